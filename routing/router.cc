@@ -402,8 +402,8 @@ struct Router::Impl {
   void backToQueue(int ci) {
     ContactRec& c = contacts[ci];
     c.agent = kNone;
-    c.phase = c.callback_offered && !c.callback ? ContactPhase::kCallbackOffered
-                                                : ContactPhase::kWaiting;
+    c.phase =
+        c.callback_offered && !c.callback ? ContactPhase::kCallbackOffered : ContactPhase::kWaiting;
   }
 
   // Ends the offer of contact `ci` (declined, timed out, agent gone); the contact waits again

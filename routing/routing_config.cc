@@ -46,9 +46,9 @@ RoutingConfig RoutingConfig::defaults() {
   // A status request that reaches a person is about a case the reader may not know the kind of:
   // it goes to the generalists, whose last ring reaches the technical staff.
   c.rules = {
-      {Intent::kRepair, "technical"},       {Intent::kRentAndCharges, "tenancy"},
-      {Intent::kTenancyAdmin, "tenancy"},   {Intent::kNeighbourhood, "neighbourhood"},
-      {Intent::kStatusRequest, "general"},  {Intent::kOther, "general"},
+      {Intent::kRepair, "technical"},      {Intent::kRentAndCharges, "tenancy"},
+      {Intent::kTenancyAdmin, "tenancy"},  {Intent::kNeighbourhood, "neighbourhood"},
+      {Intent::kStatusRequest, "general"}, {Intent::kOther, "general"},
   };
   c.default_queue = "general";
   c.reassurance_queue = "proximity";

@@ -1,7 +1,6 @@
-#include "routing/router.h"
-
 #include <gtest/gtest.h>
 
+#include "routing/router.h"
 #include "routing/routing_config.h"
 
 namespace relais::routing {

@@ -1,0 +1,471 @@
+#include "routing/case_ref.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "routing/text_normaliser.h"
+
+namespace relais::routing {
+namespace {
+
+enum class Kind : unsigned char { kDigit, kLetter, kNumber, kLiteral, kOptSep, kReqSep };
+
+struct Element {
+  Kind kind = Kind::kDigit;
+  char literal = 0;  // upper case, for kLiteral
+  int min = 1;
+  int max = 1;
+  bool spelled_next = false;  // kLiteral followed by another kLiteral: a space may separate them
+};
+
+constexpr int kMaxCount = 20;
+constexpr int kMinNumberDigits = 4;
+constexpr std::size_t kMaxFillers = 3;
+
+bool isSep(char c) { return c == ' ' || c == '-' || c == '/' || c == '.' || c == '_'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiAlnum(char c) { return isDigit(c) || isLetter(c); }
+char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+
+// Parses "{n}", "{m,n}", "+", "?" after an element; returns an error or nullopt.
+std::optional<std::string> parseCount(std::string_view s, std::size_t& i, Element& e) {
+  if (i >= s.size()) {
+    return std::nullopt;
+  }
+  if (s[i] == '+') {
+    e.min = 1;
+    e.max = kMaxCount;
+    ++i;
+    return std::nullopt;
+  }
+  if (s[i] == '?') {
+    e.min = 0;
+    e.max = 1;
+    ++i;
+    return std::nullopt;
+  }
+  if (s[i] != '{') {
+    return std::nullopt;
+  }
+  const std::size_t start = i;
+  ++i;
+  auto number = [&](int& v) -> bool {
+    if (i >= s.size() || !isDigit(s[i])) {
+      return false;
+    }
+    v = 0;
+    while (i < s.size() && isDigit(s[i]) && v <= kMaxCount) {
+      v = v * 10 + (s[i] - '0');
+      ++i;
+    }
+    return true;
+  };
+  if (!number(e.min)) {
+    return "expected a number after '{' at offset " + std::to_string(start);
+  }
+  e.max = e.min;
+  if (i < s.size() && s[i] == ',') {
+    ++i;
+    if (!number(e.max)) {
+      return "expected a number after ',' at offset " + std::to_string(start);
+    }
+  }
+  if (i >= s.size() || s[i] != '}') {
+    return "unclosed '{' at offset " + std::to_string(start);
+  }
+  ++i;
+  if (e.max > kMaxCount || e.min > e.max || e.max == 0) {
+    return "count out of range (0 <= m <= n <= 20, n > 0) at offset " + std::to_string(start);
+  }
+  return std::nullopt;
+}
+
+struct Parsed {
+  std::vector<std::string> keywords;  // folded ASCII
+  std::vector<Element> shape;
+};
+
+std::optional<std::string> parsePattern(std::string_view p, Parsed& out) {
+  out = {};
+  while (!p.empty() && p.front() == ' ') {
+    p.remove_prefix(1);
+  }
+  while (!p.empty() && p.back() == ' ') {
+    p.remove_suffix(1);
+  }
+  if (p.empty()) {
+    return std::string("empty pattern");
+  }
+  std::size_t shape_at = 0;
+  if (p.substr(0, 6) == "after ") {
+    const std::size_t colon = p.find(':');
+    if (colon == std::string_view::npos) {
+      return std::string("'after' pattern needs ':' between its keywords and its shape");
+    }
+    std::string_view list = p.substr(6, colon - 6);
+    while (true) {
+      const std::size_t bar = list.find('|');
+      std::string_view kw = list.substr(0, bar);
+      while (!kw.empty() && kw.front() == ' ') {
+        kw.remove_prefix(1);
+      }
+      while (!kw.empty() && kw.back() == ' ') {
+        kw.remove_suffix(1);
+      }
+      const std::string folded = foldText(kw);
+      if (folded.empty() || !std::all_of(folded.begin(), folded.end(), [](char c) {
+            return isAsciiAlnum(c) || c == ' ' || c == '\'';
+          })) {
+        return "bad keyword '" + std::string(kw) + "' (letters, digits, spaces only)";
+      }
+      out.keywords.push_back(folded);
+      if (bar == std::string_view::npos) {
+        break;
+      }
+      list.remove_prefix(bar + 1);
+    }
+    shape_at = colon + 1;
+    while (shape_at < p.size() && p[shape_at] == ' ') {
+      ++shape_at;
+    }
+  }
+  const std::string_view s = p.substr(shape_at);
+  if (s.empty()) {
+    return std::string("empty shape");
+  }
+  std::size_t i = 0;
+  bool has_content = false;
+  while (i < s.size()) {
+    const char c = s[i];
+    const std::size_t at = shape_at + i;
+    Element e;
+    ++i;
+    if (c == '9' || c == '@') {
+      e.kind = c == '9' ? Kind::kDigit : Kind::kLetter;
+      if (auto err = parseCount(s, i, e)) {
+        return err;
+      }
+      has_content = true;
+    } else if (c == '#') {
+      e.kind = Kind::kNumber;
+      has_content = true;
+    } else if (c >= 'A' && c <= 'Z') {
+      e.kind = Kind::kLiteral;
+      e.literal = c;
+      has_content = true;
+    } else if (c == '-' || c == '/') {
+      e.kind = c == '-' ? Kind::kOptSep : Kind::kReqSep;
+    } else {
+      return "unexpected '" + std::string(1, c) + "' at offset " + std::to_string(at) +
+             " (use 9 @ # A-Z - / and counts {n} {m,n} + ?)";
+    }
+    if (i < s.size() && (s[i] == '{' || s[i] == '+' || s[i] == '?') &&
+        e.kind != Kind::kDigit && e.kind != Kind::kLetter) {
+      return "a count may only follow 9 or @ (offset " + std::to_string(shape_at + i) + ")";
+    }
+    out.shape.push_back(e);
+  }
+  if (!has_content) {
+    return std::string("shape matches no character (needs 9, @, # or a letter)");
+  }
+  if (out.shape.front().kind == Kind::kOptSep || out.shape.front().kind == Kind::kReqSep ||
+      out.shape.back().kind == Kind::kOptSep || out.shape.back().kind == Kind::kReqSep) {
+    return std::string("a shape may not begin or end with a separator");
+  }
+  for (std::size_t k = 0; k + 1 < out.shape.size(); ++k) {
+    out.shape[k].spelled_next =
+        out.shape[k].kind == Kind::kLiteral && out.shape[k + 1].kind == Kind::kLiteral;
+  }
+  return std::nullopt;
+}
+
+// True when no letter or digit precedes t[at] ("n°46-203-2026" starts a word at '4', "é2026"
+// does not).
+bool wordStart(std::string_view t, std::size_t at) {
+  if (at == 0) {
+    return true;
+  }
+  const auto prev = static_cast<unsigned char>(t[at - 1]);
+  if (prev < 0x80) {
+    return !isAsciiAlnum(static_cast<char>(prev));
+  }
+  std::size_t begin = at - 1;
+  while (begin > 0 && (static_cast<unsigned char>(t[begin]) & 0xC0) == 0x80) {
+    --begin;
+  }
+  const std::string folded = foldText(t.substr(begin, at - begin));
+  return folded.empty() || !isAsciiAlnum(folded.back());
+}
+bool wordEnd(std::string_view t, std::size_t at) { return at >= t.size() || !isAsciiAlnum(t[at]); }
+
+// Backtracking match of shape[k..] at t[at]; returns the end offset or npos. Shapes are short
+// and counts bounded, so the work per start position is bounded.
+std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::string_view t,
+                       std::size_t at) {
+  if (k == shape.size()) {
+    return wordEnd(t, at) ? at : std::string_view::npos;
+  }
+  const Element& e = shape[k];
+  switch (e.kind) {
+    case Kind::kLiteral: {
+      if (at >= t.size() || upper(t[at]) != e.literal) {
+        return std::string_view::npos;
+      }
+      if (e.spelled_next && at + 2 < t.size() && t[at + 1] == ' ' &&
+          upper(t[at + 2]) == shape[k + 1].literal) {
+        const std::size_t r = matchShape(shape, k + 1, t, at + 2);
+        if (r != std::string_view::npos) {
+          return r;
+        }
+      }
+      return matchShape(shape, k + 1, t, at + 1);
+    }
+    case Kind::kOptSep:
+    case Kind::kReqSep: {
+      if (at < t.size() && isSep(t[at])) {
+        const std::size_t r = matchShape(shape, k + 1, t, at + 1);
+        if (r != std::string_view::npos || e.kind == Kind::kReqSep) {
+          return r;
+        }
+      } else if (e.kind == Kind::kReqSep) {
+        return std::string_view::npos;
+      }
+      return matchShape(shape, k + 1, t, at);
+    }
+    case Kind::kDigit:
+    case Kind::kLetter: {
+      const bool digit = e.kind == Kind::kDigit;
+      int n = 0;
+      while (n < e.max && at + static_cast<std::size_t>(n) < t.size() &&
+             (digit ? isDigit(t[at + static_cast<std::size_t>(n)])
+                    : isLetter(t[at + static_cast<std::size_t>(n)]))) {
+        ++n;
+      }
+      for (; n >= e.min; --n) {
+        const std::size_t r = matchShape(shape, k + 1, t, at + static_cast<std::size_t>(n));
+        if (r != std::string_view::npos) {
+          return r;
+        }
+      }
+      return std::string_view::npos;
+    }
+    case Kind::kNumber: {
+      std::size_t p = at;
+      int digits = 0;
+      while (p < t.size() && isDigit(t[p])) {
+        ++p;
+        ++digits;
+      }
+      while (digits > 0 && p + 3 < t.size() + 0 && t[p] == ' ' && isDigit(t[p + 1]) &&
+             isDigit(t[p + 2]) && isDigit(t[p + 3]) && wordEnd(t, p + 4)) {
+        p += 4;
+        digits += 3;
+      }
+      if (digits < kMinNumberDigits) {
+        return std::string_view::npos;
+      }
+      return matchShape(shape, k + 1, t, p);
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Matches the folded ASCII `word` at t[at] ignoring case and accents; returns the end or npos.
+std::size_t matchFoldedWord(std::string_view t, std::size_t at, std::string_view word) {
+  std::size_t i = at;
+  std::size_t k = 0;
+  while (k < word.size()) {
+    if (i >= t.size()) {
+      return std::string_view::npos;
+    }
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b < 0x80) {
+      if (static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0)) != word[k]) {
+        return std::string_view::npos;
+      }
+      ++i;
+      ++k;
+      continue;
+    }
+    std::size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
+    len = std::min(len, t.size() - i);
+    const std::string f = foldText(t.substr(i, len));
+    if (f.empty() || word.substr(k, f.size()) != f) {
+      return std::string_view::npos;
+    }
+    i += len;
+    k += f.size();
+  }
+  return wordEnd(t, i) ? i : std::string_view::npos;
+}
+
+// After a keyword: skips blanks, "n°", "no", "numéro", ":", "#", "est", "c'est", "la", "le".
+std::size_t skipFillers(std::string_view t, std::size_t at) {
+  static constexpr std::string_view kFillers[] = {
+      "numero", "number", "num", "nr", "no", "n", "est", "c'est", "c", "la", "le", "ref", "is"};
+  for (std::size_t round = 0; round <= kMaxFillers; ++round) {
+    while (at < t.size() && (t[at] == ' ' || t[at] == ':' || t[at] == '#' || t[at] == '.' ||
+                             t[at] == '(' || t[at] == '\'' || t[at] == '"')) {
+      ++at;
+    }
+    // Degree sign and ordinal indicator ("n°", "nº").
+    while (at + 1 < t.size() && static_cast<unsigned char>(t[at]) == 0xC2 &&
+           (static_cast<unsigned char>(t[at + 1]) == 0xB0 ||
+            static_cast<unsigned char>(t[at + 1]) == 0xBA)) {
+      at += 2;
+    }
+    if (round == kMaxFillers) {
+      break;
+    }
+    bool skipped = false;
+    for (std::string_view f : kFillers) {
+      const std::size_t e = matchFoldedWord(t, at, f);
+      if (e != std::string_view::npos) {
+        at = e;
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) {
+      break;
+    }
+  }
+  while (at < t.size() && (t[at] == ' ' || t[at] == ':' || t[at] == '#' || t[at] == '.')) {
+    ++at;
+  }
+  return at;
+}
+
+}  // namespace
+
+struct CaseRefMatcher::Compiled {
+  std::string text;
+  Parsed parsed;
+};
+
+CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
+  const std::vector<std::string>& list = patterns.empty() ? defaultCaseRefPatterns() : patterns;
+  for (const std::string& p : list) {
+    Compiled c;
+    c.text = p;
+    if (!parsePattern(p, c.parsed)) {
+      compiled_.push_back(std::move(c));
+    }
+  }
+}
+
+CaseRefMatcher::~CaseRefMatcher() = default;
+CaseRefMatcher::CaseRefMatcher(CaseRefMatcher&&) noexcept = default;
+CaseRefMatcher& CaseRefMatcher::operator=(CaseRefMatcher&&) noexcept = default;
+
+const std::string& CaseRefMatcher::patternText(std::size_t i) const { return compiled_[i].text; }
+
+std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
+  std::optional<CaseRefMatch> best;
+  for (std::size_t at = 0; at < t.size(); ++at) {
+    if (!isAsciiAlnum(t[at]) && static_cast<unsigned char>(t[at]) < 0x80) {
+      continue;
+    }
+    if (!wordStart(t, at)) {
+      continue;
+    }
+    if (best && at > best->begin) {
+      break;
+    }
+    for (std::size_t pi = 0; pi < compiled_.size(); ++pi) {
+      const Parsed& p = compiled_[pi].parsed;
+      std::size_t start = at;
+      if (!p.keywords.empty()) {
+        std::size_t kw_end = std::string_view::npos;
+        for (const std::string& kw : p.keywords) {
+          kw_end = matchFoldedWord(t, at, kw);
+          if (kw_end != std::string_view::npos) {
+            break;
+          }
+        }
+        if (kw_end == std::string_view::npos) {
+          continue;
+        }
+        start = skipFillers(t, kw_end);
+        if (!wordStart(t, start)) {
+          continue;
+        }
+      }
+      const std::size_t end = matchShape(p.shape, 0, t, start);
+      if (end == std::string_view::npos || end == start) {
+        continue;
+      }
+      if (!best || start < best->begin || (start == best->begin && end > best->end)) {
+        best = CaseRefMatch{start, end, pi};
+      }
+    }
+  }
+  return best;
+}
+
+const std::vector<std::string>& defaultCaseRefPatterns() {
+  static const auto* const kDefaults = new std::vector<std::string>{
+      "RC-9{4}-9{3,8}",
+      "INT-9{4}-9{3,8}",
+      "MUT-9{4}-9{3,6}",
+      "DM-9{2}-9{4,8}",
+      "@{2,4}/9{4}/9{3,8}",
+      "@{2,3}/9{2}/9{4,8}",
+      "9{2}/9{3}/9{4}",
+      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+      "suivi|request|case|file: 9{4}/9{4,8}",
+      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+      "suivi|request|case|file: #",
+      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+      "suivi|request|case|file: @{1,4}-9{4,10}",
+  };
+  return *kDefaults;
+}
+
+std::optional<std::string> validateCaseRefPatternSyntax(std::string_view pattern) {
+  Parsed p;
+  return parsePattern(pattern, p);
+}
+
+std::string caseRefComparisonForm(std::string_view ref) {
+  const std::string folded = foldText(ref);
+  std::string out;
+  out.reserve(folded.size());
+  bool in_digits = false;
+  bool leading = false;
+  for (char c : folded) {
+    if (isDigit(c)) {
+      if (!in_digits) {
+        in_digits = true;
+        leading = true;
+      }
+      if (leading && c == '0') {
+        continue;
+      }
+      leading = false;
+      out.push_back(c);
+      continue;
+    }
+    if (in_digits && leading) {
+      out.push_back('0');  // the run was all zeros
+    }
+    if (c == ' ' || c == '-' || c == '/' || c == '.' || c == '_') {
+      // Separators between digit runs keep the runs apart; they are dropped.
+      if (in_digits) {
+        in_digits = false;
+      }
+      continue;
+    }
+    in_digits = false;
+    if (isLetter(c)) {
+      out.push_back(upper(c));
+    }
+  }
+  if (in_digits && leading) {
+    out.push_back('0');
+  }
+  return out;
+}
+
+}  // namespace relais::routing

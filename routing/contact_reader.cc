@@ -1,0 +1,833 @@
+#include "routing/contact_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+#include "routing/case_ref.h"
+#include "routing/lexicon.h"
+#include "routing/text_normaliser.h"
+
+namespace relais::routing {
+namespace {
+
+constexpr std::size_t kGistMaxBytes = 200;
+constexpr std::size_t kSnippetMaxBytes = 60;
+constexpr std::size_t kMaxSnippetsPerReason = 4;
+constexpr int kNegationWindow = 3;
+constexpr int kReportedWindow = 6;
+constexpr float kStatusThreshold = 2.5F;
+constexpr float kStatusWeakThreshold = 1.5F;
+constexpr float kTopicThreshold = 1.5F;
+constexpr float kNewTopicThreshold = 2.0F;
+constexpr float kCaseRefStatusBonus = 1.5F;
+constexpr float kAggressiveThreshold = 1.0F;
+constexpr int kElderlyAge = 70;
+constexpr int kElderlyPoints = 40;
+constexpr int kPersonPoints = 30;
+constexpr int kPriorContactPoints = 15;
+constexpr int kPriorContactCap = 45;
+constexpr int kContextVulnerablePoints = 35;
+constexpr int kBreakInLockUrgency = 80;
+constexpr float kSecondaryUrgencyShare = 0.35F;
+
+// Topic kinds in Intent order (status excluded).
+constexpr std::array<CueKind, 5> kTopicKinds = {CueKind::kRepair, CueKind::kRent,
+                                                CueKind::kNeighbourhood, CueKind::kAdmin,
+                                                CueKind::kOther};
+constexpr std::array<Intent, 5> kTopicIntents = {Intent::kRepair, Intent::kRentAndCharges,
+                                                 Intent::kNeighbourhood, Intent::kTenancyAdmin,
+                                                 Intent::kOther};
+
+bool isNegatable(CueKind k) {
+  return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
+         k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
+         k == CueKind::kBreakIn;
+}
+
+// Hits of the same family shadow the hits they contain ("plus d'eau chaude" hides "plus d'eau").
+int family(CueKind k) {
+  if (k == CueKind::kUrgent || k == CueKind::kVulnUrgent) {
+    return static_cast<int>(CueKind::kUrgent);
+  }
+  return static_cast<int>(k);
+}
+
+bool isGreetingWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "bonjour", "bonsoir", "salut",  "hello",     "hi",    "allo",  "oui",     "ouais",
+      "voila",   "alors",   "madame", "monsieur",  "mesdames", "messieurs", "cher", "chere",
+      "chers",   "cheres",  "dear",   "good",      "morning", "afternoon", "evening", "coucou",
+      "objet",   "subject", "re",     "tr",        "fwd",   "hey",   "rebonjour", "mademoiselle"};
+  for (std::string_view k : kWords) {
+    if (w == k) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int numberWordValue(std::string_view w) {
+  static constexpr std::pair<std::string_view, int> kNumbers[] = {
+      {"un", 1},       {"deux", 2},      {"trois", 3},     {"quatre", 4},   {"cinq", 5},
+      {"six", 6},      {"sept", 7},      {"huit", 8},      {"neuf", 9},     {"dix", 10},
+      {"onze", 11},    {"douze", 12},    {"treize", 13},   {"quatorze", 14}, {"quinze", 15},
+      {"seize", 16},   {"vingt", 20},    {"vingts", 20},   {"trente", 30},  {"quarante", 40},
+      {"cinquante", 50}, {"soixante", 60}, {"et", 0},      {"cent", 100}};
+  for (const auto& [word, value] : kNumbers) {
+    if (w == word) {
+      return value;
+    }
+  }
+  return -1;
+}
+
+struct Scored {
+  CueHit hit;
+  CueKind kind;
+  float weight;
+  bool active = true;   // not shadowed, negated, resolved or reported
+  bool negated = false;
+};
+
+class Analysis {
+ public:
+  Analysis(const ReaderConfig& config, const Lexicon& lexicon, const CaseRefMatcher& refs,
+           const ReaderInput& input)
+      : config_(config), lexicon_(lexicon), refs_(refs), input_(input) {}
+
+  Reading run() {
+    if (input_.subject.empty()) {
+      normaliseText(input_.text, text_);
+    } else {
+      std::string combined;
+      combined.reserve(input_.subject.size() + input_.text.size() + 2);
+      combined.append(input_.subject.substr(0, kMaxReadBytes / 4));
+      combined.append("\n\n");
+      combined.append(input_.text);
+      normaliseText(combined, text_);
+    }
+    std::vector<CueHit> raw;
+    raw.reserve(64);
+    lexicon_.match(text_, raw);
+    scored_.reserve(raw.size());
+    for (const CueHit& h : raw) {
+      const Phrase& p = lexicon_.phrase(h.phrase);
+      scored_.push_back(Scored{h, p.kind, p.weight});
+    }
+    shadowContained();
+    applyNegation();
+    applyResolvedAndReported();
+
+    findCaseRef();
+    decideAggression();
+    decidePerson();
+    decideUrgency();
+    decideReassurance();
+    decideIntent();
+    decideStatusOnly();
+    buildGist();
+    return std::move(r_);
+  }
+
+ private:
+  std::string_view snippet(const CueHit& h) const {
+    const Token& a = text_.tokens[h.first_token];
+    const Token& b = text_.tokens[h.end_token - 1];
+    return utf8Prefix(text_.source(a.src_begin, std::max(a.src_end, b.src_end)), kSnippetMaxBytes);
+  }
+
+  // Up to four distinct quoted snippets of the active hits matching `pred`.
+  template <typename Pred>
+  std::string quotes(Pred pred) const {
+    std::string out;
+    std::vector<std::string_view> seen;
+    for (const Scored& s : scored_) {
+      if (!s.active || !pred(s)) {
+        continue;
+      }
+      const std::string_view q = snippet(s.hit);
+      if (std::find(seen.begin(), seen.end(), q) != seen.end()) {
+        continue;
+      }
+      if (seen.size() == kMaxSnippetsPerReason) {
+        out.append(", ...");
+        break;
+      }
+      seen.push_back(q);
+      if (!out.empty()) {
+        out.append(", ");
+      }
+      out.push_back('"');
+      out.append(q);
+      out.push_back('"');
+    }
+    return out;
+  }
+
+  void shadowContained() {
+    std::vector<std::size_t> order(scored_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const Scored& x = scored_[a];
+      const Scored& y = scored_[b];
+      const int fx = family(x.kind);
+      const int fy = family(y.kind);
+      if (fx != fy) {
+        return fx < fy;
+      }
+      if (x.hit.first_token != y.hit.first_token) {
+        return x.hit.first_token < y.hit.first_token;
+      }
+      if (x.hit.end_token != y.hit.end_token) {
+        return x.hit.end_token > y.hit.end_token;
+      }
+      if (std::fabs(x.weight) != std::fabs(y.weight)) {
+        return std::fabs(x.weight) > std::fabs(y.weight);
+      }
+      return a < b;
+    });
+    int current_family = -1;
+    std::uint32_t max_end = 0;
+    for (std::size_t idx : order) {
+      Scored& s = scored_[idx];
+      if (family(s.kind) != current_family) {
+        current_family = family(s.kind);
+        max_end = 0;
+      }
+      if (max_end >= s.hit.end_token) {
+        s.active = false;
+      } else {
+        max_end = s.hit.end_token;
+      }
+    }
+  }
+
+  bool isNegator(std::size_t i) const {
+    const std::string_view w = text_.word(text_.tokens[i]);
+    if (w == "plus") {
+      // "de plus en plus", "en plus", "au plus vite" are not negations.
+      if (i + 1 < text_.tokens.size() && text_.word(text_.tokens[i + 1]) == "en") {
+        return false;
+      }
+      if (i > 0) {
+        const std::string_view prev = text_.word(text_.tokens[i - 1]);
+        if (prev == "de" || prev == "en" || prev == "au" || prev == "le" || prev == "la") {
+          return false;
+        }
+      }
+      return true;
+    }
+    return w == "pas" || w == "aucun" || w == "aucune" || w == "jamais" || w == "sans" ||
+           w == "ni" || w == "rien" || w == "non" || w == "no" || w == "not" || w == "never" ||
+           w == "inutile" || w == "nullement";
+  }
+
+  void applyNegation() {
+    for (Scored& s : scored_) {
+      if (!s.active || !isNegatable(s.kind) || s.weight < 0) {
+        continue;
+      }
+      const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
+      bool negated = false;
+      for (int k = 1; k <= kNegationWindow && !negated; ++k) {
+        if (s.hit.first_token < static_cast<std::uint32_t>(k)) {
+          break;
+        }
+        const std::size_t i = s.hit.first_token - static_cast<std::uint32_t>(k);
+        if (text_.tokens[i].sentence != sentence) {
+          break;
+        }
+        negated = isNegator(i);
+      }
+      // "l'eau ne coule plus", "le gaz ne sent pas".
+      if (!negated && s.hit.end_token < text_.tokens.size() &&
+          text_.tokens[s.hit.end_token].sentence == sentence) {
+        const std::string_view next = text_.word(text_.tokens[s.hit.end_token]);
+        const std::string_view last = text_.word(text_.tokens[s.hit.end_token - 1]);
+        if ((next == "pas" || next == "plus" || next == "jamais") && last != "plus" &&
+            last != "pas" && isNegator(s.hit.end_token)) {
+          negated = true;
+        }
+      }
+      if (negated) {
+        s.active = false;
+        s.negated = true;
+      }
+    }
+  }
+
+  void applyResolvedAndReported() {
+    std::vector<std::uint32_t> resolved_sentences;
+    std::vector<std::uint32_t> reported_ends;  // token index where a report ends
+    for (const Scored& s : scored_) {
+      if (!s.active) {
+        continue;
+      }
+      if (s.kind == CueKind::kResolved) {
+        resolved_sentences.push_back(text_.tokens[s.hit.first_token].sentence);
+      } else if (s.kind == CueKind::kReported) {
+        reported_ends.push_back(s.hit.end_token);
+      }
+    }
+    if (resolved_sentences.empty() && reported_ends.empty()) {
+      return;
+    }
+    for (Scored& s : scored_) {
+      if (!s.active) {
+        continue;
+      }
+      const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
+      if ((s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent) && s.weight > 0 &&
+          std::find(resolved_sentences.begin(), resolved_sentences.end(), sentence) !=
+              resolved_sentences.end()) {
+        s.active = false;
+        s.negated = true;
+      }
+      if (s.kind == CueKind::kAggressive) {
+        for (std::uint32_t end : reported_ends) {
+          if (s.hit.first_token >= end - 1 && s.hit.first_token < end + kReportedWindow &&
+              text_.tokens[end - 1].sentence == sentence) {
+            s.active = false;
+            s.negated = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  float sum(CueKind k) const {
+    float total = 0;
+    for (const Scored& s : scored_) {
+      if (s.active && s.kind == k) {
+        total += s.weight;
+      }
+    }
+    return total;
+  }
+  bool any(CueKind k) const {
+    return std::any_of(scored_.begin(), scored_.end(),
+                       [k](const Scored& s) { return s.active && s.kind == k; });
+  }
+
+  void findCaseRef() {
+    const auto m = refs_.find(text_.display);
+    if (!m) {
+      return;
+    }
+    std::string_view ref = std::string_view(text_.display).substr(m->begin, m->end - m->begin);
+    r_.case_ref = std::string(ref);
+    r_.reasons.push_back("case_ref: \"" + std::string(ref) + "\" (pattern \"" +
+                         refs_.patternText(m->pattern) + "\")");
+  }
+
+  void decideAggression() {
+    const float score = sum(CueKind::kAggressive);
+    r_.aggressive = score >= kAggressiveThreshold;
+    if (r_.aggressive) {
+      r_.reasons.push_back("aggressive: " + quotes([](const Scored& s) {
+                             return s.kind == CueKind::kAggressive;
+                           }));
+    }
+  }
+
+  void decidePerson() {
+    r_.asks_for_person = any(CueKind::kPerson);
+    if (r_.asks_for_person) {
+      r_.reasons.push_back("asks_for_person: " + quotes([](const Scored& s) {
+                             return s.kind == CueKind::kPerson;
+                           }));
+    }
+  }
+
+  // An age of 70 or more written in figures or words before "ans" ("j'ai 85 ans",
+  // "quatre-vingt-cinq ans").
+  bool mentionsElderlyAge() {
+    for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
+      if (text_.word(text_.tokens[i]) != "ans") {
+        continue;
+      }
+      const std::string_view prev = text_.word(text_.tokens[i - 1]);
+      int age = -1;
+      if (!prev.empty() && prev.size() <= 3 &&
+          std::all_of(prev.begin(), prev.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        age = 0;
+        for (char c : prev) {
+          age = age * 10 + (c - '0');
+        }
+      } else {
+        int total = 0;
+        int words = 0;
+        for (std::size_t j = i; j > 0 && words < 5; --j, ++words) {
+          const std::string_view w = text_.word(text_.tokens[j - 1]);
+          const int v = numberWordValue(w);
+          if (v < 0 || text_.tokens[j - 1].sentence != text_.tokens[i].sentence) {
+            break;
+          }
+          if ((w == "vingt" || w == "vingts") && j >= 2 &&
+              text_.word(text_.tokens[j - 2]) == "quatre") {
+            total += 80;
+            --j;
+            continue;
+          }
+          total += v;
+        }
+        age = total > 0 ? total : -1;
+      }
+      if (age >= kElderlyAge && age <= 115) {
+        elderly_snippet_ = text_.source(text_.tokens[i - 1].src_begin, text_.tokens[i].src_end);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void decideUrgency() {
+    elderly_ = mentionsElderlyAge();
+    vulnerable_ = elderly_ || any(CueKind::kVulnerable) || input_.context.vulnerable;
+    float best = 0;
+    float rest = 0;
+    float calm = 0;
+    for (const Scored& s : scored_) {
+      if (!s.active) {
+        continue;
+      }
+      if (s.kind == CueKind::kUrgent || (s.kind == CueKind::kVulnUrgent && vulnerable_)) {
+        if (s.weight < 0) {
+          calm += s.weight;
+        } else if (s.weight > best) {
+          rest += best;
+          best = s.weight;
+        } else {
+          rest += s.weight;
+        }
+      }
+    }
+    float urgency = best + kSecondaryUrgencyShare * rest + std::max(calm, -60.0F);
+    const bool break_in_lock = any(CueKind::kBreakIn) && any(CueKind::kLockFail);
+    if (break_in_lock) {
+      urgency = std::max(urgency, static_cast<float>(kBreakInLockUrgency));
+    }
+    r_.urgency = std::clamp(static_cast<int>(std::lround(urgency)), 0, 100);
+    r_.urgent = r_.urgency >= config_.urgent_threshold;
+    const bool vuln = vulnerable_;
+    const std::string cues = quotes([vuln](const Scored& s) {
+      return (s.kind == CueKind::kUrgent && s.weight > 0) ||
+             (s.kind == CueKind::kVulnUrgent && vuln) || s.kind == CueKind::kBreakIn ||
+             s.kind == CueKind::kLockFail;
+    });
+    if (r_.urgent) {
+      std::string reason = "urgent(" + std::to_string(r_.urgency) + "): " + cues;
+      if (!vuln && any(CueKind::kVulnUrgent)) {
+        reason += "";
+      }
+      r_.reasons.push_back(std::move(reason));
+    } else if (!cues.empty() || any(CueKind::kVulnUrgent)) {
+      std::string reason = "not urgent(" + std::to_string(r_.urgency) + ")";
+      if (!cues.empty()) {
+        reason += ": " + cues;
+      }
+      if (!vuln && any(CueKind::kVulnUrgent)) {
+        reason += " nobody vulnerable: " + quotes([](const Scored& s) {
+                    return s.kind == CueKind::kVulnUrgent;
+                  });
+      }
+      r_.reasons.push_back(std::move(reason));
+    }
+    const std::string calm_cues = quotes([](const Scored& s) {
+      return (s.kind == CueKind::kUrgent && s.weight < 0);
+    });
+    if (!calm_cues.empty()) {
+      r_.reasons.push_back("calming: " + calm_cues);
+    }
+    std::string negated;
+    for (const Scored& s : scored_) {
+      if (s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent)) {
+        if (!negated.empty()) {
+          negated += ", ";
+        }
+        negated += "\"" + std::string(snippet(s.hit)) + "\"";
+        if (negated.size() > 120) {
+          break;
+        }
+      }
+    }
+    if (!negated.empty()) {
+      r_.reasons.push_back("negated or past: " + negated);
+    }
+  }
+
+  void decideReassurance() {
+    float points = sum(CueKind::kReassurance) + sum(CueKind::kVulnerable);
+    if (elderly_) {
+      points += kElderlyPoints;
+    }
+    if (r_.asks_for_person) {
+      points += kPersonPoints;
+    }
+    const int prior = std::max(0, input_.context.prior_contacts_same_case);
+    points += static_cast<float>(std::min(kPriorContactCap, prior * kPriorContactPoints));
+    if (input_.context.vulnerable) {
+      points += kContextVulnerablePoints;
+    }
+    r_.reassurance = std::clamp(static_cast<int>(std::lround(points)), 0, 100);
+    r_.reassurance_high = r_.reassurance >= config_.reassurance_high_threshold;
+    if (r_.reassurance > 0) {
+      std::string reason = "reassurance(" + std::to_string(r_.reassurance) + ")";
+      const std::string cues = quotes([](const Scored& s) {
+        return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
+      });
+      if (!cues.empty()) {
+        reason += ": " + cues;
+      }
+      if (elderly_) {
+        reason += ", age \"" + std::string(elderly_snippet_) + "\"";
+      }
+      if (r_.asks_for_person) {
+        reason += ", asks for a person";
+      }
+      if (prior > 0) {
+        reason += ", context: " + std::to_string(prior) + " prior contacts";
+      }
+      if (input_.context.vulnerable) {
+        reason += ", context: vulnerable";
+      }
+      r_.reasons.push_back(std::move(reason));
+    }
+  }
+
+  void decideIntent() {
+    std::array<float, 5> topic{};
+    std::array<float, 5> new_topic{};
+    std::uint32_t new_from = UINT32_MAX;
+    for (const Scored& s : scored_) {
+      if (s.active && s.kind == CueKind::kNewProblem) {
+        new_from = std::min(new_from, s.hit.end_token);
+      }
+    }
+    for (const Scored& s : scored_) {
+      if (!s.active) {
+        continue;
+      }
+      for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
+        if (s.kind == kTopicKinds[t]) {
+          topic[t] += s.weight;
+          if (s.hit.first_token >= new_from) {
+            new_topic[t] += s.weight;
+          }
+        }
+      }
+    }
+    float status = sum(CueKind::kStatus);
+    if (r_.case_ref) {
+      status += kCaseRefStatusBonus;
+    }
+    const auto best_topic = static_cast<std::size_t>(
+        std::max_element(topic.begin(), topic.end()) - topic.begin());
+    const auto best_new = static_cast<std::size_t>(
+        std::max_element(new_topic.begin(), new_topic.end()) - new_topic.begin());
+
+    std::size_t chosen_topic = kTopicKinds.size();  // none: status or fallback
+    std::string why;
+    if (status >= kStatusThreshold) {
+      if (new_from != UINT32_MAX && new_topic[best_new] >= kNewTopicThreshold) {
+        chosen_topic = best_new;
+        new_problem_ = true;
+        why = "status question plus a new problem (" + quotes([](const Scored& s) {
+                return s.kind == CueKind::kNewProblem;
+              }) + ")";
+      }
+    } else if (topic[best_topic] >= kTopicThreshold) {
+      chosen_topic = best_topic;
+    } else if (status < kStatusWeakThreshold) {
+      chosen_topic = kTopicKinds.size() - 1;  // other
+    }
+    if (chosen_topic == kTopicKinds.size()) {
+      r_.intent = Intent::kStatusRequest;
+      std::string cues = quotes([](const Scored& s) {
+        return s.kind == CueKind::kStatus && s.weight > 0;
+      });
+      if (r_.case_ref) {
+        cues += cues.empty() ? "case reference" : ", case reference";
+      }
+      r_.reasons.push_back("intent=status_request: " + cues);
+      return;
+    }
+    r_.intent = kTopicIntents[chosen_topic];
+    const CueKind kind = kTopicKinds[chosen_topic];
+    std::string cues = quotes([kind](const Scored& s) { return s.kind == kind && s.weight > 0; });
+    if (cues.empty()) {
+      cues = "no clear cue";
+    }
+    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) + ": " + cues +
+                         (why.empty() ? "" : "; " + why));
+  }
+
+  void decideStatusOnly() {
+    if (r_.intent != Intent::kStatusRequest) {
+      return;
+    }
+    std::vector<std::string> blockers;
+    if (r_.urgent) {
+      blockers.emplace_back("urgent");
+    }
+    if (r_.aggressive) {
+      blockers.emplace_back("aggressive");
+    }
+    if (r_.asks_for_person) {
+      blockers.emplace_back("asks for a person");
+    }
+    if (any(CueKind::kFormal)) {
+      blockers.push_back("formal notice or claim: " + quotes([](const Scored& s) {
+                           return s.kind == CueKind::kFormal;
+                         }));
+    }
+    if (any(CueKind::kReopen)) {
+      blockers.push_back("asks to reopen: " + quotes([](const Scored& s) {
+                           return s.kind == CueKind::kReopen;
+                         }));
+    }
+    r_.status_only = blockers.empty();
+    if (r_.status_only) {
+      r_.reasons.emplace_back("status_only: only asks where the request stands");
+    } else {
+      std::string reason = "not status_only: ";
+      for (std::size_t i = 0; i < blockers.size(); ++i) {
+        reason += (i > 0 ? "; " : "") + blockers[i];
+      }
+      r_.reasons.push_back(std::move(reason));
+    }
+  }
+
+  // ------------------------------------------------------------------------------ gist
+  float gistWeight(const Scored& s) const {
+    switch (s.kind) {
+      case CueKind::kRepair:
+      case CueKind::kRent:
+      case CueKind::kNeighbourhood:
+      case CueKind::kAdmin:
+      case CueKind::kOther: {
+        const bool chosen =
+            r_.intent != Intent::kStatusRequest &&
+            kTopicIntents[static_cast<std::size_t>(s.kind)] == r_.intent;
+        return std::max(0.0F, s.weight) * (chosen ? 1.0F : 0.4F);
+      }
+      case CueKind::kStatus:
+        return std::max(0.0F, s.weight) * (r_.intent == Intent::kStatusRequest ? 1.0F : 0.3F);
+      case CueKind::kUrgent:
+      case CueKind::kVulnUrgent:
+        return std::max(0.0F, s.weight) / 30.0F;
+      case CueKind::kReassurance:
+      case CueKind::kVulnerable:
+        return s.weight / 60.0F;
+      case CueKind::kPerson:
+      case CueKind::kReopen:
+      case CueKind::kRequest:
+        return 1.5F;
+      case CueKind::kFormal:
+      case CueKind::kNewProblem:
+        return 0.5F;
+      default:
+        return 0;
+    }
+  }
+
+  // First token of the sentence's content: greetings and lead-ins skipped.
+  std::uint32_t contentStart(const Sentence& st) const {
+    std::uint32_t i = st.first_token;
+    bool moved = true;
+    while (moved && i < st.end_token) {
+      moved = false;
+      for (const Scored& s : scored_) {
+        if (s.kind == CueKind::kLeadIn && s.hit.first_token == i &&
+            s.hit.end_token <= st.end_token) {
+          i = s.hit.end_token;
+          moved = true;
+          break;
+        }
+      }
+      if (!moved && isGreetingWord(text_.word(text_.tokens[i]))) {
+        ++i;
+        moved = true;
+      }
+    }
+    return i;
+  }
+
+  void appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
+    const Token* prev = nullptr;
+    for (std::uint32_t i = from; i < st.end_token; ++i) {
+      const Token& t = text_.tokens[i];
+      if (prev != nullptr) {
+        if (t.src_begin < prev->src_end) {
+          continue;  // one source word expanded into several tokens
+        }
+        if (t.after_dropped) {
+          out.push_back(' ');
+        } else {
+          out.append(text_.source(prev->src_end, t.src_begin));
+        }
+      }
+      out.append(text_.source(t.src_begin, t.src_end));
+      prev = &t;
+    }
+    if (prev != nullptr && prev->src_end < st.src_end) {
+      std::string_view tail = text_.source(prev->src_end, st.src_end);
+      while (!tail.empty() && (tail.front() == ' ' || tail.front() == ',')) {
+        tail.remove_prefix(1);
+      }
+      if (tail.size() <= 3) {
+        out.append(tail);
+      }
+    }
+  }
+
+  void buildGist() {
+    const std::size_t n = text_.sentences.size();
+    if (n == 0) {
+      return;
+    }
+    std::vector<float> score(n, 0);
+    std::vector<char> excluded(n, 0);
+    std::vector<std::uint32_t> start(n, 0);
+    for (const Scored& s : scored_) {
+      if (!s.active && s.kind != CueKind::kAggressive) {
+        continue;
+      }
+      const std::uint32_t si = text_.tokens[s.hit.first_token].sentence;
+      score[si] += gistWeight(s);
+    }
+    std::size_t last_boilerplate = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Sentence& st = text_.sentences[i];
+      start[i] = contentStart(st);
+      if (start[i] >= st.end_token) {
+        excluded[i] = 1;
+        continue;
+      }
+      for (const Scored& s : scored_) {
+        if (s.kind == CueKind::kBoilerplate && text_.tokens[s.hit.first_token].sentence == i &&
+            (s.hit.first_token <= start[i] + 2 || st.end_token - st.first_token <= 8)) {
+          excluded[i] = 1;
+          last_boilerplate = i;
+          break;
+        }
+      }
+    }
+    // Signatures: short cue-less sentences after the closing formula, or a short last line.
+    for (std::size_t i = 0; i < n; ++i) {
+      const Sentence& st = text_.sentences[i];
+      const bool short_line = st.end_token - st.first_token <= 4 && score[i] <= 0;
+      if (short_line && ((last_boilerplate < n && i > last_boilerplate) || (i == n - 1 && n > 1))) {
+        excluded[i] = 1;
+      }
+    }
+    std::size_t best = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!excluded[i] && (best == n || score[i] > score[best])) {
+        best = i;
+      }
+    }
+    if (best == n) {
+      // Only boilerplate: fall back on the first sentence with any content.
+      for (std::size_t i = 0; i < n && best == n; ++i) {
+        if (start[i] < text_.sentences[i].end_token) {
+          best = i;
+        }
+      }
+      if (best == n) {
+        best = 0;
+        start[0] = text_.sentences[0].first_token;
+      }
+    }
+    std::string first;
+    appendSpan(first, start[best], text_.sentences[best]);
+    std::size_t second = n;
+    if (score[best] > 0) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i != best && !excluded[i] && score[i] >= 0.5F * score[best] &&
+            (second == n || score[i] > score[second])) {
+          second = i;
+        }
+      }
+    }
+    std::string gist;
+    if (second != n) {
+      std::string other;
+      appendSpan(other, start[second], text_.sentences[second]);
+      if (first.size() + other.size() + 1 <= kGistMaxBytes) {
+        gist = second < best ? other + " " + first : first + " " + other;
+      }
+    }
+    if (gist.empty()) {
+      gist = std::move(first);
+    }
+    if (!gist.empty()) {
+      // Capitalise an ASCII first letter (speech transcripts are lower case).
+      if (gist[0] >= 'a' && gist[0] <= 'z') {
+        gist[0] = static_cast<char>(gist[0] - 32);
+      }
+    }
+    if (gist.size() > kGistMaxBytes) {
+      static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+      std::string_view cut = utf8Prefix(gist, kGistMaxBytes - kEllipsis.size());
+      const std::size_t space = cut.rfind(' ');
+      if (space != std::string_view::npos && space > kGistMaxBytes / 2) {
+        cut = cut.substr(0, space);
+      }
+      while (!cut.empty() && (cut.back() == ',' || cut.back() == ' ')) {
+        cut.remove_suffix(1);
+      }
+      gist = std::string(cut) + std::string(kEllipsis);
+    }
+    r_.gist = std::move(gist);
+  }
+
+  const ReaderConfig& config_;
+  const Lexicon& lexicon_;
+  const CaseRefMatcher& refs_;
+  const ReaderInput& input_;
+  NormalisedText text_;
+  std::vector<Scored> scored_;
+  Reading r_;
+  bool elderly_ = false;
+  bool vulnerable_ = false;
+  bool new_problem_ = false;
+  std::string_view elderly_snippet_;
+};
+
+}  // namespace
+
+struct ContactReader::Impl {
+  explicit Impl(ReaderConfig c)
+      : config(std::move(c)),
+        lexicon(defaultLexiconSource()),
+        case_refs(config.case_ref_patterns) {}
+  ReaderConfig config;
+  Lexicon lexicon;
+  CaseRefMatcher case_refs;
+};
+
+ContactReader::ContactReader(ReaderConfig config)
+    : impl_(std::make_unique<const Impl>(std::move(config))) {}
+ContactReader::~ContactReader() = default;
+ContactReader::ContactReader(ContactReader&&) noexcept = default;
+ContactReader& ContactReader::operator=(ContactReader&&) noexcept = default;
+
+Reading ContactReader::read(const ReaderInput& input) const {
+  return Analysis(impl_->config, impl_->lexicon, impl_->case_refs, input).run();
+}
+
+std::optional<std::string> ContactReader::validateCaseRefPattern(std::string_view pattern) {
+  return validateCaseRefPatternSyntax(pattern);
+}
+
+std::string ContactReader::normaliseCaseRef(std::string_view ref) {
+  return caseRefComparisonForm(ref);
+}
+
+}  // namespace relais::routing

@@ -1,0 +1,309 @@
+#include "routing/lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <string>
+#include <utility>
+
+namespace relais::routing {
+namespace {
+
+constexpr std::array<std::string_view, kCueKindCount> kKindNames = {
+    "repair",  "rent",     "neighbourhood", "admin",    "other",       "status",    "new",
+    "urgent",  "vurgent",  "breakin",       "lockfail", "resolved",    "aggressive", "reported",
+    "reassure", "vulnerable", "person",     "formal",   "reopen",      "boilerplate", "leadin",
+    "request"};
+
+constexpr std::int32_t kAny = -1;
+constexpr std::int32_t kGap = -2;
+constexpr int kGapMax = 3;
+constexpr std::size_t kMaxTermsPerToken = 8;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool validWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+std::string_view cueKindName(CueKind k) { return kKindNames[static_cast<std::size_t>(k)]; }
+
+std::optional<CueKind> parseCueKind(std::string_view name) {
+  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
+    if (kKindNames[i] == name) {
+      return static_cast<CueKind>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+struct Lexicon::Impl {
+  struct Node {
+    std::uint32_t edge_begin = 0;
+    std::uint32_t edge_count = 0;
+    std::int32_t exact = -1;   // term id of the exact word ending here
+    std::int32_t prefix = -1;  // term id of the prefix "...*" ending here
+  };
+  std::vector<Node> nodes;
+  std::vector<std::pair<char, std::uint32_t>> edges;  // sorted per node
+  std::vector<std::vector<std::int32_t>> elements;     // per phrase
+  std::vector<std::uint32_t> starts_offset;            // per term: CSR into starts
+  std::vector<std::uint32_t> starts;                   // phrase ids by first term
+
+  struct TokenTerms {
+    std::array<std::int32_t, kMaxTermsPerToken> ids;
+    std::uint32_t n = 0;
+    bool has(std::int32_t id) const {
+      for (std::uint32_t k = 0; k < n; ++k) {
+        if (ids[k] == id) {
+          return true;
+        }
+      }
+      return false;
+    }
+  };
+
+  std::int32_t child(std::uint32_t node, char c) const {
+    const Node& nd = nodes[node];
+    for (std::uint32_t e = nd.edge_begin; e < nd.edge_begin + nd.edge_count; ++e) {
+      if (edges[e].first == c) {
+        return static_cast<std::int32_t>(edges[e].second);
+      }
+    }
+    return -1;
+  }
+
+  void lookup(std::string_view w, TokenTerms& out) const {
+    out.n = 0;
+    std::uint32_t node = 0;
+    for (char c : w) {
+      const std::int32_t next = child(node, c);
+      if (next < 0) {
+        return;
+      }
+      node = static_cast<std::uint32_t>(next);
+      if (nodes[node].prefix >= 0 && out.n < kMaxTermsPerToken) {
+        out.ids[out.n++] = nodes[node].prefix;
+      }
+    }
+    if (nodes[node].exact >= 0 && out.n < kMaxTermsPerToken) {
+      out.ids[out.n++] = nodes[node].exact;
+    }
+  }
+
+  // Matches elements[p][k..] from token i; returns the end token or -1.
+  std::int64_t matchFrom(const std::vector<std::int32_t>& el, std::size_t k, std::size_t i,
+                         const std::vector<TokenTerms>& terms, const NormalisedText& text,
+                         std::uint32_t sentence) const {
+    if (k == el.size()) {
+      return static_cast<std::int64_t>(i);
+    }
+    if (el[k] == kGap) {
+      for (int g = 0; g <= kGapMax; ++g) {
+        const std::size_t j = i + static_cast<std::size_t>(g);
+        if (j > text.tokens.size() ||
+            (g > 0 && text.tokens[j - 1].sentence != sentence)) {
+          break;
+        }
+        const std::int64_t r = matchFrom(el, k + 1, j, terms, text, sentence);
+        if (r >= 0) {
+          return r;
+        }
+      }
+      return -1;
+    }
+    if (i >= text.tokens.size() || text.tokens[i].sentence != sentence) {
+      return -1;
+    }
+    if (el[k] != kAny && !terms[i].has(el[k])) {
+      return -1;
+    }
+    return matchFrom(el, k + 1, i + 1, terms, text, sentence);
+  }
+};
+
+Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_unique<Impl>()) {
+  std::map<std::string, std::int32_t> term_ids;  // "word" or "prefix*"
+  std::vector<std::map<char, std::uint32_t>> trie(1);
+  std::vector<std::pair<std::int32_t, std::int32_t>> node_terms(1, {-1, -1});
+  auto fail = [&](std::size_t line_no, const std::string& what) {
+    if (error != nullptr) {
+      *error = "lexicon line " + std::to_string(line_no) + ": " + what;
+    }
+    phrases_.clear();
+    impl_ = std::make_unique<Impl>();
+    impl_->nodes.resize(1);
+    impl_->starts_offset.assign(1, 0);
+  };
+  auto termId = [&](std::string_view word) -> std::int32_t {
+    const auto [it, inserted] =
+        term_ids.emplace(std::string(word), static_cast<std::int32_t>(term_ids.size()));
+    if (inserted) {
+      const bool prefix = word.back() == '*';
+      const std::string_view letters = prefix ? word.substr(0, word.size() - 1) : word;
+      std::uint32_t node = 0;
+      for (char c : letters) {
+        auto found = trie[node].find(c);
+        if (found == trie[node].end()) {
+          trie.emplace_back();
+          node_terms.emplace_back(-1, -1);
+          found = trie[node].emplace(c, static_cast<std::uint32_t>(trie.size() - 1)).first;
+        }
+        node = found->second;
+      }
+      (prefix ? node_terms[node].second : node_terms[node].first) = it->second;
+    }
+    return it->second;
+  };
+
+  std::size_t line_no = 0;
+  while (!source.empty()) {
+    ++line_no;
+    const std::size_t nl = source.find('\n');
+    std::string_view line = source.substr(0, nl);
+    source = nl == std::string_view::npos ? std::string_view() : source.substr(nl + 1);
+    if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) {
+      line = line.substr(0, hash);
+    }
+    line = trim(line);
+    if (line.empty()) {
+      continue;
+    }
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      fail(line_no, "expected 'kind weight: phrases'");
+      return;
+    }
+    const std::string_view head = trim(line.substr(0, colon));
+    const std::size_t sp = head.find(' ');
+    if (sp == std::string_view::npos) {
+      fail(line_no, "expected 'kind weight'");
+      return;
+    }
+    const auto kind = parseCueKind(head.substr(0, sp));
+    if (!kind) {
+      fail(line_no, "unknown kind '" + std::string(head.substr(0, sp)) + "'");
+      return;
+    }
+    const std::string w(trim(head.substr(sp + 1)));
+    float weight = 0;
+    try {
+      std::size_t used = 0;
+      weight = std::stof(w, &used);
+      if (used != w.size()) {
+        fail(line_no, "bad weight '" + w + "'");
+      return;
+      }
+    } catch (...) {
+      fail(line_no, "bad weight '" + w + "'");
+      return;
+    }
+    std::string_view rest = line.substr(colon + 1);
+    while (!rest.empty()) {
+      const std::size_t semi = rest.find(';');
+      const std::string_view text = trim(rest.substr(0, semi));
+      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+      if (text.empty()) {
+        continue;
+      }
+      std::vector<std::int32_t> el;
+      std::string_view words = text;
+      while (!words.empty()) {
+        const std::size_t s2 = words.find(' ');
+        const std::string_view word = words.substr(0, s2);
+        words = s2 == std::string_view::npos ? std::string_view() : trim(words.substr(s2 + 1));
+        if (word.empty()) {
+          continue;
+        }
+        if (word == "_") {
+          el.push_back(kAny);
+        } else if (word == "..") {
+          el.push_back(kGap);
+        } else {
+          const bool prefix = word.back() == '*';
+          const std::string_view letters = prefix ? word.substr(0, word.size() - 1) : word;
+          if (letters.empty() || !std::all_of(letters.begin(), letters.end(), validWordChar)) {
+            fail(line_no, "bad word '" + std::string(word) + "' in '" + std::string(text) + "'");
+            return;
+          }
+          el.push_back(termId(word));
+        }
+      }
+      if (el.empty() || el.front() < 0 || el.back() == kGap) {
+        fail(line_no, "a phrase must start with a word and not end with '..': '" +
+                          std::string(text) + "'");
+        return;
+      }
+      phrases_.push_back(Phrase{*kind, weight, std::string(text)});
+      impl_->elements.push_back(std::move(el));
+    }
+  }
+
+  // Flatten the trie.
+  impl_->nodes.resize(trie.size());
+  for (std::size_t n = 0; n < trie.size(); ++n) {
+    Impl::Node& nd = impl_->nodes[n];
+    nd.edge_begin = static_cast<std::uint32_t>(impl_->edges.size());
+    nd.edge_count = static_cast<std::uint32_t>(trie[n].size());
+    nd.exact = node_terms[n].first;
+    nd.prefix = node_terms[n].second;
+    for (const auto& [c, child] : trie[n]) {
+      impl_->edges.emplace_back(c, child);
+    }
+  }
+  // Phrases by first term (CSR).
+  const std::size_t term_count = term_ids.size();
+  impl_->starts_offset.assign(term_count + 1, 0);
+  for (const auto& el : impl_->elements) {
+    ++impl_->starts_offset[static_cast<std::size_t>(el.front()) + 1];
+  }
+  for (std::size_t t = 0; t < term_count; ++t) {
+    impl_->starts_offset[t + 1] += impl_->starts_offset[t];
+  }
+  impl_->starts.resize(impl_->elements.size());
+  std::vector<std::uint32_t> fill(impl_->starts_offset.begin(), impl_->starts_offset.end() - 1);
+  for (std::size_t p = 0; p < impl_->elements.size(); ++p) {
+    const auto t = static_cast<std::size_t>(impl_->elements[p].front());
+    impl_->starts[fill[t]++] = static_cast<std::uint32_t>(p);
+  }
+}
+
+Lexicon::~Lexicon() = default;
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+
+void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const {
+  const Impl& im = *impl_;
+  if (im.starts.empty()) {
+    return;
+  }
+  std::vector<Impl::TokenTerms> terms(text.tokens.size());
+  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+    im.lookup(text.word(text.tokens[i]), terms[i]);
+  }
+  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+    const Impl::TokenTerms& tt = terms[i];
+    for (std::uint32_t k = 0; k < tt.n; ++k) {
+      const auto t = static_cast<std::size_t>(tt.ids[k]);
+      for (std::uint32_t s = im.starts_offset[t]; s < im.starts_offset[t + 1]; ++s) {
+        const std::uint32_t p = im.starts[s];
+        const std::int64_t end =
+            im.matchFrom(im.elements[p], 1, i + 1, terms, text, text.tokens[i].sentence);
+        if (end >= 0) {
+          hits.push_back(CueHit{p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
+        }
+      }
+    }
+  }
+}
+
+}  // namespace relais::routing

@@ -1,0 +1,254 @@
+// The built-in lexicon. Words are folded (no accents, apostrophes and hyphens as spaces, SMS
+// spellings already expanded by the normaliser). Weights: intents and status ~1-3 (a decision
+// needs about 2), urgency and reassurance in points out of 100, aggression ~1 per insult or
+// threat (aggressive from 1).
+#include <string_view>
+
+#include "routing/lexicon.h"
+
+namespace relais::routing {
+
+namespace {
+
+constexpr std::string_view kLexicon = R"LEX(
+# ---------------------------------------------------------------- intent: repair
+repair 2.5: fuite; fuit*; fui; infiltr*; degat des eaux; degats des eaux; inond*; goutte*
+repair 2: robinet*; mitigeur*; chasse d eau; evier*; lavabo*; baignoire*; douche*; chauffe eau
+repair 2: cumulus; ballon d eau chaude; chaudiere*; chauffage; radiateur*; vmc; ventilation
+repair 2: volet*; fenetre*; vitre*; serrure*; poignee*; interphone*; digicode*; sonnette
+repair 2: ascenseur*; electricite; electrique*; disjonct*; tableau electrique; prise electrique
+repair 2: ampoule*; eclairage*; plombier*; electricien*; serrurier*; vitrier; technicien*
+repair 2: humidite; humide*; moisi*; salpetre; champignon*; condensation; plafond*; toiture*
+repair 2: gouttiere*; canalisation*; tuyau*; egout*; refoul*; bouche; bouchee; bouches; wc
+repair 2: cafard*; blatte*; punaise*; nuisible*; souris; rats; desinsectisation; deratisation
+repair 1.5: toilette*; carrelage*; faience*; parquet*; lino; peinture*; papier peint; fissur*
+repair 1.5: porte*; placard*; meuble*; joint*; eau chaude; gaz; panne*; casse*; cassee*; abime*
+repair 1.5: repar*; remplac*; travaux; intervention*; lumiere*; eteint*; marche plus; fonctionne plus
+repair 1.5: marche pas; fonctionne pas; ne ferme plus; ferme plus; boite aux lettres; portail*
+repair 1.5: hotte; plaque*; four; store*; garde corps; balcon*; rampe*; mur*; sol; odeur de gaz
+repair 1.5: de l eau; ca descend
+repair 1: eau; froid; chauffe*; refait; bruit de tuyau*; fracture*; effraction; leak*; broken
+repair 1: heating; boiler; lift; elevator; repair*; plumber; window*; door*; tap; shower
+repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees; coupure d electricite; plus d electricite
+
+# ---------------------------------------------------------------- intent: rent and charges
+rent 3: loyer*; quittance*; avis d echeance; decompte de charges; regularisation de charges
+rent 3: regularisation des charges; plan d apurement; apurement; commandement de payer; surloyer
+rent 2.5: charges; echeance*; prelevement*; impaye*; dette*; depot de garantie; caution
+rent 2.5: huissier*; expulsion; echeancier; trop percu; rappel de loyer; aide au logement
+rent 2: paiement*; payer; paye; payes; virement*; rib; apl; caf; facture*; factur*; montant*
+rent 2: rembours*; euros; augmentation; hausse; taxe*; solde; especes; cheque*; carte bancaire
+rent 2: aides; fsl; retard de paiement; mensualite*; provision*; regularisation; tarif*; frais
+rent 1.5: argent; compte; debit*; preleve*; rent; payment; charge
+rent 2: aides au logement; aide pour payer; difficultes financieres; perdu mon emploi
+
+# ---------------------------------------------------------------- intent: neighbourhood
+neighbourhood 2.5: voisin*; voisine*; bruit*; bruyant*; tapage*; nuisance*; harcel*; squat*
+neighbourhood 2.5: se battent; bagarre*; dispute*; deal*; dealer*; drogue*; trafic*; pigeon*
+neighbourhood 2.5: incivilit*; degradation*; vandal*; tag; tags; graffiti*; depot sauvage
+neighbourhood 2.5: encombrant*; sert de toilettes; urine*; excrement*; crotte*; menage n est pas fait
+neighbourhood 2: musique; fete*; cris; crie*; hurle*; aboie*; chien*; chat*; odeur*; sale*
+neighbourhood 2: salete*; proprete; poubelle*; ordure*; dechet*; menage; entretien des parties communes
+neighbourhood 2: parties communes; cage d escalier; hall*; couteau; arme*; agress*; menace*
+neighbourhood 2: insulte*; insecurite; securite; jeunes; rassemblement*; rodeo*; moto*; scooter*
+neighbourhood 2: police; gardien*; stationnement; voiture*; epave*; infect*; nourrit*; nourrir
+neighbourhood 1.5: frappe*; tape*; crache*; local velo*; local poubelle*; escalier*; noise; neighbour*
+neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
+
+# ---------------------------------------------------------------- intent: tenancy administration
+admin 3: attestation*; certificat*; preavis; bail; avenant; mutation; echange de logement
+admin 3: etat des lieux; changement de situation; composition du foyer; cotitulaire; titulaire
+admin 3: garage; place de parking; box; sous location; resiliation; resilier; conge
+admin 2.5: demenag*; relogement; reloge*; logement plus grand; logement plus petit; t2; t3; t4
+admin 2.5: assurance*; divorce; separation; mariage; pacs; naissance; decede*; deces; veuve; veuf
+admin 2.5: badge*; bip; telecommande*; double des cles; parking; cave; enquete*
+admin 1: cle; cles
+admin 2.5: avis d imposition; ressources; situation familiale; inscription; papiers; coordonnees
+admin 2: dossier de demande; demande de logement; changer de logement; quitter le logement
+admin 2: hebergement; heberger; heberge; nom; adresse; contrat*; signature; signer; document*
+admin 2: lease; notice; certificate; parking space; transfer; espace locataire; mot de passe
+admin 2: declare* dans le logement; occupant*; rendre les cles; animaux; accessibilite
+
+# ---------------------------------------------------------------- intent: other
+other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero
+other 3: fete des voisins; erreur de numero; wrong number; remercie*; remercier; magnifique
+other 2: organisez; organiser; reunion; concours; jardin partage*; atelier*; evenement*; bravo a
+other 1.5: information*; renseignement*; horaires; agence ouverte; ouverture de l agence
+
+# ---------------------------------------------------------------- status of an existing request
+status 3: ou en est; ou en etes vous; en etes ou; vous en etes ou; ou ca en est; ou cela en est
+status 3: en est ou; ou en sommes nous; etat d avancement; suivi de ma demande; statut de ma demande
+status 3: toujours pas de date; toujours pas de nouvelle*; toujours aucune nouvelle*; toujours rien
+status 3: j attends toujours; attends toujours; attend toujours; on attend toujours; toujours en attente
+status 3: je relance; nouvelle relance; derniere relance; je vous relance; status of; heard nothing
+status 3: still waiting; any update*; suit son cours; passee en commission; passe en commission
+status 2.5: on m avait dit; on nous avait dit; on m a dit que; on m avait promis; m avait assure
+status 2.5: devait passer; devait venir; devait revenir; devaient passer; devaient venir; devait etre
+status 2.5: quelqu un passerait; passerait; viendrait; allait venir; allait passer; etait cense
+status 2.5: avez vous une date; avoir des nouvelles; des nouvelles de ma; connaitre la date; m en dire plus sur
+status 2.5: j avais demande; j avais signale; deja signale; j ai fait la demande; j ai fait une demande
+status 2.5: relance*; statut; status; aucune nouvelle; pas de nouvelle*; sans nouvelle*
+status 2.5: avait avance; a avance; rien ne bouge; rien n a bouge; aucune suite; suivre ma demande
+status 2: savoir si ma demande; savoir si mon dossier; savoir ou; savoir quand; il arrive quand
+status 2: j attends depuis; toujours pas; toujours sans; toujours aucun*; pas de suite; en cours
+status 2: planifie*; promis; pas encore connu de suite; deja fait une demande; deja appele
+status 2: si c est accepte; est accepte*; a ete accepte*; est valide*; est prete; est pret
+status 2: j ai signale; j ai demande; sans date; pas de date; quelle date
+status 1.5: une date
+status 2: de ma demande; ma demande; mon dossier; ma reclamation; mon ticket; le ticket; ce ticket
+status 2: la demande n; le dossier n; le dossier; votre technicien; submitted; m a assure
+status 1.5: savoir pour; c est pour savoir; je voulais savoir; j attends le; j attends la
+status 2.5: j ai rien recu; toujours rien recu; toujours pas recu; jamais recu; n ai rien recu
+status 1.5: j attends; j ai appele; j ai telephone; j ai ecrit; deja ecrit; plusieurs fois
+status 1.5: ca fait _ semaines; ca fait _ mois; cela fait _ semaines; cela fait _ mois
+status 2.5: telephone _ fois; appele _ fois; ecrit _ fois; relance _ fois; ca avance; a t elle avance
+status 0.5: depuis; toujours
+status 1.5: en attente; ticket; dossier; vous pouvez m en dire plus; m en dire plus; date d intervention
+status 1: pas recu; delai*; quand; commission; suivi; retour; promise
+status -2: renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir; il me faudrait
+status -1: je souhaite; je voudrais; j aimerais; comment je peux; comment faire; est ce possible; je peux
+
+# ---------------------------------------------------------------- a new problem follows
+new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
+new 1: de plus il; de plus le; de plus la; de plus les; de plus j; de plus nous; de plus depuis
+new 1: et maintenant; maintenant il y a; nouveau probleme; une autre demande; j en profite
+new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il y a; et en plus
+
+# ---------------------------------------------------------------- urgency (points)
+urgent 90: odeur de gaz; sent le gaz; fuite de gaz; ca sent le gaz; smell of gas; smells of gas
+urgent 90: gas leak; monoxyde; au feu; il y a le feu; coups de feu; coup de feu
+urgent 85: incendie; pris feu; prend feu; flammes; bloque* dans l ascenseur; coince* dans l ascenseur
+urgent 85: enferme* dans l ascenseur; stuck in the lift; stuck in the elevator; plafond s effondre
+urgent 80: ascenseur bloque .. avec; bloque* .. dedans; coince* .. dedans; couteau; arme a feu
+urgent 80: personne bloquee; quelqu un .. bloque; egout* refoul*; remontee* d eaux usees
+urgent 75: de la fumee; fumee; inond*; flood*; coule* .. du plafond; coule .. plafond; eau partout
+urgent 75: de l eau partout; plus d electricite; plus de courant; plus du tout d electricite
+urgent 75: no electricity; no power; water pouring; ceiling collapsed; plafond .. effondr*
+urgent 75: plafond s est effondre; mur .. effondr*; balcon .. effondr*; escalier .. effondr*
+urgent 60: risque d effondrement; menace de s effondrer; s ecroule
+urgent 70: se battent; se bat; en danger; au secours; menace de mort; trombe*; cascade
+urgent 70: pas d electricite; courant coupe; electricite coupee; eaux usees; wc deborde*
+urgent 65: l eau coule; eau coule; eau .. coule; eau sort; de l eau sort; ruissel*; plus d eau
+urgent 65: coupure d electricite; coupure de courant; coupure .. d electricite; panne de courant
+urgent 65: panne d electricite; plus une goutte d eau; ca pisse; pisse de partout; etincelle*
+urgent 60: odeur de brule; odeur de plastique; sent le brule; fuite importante; grosse fuite
+urgent 60: fuite enorme; degouline*; pas d eau; coupure d eau; fils denudes; court circuit
+urgent 55: degat des eaux; degats des eaux; debord*; refoul*; bagarre*; ca coule; plafond tombe
+urgent 40: dans l appartement du dessous; chez le voisin du dessous; ca descend; frappe*
+urgent 30: disjoncteur .. refuse; danger*; dangereux; gaz; medicaments; insuline; pompiers; samu
+urgent 25: tres urgent; extremement urgent; en urgence; de pire en pire; le plus vite possible
+urgent 15: urgent; urgence; au plus vite; immediatement; tout de suite; ce soir; asap; fuite
+urgent -40: pas urgent; pas d urgence; sans urgence; aucune urgence; rien d urgent; pas grave
+urgent -40: rien de grave; pas presse; pas pressee; quand vous pourrez; quand vous aurez le temps
+urgent -40: a votre convenance; not urgent; no rush
+vurgent 70: plus de chauffage; pas de chauffage; sans chauffage; chauffage coupe; no heating
+vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
+vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
+vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
+vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; eau froide
+vurgent 35: tres froid; il fait froid; gele*; glacial; freezing
+breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
+breakin 1: broken into; burglar*; vole; volee; volees; squatte
+lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
+lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; cannot lock
+lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
+resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
+resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refonctionne
+resolved 1: fonctionne a nouveau; marche a nouveau; plus de fuite; depuis la reparation
+resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
+
+# ---------------------------------------------------------------- aggression
+aggressive 1: connard*; conne; connasse*; salope*; salaud*; enfoire*; encule*; batard*; abruti*
+aggressive 1: cretin*; debile*; imbecile*; branquignol*; guignol*; clown*; glandeur*; parasite*
+aggressive 1: rapace*; sangsue*; racaille*; cassos; pute; nique*; ta gueule; tocard*; bouffon*
+aggressive 1: des nuls; allez vous faire; va te faire; vous faire foutre; salopard*
+aggressive 1: incapables; des incapables; bons a rien; minable*; idiots; morons; fucking
+aggressive 1: venir vous chercher; par la peau du cou; casser la gueule; defoncer; buter
+aggressive 1: ca va pas etre beau; pas etre beau a voir; ca va mal finir; ca va mal se passer
+aggressive 1: vous allez le regretter; gare a vous; je sais ou vous habitez; je sais ou tu habites
+aggressive 1: on sait ou vous habitez; faire justice
+aggressive 1: je vais tout casser; tout casser; mettre le feu; je vais le tuer; je vais vous tuer
+aggressive 1: je vais la tuer; regler ca a ma facon; regler ca moi meme; cramer
+aggressive 0.5: bande de
+aggressive 0.8: se fout de ma gueule; foutez de ma gueule; se fout de nous; foutez de nous
+aggressive 0.8: feignant*; faineant*; voleur*; escroc*; mafia*; fumier; on va s en occuper
+aggressive 0.6: je vais te; vous etes des; espece de
+aggressive 0.8: je vais venir; on va venir; je vais m en occuper
+aggressive 0.5: putain; merde; chier; incompetent*; pourri*; fuck*; idiot; stupide*; gueule
+aggressive 0.5: sans coeur; nuls; nul; honte a vous; vous foutez
+aggressive 0.3: bordel; degueulasse; crevez
+reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
+reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
+reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
+
+# ---------------------------------------------------------------- reassurance (points)
+reassure 65: tres angoiss*; tres inquiet*; tres peur; completement perdu*; tres stresse*
+reassure 55: angoiss*; desespere*; detresse; panique*; au bout du rouleau; n en peux plus
+reassure 45: inquiet*; peur; deprim*; pleure*; pleurs; a bout; je ne sais plus quoi faire
+reassure 45: sais plus quoi faire; ne sais plus a qui; sais pas quoi faire; sais plus a qui
+reassure 45: n en dors plus; dors plus; je sais pas ce que je dois faire; anxious; scared
+reassure 40: aidez moi; besoin d aide; perdre mon logement; a la rue; epuise*; decourag*; stress*
+reassure 40: troisieme fois; 3eme fois; 3e fois; quatrieme fois; cinquieme fois; help me; worried
+reassure 35: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises; cinq reprises; 3 reprises; 4 reprises; 5 reprises; ecrit _ fois; appele _ fois; telephone _ fois
+reassure 35: personne ne repond; personne ne me repond; jamais de reponse; on ne me rappelle jamais
+reassure 35: personne ne rappelle; ne rappelle jamais; aucune reponse; en securite; seul* avec
+reassure 30: le coeur lourd; sans reponse; pas de reponse; promet un rappel; je ne comprends pas
+reassure 30: comprends pas; je suis perdu*; perdu* face; suicid* ; en finir
+reassure 20: plusieurs fois; a plusieurs reprises; plusieurs reprises; excusez moi; je m excuse
+reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
+vulnerable 45: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques
+vulnerable 45: fauteuil roulant; handicap*; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair
+vulnerable 40: personne agee; personnes agees; malade; maladie; enceinte; bebe; diabet*; insuline
+vulnerable 40: autis*; invalid*; hospitalis*; sortie d hopital; veuve; veuf; elderly; disabled
+vulnerable 40: pregnant; baby; mere isolee; pere isole; perdu mon emploi; perdu mon travail
+vulnerable 35: agee; sourd*; hopital; operation; operee; opere; convalescen*; infirmiere; sick
+vulnerable 30: chomage; licencie*; mon mari est parti; ma femme est partie; seule avec mes enfants
+vulnerable 30: seul avec mes enfants; enfants en bas age; petits enfants; jumeaux; asthm*
+
+# ---------------------------------------------------------------- asks for a person / call back
+person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain
+person 1: rappelez moi; me rappeler; me rappelle; me rappeliez; m appeler; m appelle svp
+person 1: qu un conseiller; un conseiller .. appeler; un conseiller .. rappeler; me recevoir
+person 1: parler a un conseiller; parler a un agent; prendre rendez vous; un rendez vous
+person 1: rendez vous en agence; joindre quelqu un; call me back; call me; talk to someone
+person 1: speak to someone; speak to a person; talk to a person; me contacter par telephone
+person 1: m appeler; de vive voix; un appel; qu on me rappelle; qu on m appelle; contactez moi
+person 1: parler a votre responsable; parler au responsable; parler a un responsable
+
+# ---------------------------------------------------------------- formal notice, claims
+formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse
+formal 1: saisirai; saisir le; saisir la; saisine; avocat; tribunal; conciliat*; juridique
+formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dommages et interets
+formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
+formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
+
+# ---------------------------------------------------------------- reopen a request closed without work
+reopen 1: rouvrir; reouvrir; re ouvrir; reouverture; cloture* sans; clos sans; ferme sans
+reopen 1: fermee sans; fermee alors; cloture* alors; marque* comme resolu*; marque* comme termine*
+reopen 1: alors que rien n a ete fait; alors que personne n est venu; sans intervention
+reopen 1: sans aucune intervention; sans que personne; sans etre venu; reopen
+
+# ---------------------------------------------------------------- gist: boilerplate and requests
+boilerplate 1: madame monsieur; cordialement; salutations; veuillez agreer; veuillez recevoir
+boilerplate 1: veuillez croire; je vous prie; recevez madame; bien a vous; bien cordialement
+boilerplate 1: merci d avance; merci par avance; en vous remerciant; dans l attente; sentiments
+boilerplate 1: je reste a votre disposition; je me tiens a votre disposition; kind regards
+boilerplate 1: best regards; mes remerciements; avec mes remerciements; bonne journee
+boilerplate 1: bonne soiree; je vous remercie; merci pour votre comprehension; regards
+boilerplate 1: je reste joignable; je tiens a votre disposition
+leadin 1: je me permets de; je me permets d; je vous ecris afin de; je vous ecris; je vous contacte
+leadin 1: je vous contacte afin de; par la presente; par le present courriel; je vous informe que
+leadin 1: c est monsieur _; c est madame _; madame _ a l appareil; monsieur _ a l appareil
+leadin 1: je vous appelle; j appelle; je vous ecris a nouveau
+leadin 1: je m excuse de vous deranger; desole de vous deranger; desolee de vous deranger
+leadin 1: excusez moi de vous deranger; pardon de vous deranger
+request 1: pourriez vous; pouvez vous; vous pouvez; je souhaite; je souhaiterais; je voudrais
+request 1: j aimerais; merci de; est ce que; est ce qu; il me faudrait; comment; could you
+request 1: je demande; je vous demande; je sollicite; please; savoir
+)LEX";
+
+}  // namespace
+
+std::string_view defaultLexiconSource() { return kLexicon; }
+
+}  // namespace relais::routing

@@ -1,0 +1,608 @@
+#include "routing/text_normaliser.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <unordered_map>
+
+namespace relais::routing {
+namespace {
+
+// ASCII folds of U+00C0..U+017F (generated from the Unicode decompositions).
+constexpr std::array<const char*, 192> kLatinFold = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i",  "i",  "i", "i", "d",
+    "n", "o", "o", "o", "o", "o", "",   "o", "u", "u", "u", "u", "y",  "th", "ss", "a", "a",
+    "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",  "d", "n", "o",
+    "o", "o", "o", "o", "",   "o", "u", "u", "u", "u", "y", "th", "y", "a",  "a", "a", "a",
+    "a", "a", "c", "c", "c",  "c", "c", "c", "c", "c", "d", "d",  "d", "d",  "e", "e", "e",
+    "e", "e", "e", "e", "e",  "e", "e", "g", "g", "g", "g", "g",  "g", "g",  "g", "h", "h",
+    "h", "h", "i", "i", "i",  "i", "i", "i", "i", "i", "i", "i",  "ij", "ij", "j", "j", "k",
+    "k", "k", "l", "l", "l",  "l", "l", "l", "l", "l", "l", "l",  "n",  "n",  "n", "n", "n",
+    "n", "n", "n", "n", "o",  "o", "o", "o", "o", "o", "oe", "oe", "r", "r",  "r", "r", "r",
+    "r", "s", "s", "s", "s",  "s", "s", "s", "s", "t", "t", "t",  "t", "",   "", "u", "u",
+    "u", "u", "u", "u", "u",  "u", "u", "u", "u", "u", "w", "w",  "y", "y",  "y", "z", "z",
+    "z", "z", "z", "z", "s"};
+
+constexpr std::uint32_t kInvalid = 0xFFFFFFFF;
+
+// Decodes one UTF-8 sequence at s[i]; returns kInvalid (consuming one byte) when malformed.
+std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int len = 0;
+  std::uint32_t cp = 0;
+  std::uint32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    ++i;
+    return kInvalid;
+  }
+  if (i + static_cast<std::size_t>(len) > s.size()) {
+    ++i;
+    return kInvalid;
+  }
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return kInvalid;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return kInvalid;
+  }
+  i += static_cast<std::size_t>(len);
+  return cp;
+}
+
+void appendUtf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool startsWithNoCase(std::string_view s, std::size_t at, std::string_view prefix) {
+  if (at + prefix.size() > s.size()) {
+    return false;
+  }
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (lowerAscii(s[at + k]) != prefix[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool looksLikeHtml(std::string_view s) {
+  static constexpr std::string_view kMarkers[] = {"<html", "<body", "<p>", "<p ", "<div",
+                                                  "<br",   "</p",   "<span", "<table", "<!doctype"};
+  for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
+    for (std::string_view m : kMarkers) {
+      if (startsWithNoCase(s, i, m)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+struct Entity {
+  std::string_view name;
+  std::uint32_t cp;
+};
+constexpr Entity kEntities[] = {
+    {"nbsp", 0xA0},   {"amp", '&'},     {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+    {"apos", '\''},   {"eacute", 0xE9}, {"egrave", 0xE8},  {"ecirc", 0xEA},   {"euml", 0xEB},
+    {"agrave", 0xE0}, {"acirc", 0xE2},  {"ccedil", 0xE7},  {"icirc", 0xEE},   {"iuml", 0xEF},
+    {"ocirc", 0xF4},  {"ugrave", 0xF9}, {"ucirc", 0xFB},   {"oelig", 0x153},  {"Eacute", 0xC9},
+    {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"laquo", 0xAB}, {"raquo", 0xBB},   {"hellip", 0x2026},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"euro", 0x20AC}, {"deg", 0xB0}};
+
+// Decodes an entity at s[i] == '&'; returns its code point and advances i, or kInvalid.
+std::uint32_t decodeEntity(std::string_view s, std::size_t& i) {
+  const std::size_t semi = s.find(';', i);
+  if (semi == std::string_view::npos || semi - i > 10 || semi == i + 1) {
+    return kInvalid;
+  }
+  const std::string_view body = s.substr(i + 1, semi - i - 1);
+  std::uint32_t cp = kInvalid;
+  if (body[0] == '#') {
+    std::uint32_t v = 0;
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    for (std::size_t k = hex ? 2 : 1; k < body.size(); ++k) {
+      const char c = lowerAscii(body[k]);
+      int d = -1;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (hex && c >= 'a' && c <= 'f') {
+        d = c - 'a' + 10;
+      }
+      if (d < 0 || v > 0x10FFFF) {
+        return kInvalid;
+      }
+      v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+    }
+    cp = v;
+  } else {
+    for (const Entity& e : kEntities) {
+      if (e.name == body) {
+        cp = e.cp;
+        break;
+      }
+    }
+  }
+  if (cp == kInvalid || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return kInvalid;
+  }
+  i = semi + 1;
+  return cp;
+}
+
+bool isBlockTag(std::string_view s, std::size_t lt) {
+  std::size_t k = lt + 1;
+  if (k < s.size() && s[k] == '/') {
+    ++k;
+  }
+  static constexpr std::string_view kBlocks[] = {"p",  "div", "br", "li", "tr", "h1", "h2",
+                                                 "h3", "h4",  "ul", "ol", "table", "blockquote"};
+  for (std::string_view b : kBlocks) {
+    if (startsWithNoCase(s, k, b)) {
+      const std::size_t e = k + b.size();
+      if (e >= s.size() || s[e] == '>' || s[e] == ' ' || s[e] == '/') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Strips tags, comments, script/style bodies and decodes entities; output may hold invalid UTF-8
+// (sanitised afterwards).
+std::string stripHtml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '<') {
+      if (s.compare(i, 4, "<!--") == 0) {
+        const std::size_t e = s.find("-->", i + 4);
+        i = e == std::string_view::npos ? s.size() : e + 3;
+        continue;
+      }
+      const bool script = startsWithNoCase(s, i, "<script");
+      const bool style = startsWithNoCase(s, i, "<style");
+      const bool block = isBlockTag(s, i);
+      const std::size_t gt = s.find('>', i);
+      if (gt == std::string_view::npos) {
+        break;
+      }
+      i = gt + 1;
+      if (script || style) {
+        const std::string_view end_tag = script ? "</script" : "</style";
+        std::size_t e = i;
+        while (e < s.size() && !startsWithNoCase(s, e, end_tag)) {
+          e = s.find('<', e + 1);
+          if (e == std::string_view::npos) {
+            e = s.size();
+          }
+        }
+        const std::size_t end_gt = e < s.size() ? s.find('>', e) : std::string_view::npos;
+        i = end_gt == std::string_view::npos ? s.size() : end_gt + 1;
+      }
+      out.push_back(block ? '\n' : ' ');
+      continue;
+    }
+    if (c == '&') {
+      std::size_t j = i;
+      const std::uint32_t cp = decodeEntity(s, j);
+      if (cp != kInvalid) {
+        appendUtf8(out, cp);
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
+bool isSpaceCp(std::uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x200B ||
+         cp == 0x3000 || cp == 0xFEFF || cp == 0xFFFD || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == kInvalid || cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+// Valid UTF-8, blanks collapsed, "\r\n" and "\r" as "\n", at most one blank line in a row.
+void sanitise(std::string_view s, std::string& out) {
+  out.clear();
+  out.reserve(s.size());
+  bool pending_space = false;
+  int pending_newlines = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::uint32_t cp = decodeUtf8(s, i);
+    if (cp == '\r') {
+      if (i < s.size() && s[i] == '\n') {
+        ++i;
+      }
+      cp = '\n';
+    }
+    if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+      ++pending_newlines;
+      pending_space = false;
+      continue;
+    }
+    if (isSpaceCp(cp)) {
+      pending_space = true;
+      continue;
+    }
+    if (!out.empty()) {
+      if (pending_newlines > 0) {
+        out.append(pending_newlines > 1 ? "\n\n" : "\n");
+      } else if (pending_space) {
+        out.push_back(' ');
+      }
+    }
+    pending_newlines = 0;
+    pending_space = false;
+    appendUtf8(out, cp);
+  }
+}
+
+// The ASCII fold of one code point: letters/digits lower-cased without accents, a few
+// punctuation marks mapped to their ASCII form, everything else to a space.
+std::string_view foldCp(std::uint32_t cp) {
+  static constexpr char kAscii[] =
+      "                                 !\"#$%&'()*+,-./0123456789:;<=>?@abcdefghijklmnopqrstuvwxyz"
+      "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ";
+  if (cp == '\n') {
+    return "\n";
+  }
+  if (cp < 0x80) {
+    return std::string_view(kAscii + cp, 1);
+  }
+  if (cp >= 0xC0 && cp < 0x180) {
+    return kLatinFold[cp - 0xC0];
+  }
+  switch (cp) {
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC:
+    case 0x2032:
+    case 0x00B4:
+      return "'";
+    case 0x2013:
+    case 0x2014:
+    case 0x2010:
+    case 0x2011:
+    case 0x2212:
+      return "-";
+    case 0x2026:
+      return ".";
+    case 0x00AB:
+    case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+      return "\"";
+    case 0x20AC:
+      return " euros ";
+    default:
+      return " ";
+  }
+}
+
+bool isAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Speech fillers, dropped.
+bool isFiller(std::string_view w) {
+  return w == "euh" || w == "heu" || w == "euhh" || w == "euhhh" || w == "hum" || w == "hmm" ||
+         w == "mmh" || w == "bah" || w == "hein";
+}
+
+// SMS spellings, contractions without apostrophes and frequent typos -> standard tokens.
+const std::unordered_map<std::string_view, std::string_view>& smsMap() {
+  static const auto* const kMap = new std::unordered_map<std::string_view, std::string_view>{
+      {"bjr", "bonjour"},       {"bjour", "bonjour"},       {"bonjours", "bonjour"},
+      {"bsr", "bonsoir"},       {"slt", "salut"},           {"cc", "coucou"},
+      {"svp", "svp"},           {"stp", "svp"},             {"svpl", "svp"},
+      {"slvp", "svp"},          {"plait", "plait"},         {"vs", "vous"},
+      {"ds", "dans"},           {"ns", "nous"},             {"pr", "pour"},
+      {"pk", "pourquoi"},       {"pq", "pourquoi"},         {"pkoi", "pourquoi"},
+      {"pourkoi", "pourquoi"},  {"tjs", "toujours"},        {"tjrs", "toujours"},
+      {"tjr", "toujours"},      {"toujour", "toujours"},    {"jsp", "je sais pas"},
+      {"jsais", "je sais"},     {"chai", "je sais"},        {"jai", "j ai"},
+      {"g", "j ai"},            {"jattend", "j attends"},   {"jattends", "j attends"},
+      {"jatten", "j attends"},  {"jsuis", "je suis"},       {"chui", "je suis"},
+      {"jsui", "je suis"},      {"jveux", "je veux"},       {"jpeux", "je peux"},
+      {"jme", "je me"},         {"jte", "je te"},           {"jvous", "je vous"},
+      {"jen", "j en"},          {"jy", "j y"},              {"jarrive", "j arrive"},
+      {"jaimerais", "j aimerais"}, {"jappelle", "j appelle"}, {"javais", "j avais"},
+      {"jetais", "j etais"},    {"cest", "c est"},          {"c", "c est"},
+      {"ct", "c etait"},        {"cetait", "c etait"},      {"nest", "n est"},
+      {"ny", "n y"},            {"na", "n a"},              {"ya", "il y a"},
+      {"yen", "il y en"},       {"ke", "que"},              {"ki", "qui"},
+      {"koi", "quoi"},          {"kan", "quand"},           {"qd", "quand"},
+      {"qqn", "quelqu un"},     {"qqun", "quelqu un"},      {"quelquun", "quelqu un"},
+      {"qq", "quelques"},       {"qqch", "quelque chose"},  {"qqc", "quelque chose"},
+      {"bcp", "beaucoup"},      {"tt", "tout"},             {"ts", "tous"},
+      {"dc", "donc"},           {"mm", "meme"},             {"ac", "avec"},
+      {"avc", "avec"},          {"ms", "mais"},             {"pcq", "parce que"},
+      {"pck", "parce que"},     {"psk", "parce que"},       {"parceque", "parce que"},
+      {"auj", "aujourd hui"},   {"ajd", "aujourd hui"},     {"aujourdhui", "aujourd hui"},
+      {"mtn", "maintenant"},    {"mnt", "maintenant"},      {"rdv", "rendez vous"},
+      {"tel", "telephone"},     {"tél", "telephone"},       {"msg", "message"},
+      {"pb", "probleme"},       {"pbm", "probleme"},        {"pbl", "probleme"},
+      {"prob", "probleme"},     {"pblm", "probleme"},       {"appart", "appartement"},
+      {"apt", "appartement"},   {"appt", "appartement"},    {"lgt", "logement"},
+      {"logt", "logement"},     {"cdt", "cordialement"},    {"cdlt", "cordialement"},
+      {"crdt", "cordialement"}, {"mrc", "merci"},           {"mci", "merci"},
+      {"mr", "monsieur"},       {"mme", "madame"},          {"mlle", "mademoiselle"},
+      {"ptn", "putain"},        {"tg", "ta gueule"},        {"fdp", "fils de pute"},
+      {"ntm", "nique ta mere"}, {"asap", "au plus vite"},   {"urgt", "urgent"},
+      {"ascenceur", "ascenseur"}, {"asenseur", "ascenseur"}, {"assenseur", "ascenseur"},
+      {"chaufage", "chauffage"}, {"fuitte", "fuite"},        {"plafon", "plafond"},
+      {"electricter", "electricite"}, {"elec", "electricite"}, {"lumiere", "lumiere"},
+      {"ke", "que"},            {"dmd", "demande"},         {"dde", "demande"},
+      {"nn", "non"},            {"ok", "ok"},               {"oki", "ok"},
+      {"kelkun", "quelqu un"},  {"vmc", "vmc"},             {"infos", "info"},
+      {"reponce", "reponse"},   {"repondez", "repondez"},   {"pa", "pas"},
+      {"plu", "plus"},          {"ni", "ni"},               {"dja", "deja"},
+      {"deja", "deja"},         {"vla", "voila"},           {"tkt", "t inquiete"},
+      {"mrci", "merci"},        {"merciii", "merci"},       {"mercii", "merci"},
+  };
+  return *kMap;
+}
+
+class Tokeniser {
+ public:
+  explicit Tokeniser(NormalisedText& out) : out_(out) {}
+
+  void run() {
+    const std::string_view s = out_.display;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const std::size_t cp_begin = i;
+      const std::uint32_t cp = decodeUtf8(s, i);
+      const std::string_view f = foldCp(cp);
+      for (char c : f) {
+        if (isAlnum(c)) {
+          if (word_size_ == 0) {
+            word_begin_ = static_cast<std::uint32_t>(cp_begin);
+          }
+          if (word_size_ < kMaxWord) {
+            word_[word_size_] = c;
+          }
+          ++word_size_;
+          word_end_ = static_cast<std::uint32_t>(i);
+          last_was_word_ = true;
+          continue;
+        }
+        flushWord(c == '\'');
+        if (c == '!' || c == '?' || c == ';' || c == '\n') {
+          endSentence(static_cast<std::uint32_t>(cp_begin));
+        } else if (c == '.' && isSentenceDot(s, cp_begin) && !afterAbbreviation()) {
+          endSentence(static_cast<std::uint32_t>(cp_begin));
+        }
+        last_was_word_ = false;
+      }
+    }
+    flushWord(false);
+    endSentence(static_cast<std::uint32_t>(s.size()));
+  }
+
+ private:
+  static constexpr std::size_t kMaxWord = 40;
+
+  // A dot ends a sentence unless a digit or a lower-case letter follows ("12.5", "réf. dm").
+  static bool isSentenceDot(std::string_view s, std::size_t at) {
+    std::size_t k = at + 1;
+    while (k < s.size() && s[k] == ' ') {
+      ++k;
+    }
+    if (k >= s.size()) {
+      return true;
+    }
+    const char c = s[k];
+    return !((c >= 'a' && c <= 'z') || isDigit(c));
+  }
+
+  // A dot right after "réf", "n", "M", "Mme"... does not end the sentence.
+  bool afterAbbreviation() const {
+    if (out_.tokens.empty() || out_.tokens.back().src_end == 0 ||
+        out_.tokens.back().sentence != out_.sentences.size()) {
+      return false;
+    }
+    // The dot must follow the word directly ("réf." not "réf .").
+    if (out_.tokens.back().src_end != last_word_end_) {
+      return false;
+    }
+    static constexpr std::string_view kAbbreviations[] = {
+        "ref", "n",  "no", "m",   "mr",  "mme", "st", "av", "bd", "bat", "bt",
+        "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr", "ste"};
+    const std::string_view w = out_.word(out_.tokens.back());
+    for (std::string_view a : kAbbreviations) {
+      if (w == a) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void flushWord(bool before_apostrophe) {
+    if (word_size_ == 0) {
+      return;
+    }
+    const std::string_view w(word_, std::min(word_size_, kMaxWord));
+    word_size_ = 0;
+    last_word_end_ = word_end_;
+    if (isFiller(w)) {
+      dropped_ = true;
+      return;
+    }
+    const auto& sms = smsMap();
+    // "c'est" is already split; only a bare "c" stands for "c'est".
+    const auto it = before_apostrophe ? sms.end() : sms.find(w);
+    if (it == sms.end()) {
+      emit(w);
+      return;
+    }
+    std::string_view rep = it->second;
+    while (!rep.empty()) {
+      const std::size_t sp = rep.find(' ');
+      emit(rep.substr(0, sp));
+      rep = sp == std::string_view::npos ? std::string_view() : rep.substr(sp + 1);
+    }
+  }
+
+  void emit(std::string_view w) {
+    auto& tokens = out_.tokens;
+    const std::uint32_t sentence = static_cast<std::uint32_t>(out_.sentences.size());
+    if (!tokens.empty() && tokens.back().sentence == sentence && !isDigit(w[0]) &&
+        out_.word(tokens.back()) == w && tokens.back().src_begin != word_begin_) {
+      dropped_ = true;  // stutter: "le le", "je je"
+      return;
+    }
+    Token t;
+    t.norm_begin = static_cast<std::uint32_t>(out_.norm.size());
+    t.norm_size = static_cast<std::uint32_t>(w.size());
+    t.src_begin = word_begin_;
+    t.src_end = word_end_;
+    t.sentence = sentence;
+    t.after_dropped = dropped_;
+    dropped_ = false;
+    out_.norm.append(w);
+    tokens.push_back(t);
+    if (sentence_first_token_ == tokens.size() - 1) {
+      sentence_begin_ = word_begin_;
+    }
+  }
+
+  void endSentence(std::uint32_t src_end) {
+    const auto n = static_cast<std::uint32_t>(out_.tokens.size());
+    if (n == sentence_first_token_) {
+      return;
+    }
+    Sentence st;
+    st.src_begin = sentence_begin_;
+    st.src_end = std::min<std::uint32_t>(
+        static_cast<std::uint32_t>(out_.display.size()),
+        std::max(src_end + 1, out_.tokens.back().src_end));
+    // Keep the closing punctuation mark but not a newline.
+    while (st.src_end > st.src_begin &&
+           (out_.display[st.src_end - 1] == '\n' || out_.display[st.src_end - 1] == ' ')) {
+      --st.src_end;
+    }
+    st.first_token = sentence_first_token_;
+    st.end_token = n;
+    out_.sentences.push_back(st);
+    sentence_first_token_ = n;
+    dropped_ = false;
+  }
+
+  NormalisedText& out_;
+  char word_[kMaxWord];
+  std::size_t word_size_ = 0;
+  std::uint32_t word_begin_ = 0;
+  std::uint32_t word_end_ = 0;
+  std::uint32_t sentence_first_token_ = 0;
+  std::uint32_t sentence_begin_ = 0;
+  bool dropped_ = false;
+  bool last_was_word_ = false;
+  std::uint32_t last_word_end_ = 0;
+};
+
+}  // namespace
+
+void NormalisedText::clear() {
+  display.clear();
+  norm.clear();
+  tokens.clear();
+  sentences.clear();
+}
+
+std::string cleanText(std::string_view raw) {
+  raw = raw.substr(0, std::min(raw.size(), kMaxReadBytes));
+  std::string out;
+  if (looksLikeHtml(raw)) {
+    const std::string stripped = stripHtml(raw);
+    sanitise(stripped, out);
+  } else {
+    sanitise(raw, out);
+  }
+  return out;
+}
+
+void normaliseText(std::string_view raw, NormalisedText& out) {
+  out.clear();
+  out.display = cleanText(raw);
+  out.norm.reserve(out.display.size());
+  out.tokens.reserve(out.display.size() / 5 + 4);
+  Tokeniser(out).run();
+}
+
+std::string foldText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::uint32_t cp = decodeUtf8(text, i);
+    out.append(foldCp(cp));
+  }
+  return out;
+}
+
+bool isValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (decodeUtf8(s, i) == kInvalid) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view utf8Prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) {
+    return s;
+  }
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return s.substr(0, end);
+}
+
+}  // namespace relais::routing

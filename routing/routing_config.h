@@ -32,9 +32,30 @@ struct QueueRule {
   std::string queue;
 };
 
+// Dispatch order of waiting contacts.
+//
+//   priority(now) = base + wait * (now - enqueued_at) / service_target[channel]
+//   base          = urgency * reading.urgency/100 + reassurance * reading.reassurance/100
+//                 + boost (if priority_boost) + urgent_bonus (if reading.urgent)
+//
+// The wait term grows without bound, so every contact is eventually served (no starvation); an
+// urgent contact starts urgent_bonus / wait targets ahead, i.e. with the defaults it overtakes a
+// plain contact that has waited up to ten times its channel's target. A declined or timed-out
+// offer keeps `enqueued_at`, so the contact keeps its place. Within one (queue, channel) the
+// order is the order of key = base - wait * enqueued_at / target, which does not change with
+// time: the router keeps each (queue, channel) sorted by it and compares only bucket heads at
+// `now` across channels.
+//
+// Worked example, default weights, phone (target 60 s), at 10:05:00:
+//   A: urgency 80, reassurance 10, not urgent, enqueued 10:03:00 (120 s):
+//      2.0*0.80 + 1.0*0.10 + 1.0*120/60 = 1.6 + 0.1 + 2.0 = 3.7
+//   B: urgency 90, urgent, reassurance 0, enqueued 10:04:50 (10 s):
+//      2.0*0.90 + 10 + 1.0*10/60 = 1.8 + 10 + 0.17 = 11.97  -> offered first
+//   C: urgency 20, reassurance 90 (high), enqueued 10:04:00 (60 s):
+//      2.0*0.20 + 1.0*0.90 + 1.0 = 2.3                     -> after A
+// An email (target 24 h) waiting 12 h adds only 0.5: phone and chat go first for an agent taking
+// both, as their targets demand.
 struct PriorityWeights {
-  // priority = urgency_weight * urgency/100 + reassurance_weight * reassurance/100
-  //          + wait_weight * wait / channel target + boost (priority_boost) + urgent_bonus (urgent)
   double urgency = 2.0;
   double reassurance = 1.0;
   double wait = 1.0;

@@ -1,0 +1,48 @@
+// DaemonConfig: everything relaisd reads from its YAML file, with embedded defaults so it runs
+// with no file at all. loadConfig() rejects unknown keys, wrong types and bad values with the
+// key's path and line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "routing/contact_reader.h"
+#include "routing/routing_config.h"
+
+namespace relais::daemon {
+
+enum class SyncLevel { kOff, kNormal, kFull };
+
+struct DaemonConfig {
+  std::string grpc_listen = "127.0.0.1:50051";
+  std::string metrics_listen = "127.0.0.1:9464";
+  std::string data_dir = "./var";
+
+  std::size_t max_text_bytes = 64 * 1024;
+  std::size_t max_message_bytes = 256 * 1024;
+
+  // SQLite `synchronous` in WAL mode. normal: survives a process crash; full: also a power loss.
+  SyncLevel sync = SyncLevel::kNormal;
+
+  std::string log_level = "info";
+  bool log_json = false;
+
+  routing::ReaderConfig reader;
+  routing::RoutingConfig routing = routing::RoutingConfig::defaults();
+};
+
+struct ConfigError {
+  std::string message;  // "routing.queues[2].max_waiting (line 14): must be positive"
+};
+
+// Parses YAML text; `source` names it in errors.
+std::optional<DaemonConfig> parseConfig(const std::string& yaml, const std::string& source,
+                                        std::vector<ConfigError>& errors);
+std::optional<DaemonConfig> loadConfigFile(const std::string& path,
+                                           std::vector<ConfigError>& errors);
+
+// "60s", "5m", "4h", "1d", "250ms" or a bare number of seconds.
+std::optional<routing::Duration> parseDuration(const std::string& text);
+
+}  // namespace relais::daemon

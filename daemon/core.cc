@@ -1,0 +1,663 @@
+#include "daemon/core.h"
+
+#include <chrono>
+
+#include "daemon/convert.h"
+
+namespace relais::daemon {
+namespace {
+
+using routing::Instant;
+
+const char* outcomeLabel(v1::Outcome o) {
+  switch (o) {
+    case v1::OUTCOME_QUEUED:
+      return "queued";
+    case v1::OUTCOME_AUTO_ANSWERED:
+      return "auto_answered";
+    case v1::OUTCOME_MERGED:
+      return "merged";
+    case v1::OUTCOME_CALLBACK_OFFERED:
+      return "callback_offered";
+    default:
+      return "unspecified";
+  }
+}
+
+grpc::Status routerStatus(routing::RouterError e) {
+  using routing::RouterError;
+  const std::string message(routing::routerErrorMessage(e));
+  switch (e) {
+    case RouterError::kOk:
+      return grpc::Status::OK;
+    case RouterError::kAgentConnected:
+      return {grpc::StatusCode::ALREADY_EXISTS, message};
+    case RouterError::kUnknownContact:
+      return {grpc::StatusCode::NOT_FOUND, message};
+    case RouterError::kBadState:
+      return {grpc::StatusCode::INVALID_ARGUMENT, message};
+    case RouterError::kUnknownAgent:
+    case RouterError::kNotOfferedToYou:
+    case RouterError::kNotAssignedToYou:
+    case RouterError::kNotCallback:
+      return {grpc::StatusCode::FAILED_PRECONDITION, message};
+  }
+  return {grpc::StatusCode::INTERNAL, message};
+}
+
+long long wholeSeconds(routing::Duration d) {
+  return std::chrono::duration_cast<std::chrono::seconds>(d).count();
+}
+
+}  // namespace
+
+Core::Core(const DaemonConfig& config, Store& store, Metrics& metrics, Clock clock)
+    : config_(config),
+      store_(store),
+      metrics_(metrics),
+      clock_(std::move(clock)),
+      reader_(config.reader),
+      router_(config.routing),
+      limits_{config.max_text_bytes} {}
+
+Core::~Core() = default;
+
+std::optional<std::string> Core::recover() {
+  if (auto e = store_.forEachCase(
+          [&](const std::string& key, v1::Case&& c) { cases_.emplace(key, std::move(c)); })) {
+    return e;
+  }
+  std::vector<store::v1::ContactRecord*> waiting;
+  if (auto e = store_.forEachContact([&](store::v1::ContactRecord&& r) {
+        auto id = r.contact().contact_id();
+        ledger_.insert_or_assign(std::move(id), std::move(r));
+      })) {
+    return e;
+  }
+  const Instant now = clock_();
+  for (auto& [id, record] : ledger_) {
+    switch (record.state()) {
+      case v1::CONTACT_STATE_WAITING:
+      case v1::CONTACT_STATE_OFFERED:
+      case v1::CONTACT_STATE_CALLBACK_OFFERED:
+        router_.restoreWaiting(specFor(record), fromProto(record.enqueued_at()),
+                               record.callback(), record.callback_number());
+        if (record.state() == v1::CONTACT_STATE_OFFERED) {
+          record.set_state(v1::CONTACT_STATE_WAITING);
+          record.clear_agent_id();
+          save(record);
+        }
+        break;
+      case v1::CONTACT_STATE_ASSIGNED:
+        router_.restoreAssigned(specFor(record), record.agent_id(), now + std::chrono::minutes(30));
+        break;
+      default:
+        break;
+    }
+  }
+  router_.advance(now);
+  applyEvents();
+  return std::nullopt;
+}
+
+routing::ContactSpec Core::specFor(const store::v1::ContactRecord& record) const {
+  routing::ContactSpec spec;
+  const auto& c = record.contact();
+  spec.id = c.contact_id();
+  spec.channel = fromProto(c.channel()).value_or(routing::Channel::kEmail);
+  spec.tenant_id = c.tenant_id();
+  spec.case_ref = record.case_key();
+  spec.subject = c.subject();
+  spec.text = c.text();
+  for (const auto& t : record.merged_texts()) {
+    spec.text += "\n\n" + t;
+  }
+  spec.received_at = fromProto(c.received_at());
+  const auto& r = record.reading();
+  spec.reading.intent = static_cast<routing::Intent>(std::max(0, r.intent() - 1));
+  spec.reading.urgent = r.urgent();
+  spec.reading.urgency = r.urgency();
+  spec.reading.aggressive = r.aggressive();
+  spec.reading.reassurance = r.reassurance();
+  spec.reading.reassurance_high = r.reassurance_high();
+  if (!r.case_ref().empty()) {
+    spec.reading.case_ref = r.case_ref();
+  }
+  spec.reading.status_only = r.status_only();
+  spec.reading.gist = r.gist();
+  spec.vulnerable = c.context().vulnerable();
+  if (!c.context().preferred_language().empty() && c.context().preferred_language() != "fr") {
+    spec.required_skills.push_back("lang:" + c.context().preferred_language());
+  }
+  spec.priority_boost = record.priority_boost();
+  return spec;
+}
+
+void Core::save(store::v1::ContactRecord& record) {
+  *record.mutable_updated_at() = toTimestamp(clock_());
+  store_.putContact(record);
+}
+
+grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
+                          long long* retry_after_seconds) {
+  if (auto problem = validateContact(contact, limits_)) {
+    metrics_.contacts_rejected.Add({{"reason", "invalid_argument"}}).Increment();
+    return {grpc::StatusCode::INVALID_ARGUMENT, *problem};
+  }
+  if (auto it = ledger_.find(contact.contact_id()); it != ledger_.end()) {
+    reply = it->second.reply();
+    return grpc::Status::OK;
+  }
+  const Instant now = clock_();
+  const auto channel = *fromProto(contact.channel());
+
+  routing::ReaderInput input;
+  input.channel = channel;
+  input.subject = contact.subject();
+  input.text = contact.text();
+  input.context.prior_contacts_same_case = contact.context().prior_contacts_same_case();
+  input.context.vulnerable = contact.context().vulnerable();
+  routing::Reading reading = reader_.read(input);
+
+  store::v1::ContactRecord record;
+  *record.mutable_contact() = contact;
+  if (!isSet(contact.received_at())) {
+    *record.mutable_contact()->mutable_received_at() = toTimestamp(now);
+  }
+  toProto(reading, *record.mutable_reading());
+  const std::string& written_ref =
+      !contact.case_ref().empty() ? contact.case_ref() : reading.case_ref.value_or("");
+  if (!written_ref.empty()) {
+    record.set_case_key(routing::ContactReader::normaliseCaseRef(written_ref));
+  }
+  *record.mutable_enqueued_at() = toTimestamp(now);
+
+  auto decision = router_.submit(specFor(record), now);
+  using Kind = routing::SubmitDecision::Kind;
+  if (decision.kind == Kind::kRejectedFull) {
+    metrics_.contacts_rejected.Add({{"reason", "queue_full"}}).Increment();
+    const long long retry = std::max<long long>(1, wholeSeconds(decision.retry_after));
+    if (retry_after_seconds) {
+      *retry_after_seconds = retry;
+    }
+    return {grpc::StatusCode::RESOURCE_EXHAUSTED,
+            "queue " + decision.queue + " is full; retry after " + std::to_string(retry) + " s"};
+  }
+  if (decision.kind == Kind::kDuplicate) {
+    return {grpc::StatusCode::INTERNAL, "contact_id: known to the router but not the ledger"};
+  }
+
+  reply.set_contact_id(contact.contact_id());
+  reply.set_queue(decision.queue);
+  reply.set_position(decision.position);
+  reply.set_estimated_wait_seconds(wholeSeconds(decision.estimated_wait));
+  *reply.mutable_reading() = record.reading();
+  record.set_queue(decision.queue);
+  switch (decision.kind) {
+    case Kind::kMerged: {
+      reply.set_outcome(v1::OUTCOME_MERGED);
+      reply.set_merged_into(decision.merged_into);
+      record.set_state(v1::CONTACT_STATE_MERGED);
+      record.set_merged_into(decision.merged_into);
+      metrics_.merges.Add({{"channel", std::string(routing::channelName(channel))}}).Increment();
+      if (auto target = ledger_.find(decision.merged_into); target != ledger_.end()) {
+        target->second.add_merged_texts(contact.text());
+        save(target->second);
+      }
+      break;
+    }
+    case Kind::kCallbackOffered:
+      reply.set_outcome(v1::OUTCOME_CALLBACK_OFFERED);
+      record.set_state(v1::CONTACT_STATE_CALLBACK_OFFERED);
+      metrics_.callbacks.Add({{"event", "offered"}}).Increment();
+      break;
+    default:
+      reply.set_outcome(v1::OUTCOME_QUEUED);
+      record.set_state(v1::CONTACT_STATE_WAITING);
+      break;
+  }
+  const std::string channel_label(routing::channelName(channel));
+  metrics_.contacts_received.Add({{"channel", channel_label}}).Increment();
+  metrics_.contacts_outcome.Add({{"channel", channel_label}, {"outcome", outcomeLabel(reply.outcome())}})
+      .Increment();
+  *record.mutable_reply() = reply;
+  auto& stored = ledger_.emplace(contact.contact_id(), std::move(record)).first->second;
+  save(stored);
+  applyEvents();
+  return grpc::Status::OK;
+}
+
+void Core::fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const {
+  const auto& c = record.contact();
+  out.set_contact_id(c.contact_id());
+  out.set_state(record.state());
+  out.set_queue(record.queue());
+  out.set_channel(c.channel());
+  out.set_agent_id(record.agent_id());
+  *out.mutable_reading() = record.reading();
+  out.set_merged_into(record.merged_into());
+  out.set_callback(record.callback());
+  *out.mutable_received_at() = c.received_at();
+  out.set_outcome(record.reply().outcome());
+  if (auto view = router_.findContact(c.contact_id(), clock_())) {
+    out.set_position(view->position);
+    out.set_estimated_wait_seconds(wholeSeconds(view->estimated_wait));
+    out.set_agent_id(view->agent_id);
+    out.set_callback(view->callback);
+  }
+}
+
+grpc::Status Core::getContact(const v1::GetContactRequest& request, v1::ContactStatus& reply) {
+  if (request.contact_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  }
+  auto it = ledger_.find(request.contact_id());
+  if (it == ledger_.end()) {
+    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
+  }
+  fillStatus(it->second, reply);
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::acceptCallback(const v1::AcceptCallbackRequest& request,
+                                  v1::ContactStatus& reply) {
+  if (request.contact_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  }
+  auto it = ledger_.find(request.contact_id());
+  if (it == ledger_.end()) {
+    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
+  }
+  auto& record = it->second;
+  if (record.state() != v1::CONTACT_STATE_CALLBACK_OFFERED) {
+    return {grpc::StatusCode::FAILED_PRECONDITION,
+            "contact_id: no callback is on offer for this contact"};
+  }
+  const auto number = request.phone_number();
+  if (auto e = router_.acceptCallback(request.contact_id(), number, clock_());
+      e != routing::RouterError::kOk) {
+    return routerStatus(e);
+  }
+  record.set_state(v1::CONTACT_STATE_WAITING);
+  record.set_callback(true);
+  record.set_callback_number(number);
+  metrics_.callbacks.Add({{"event", "accepted"}}).Increment();
+  save(record);
+  applyEvents();
+  fillStatus(record, reply);
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::feedback(const v1::FeedbackRequest& request, v1::ContactStatus& reply) {
+  if (request.contact_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  }
+  auto it = ledger_.find(request.contact_id());
+  if (it == ledger_.end()) {
+    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
+  }
+  if (it->second.state() != v1::CONTACT_STATE_AUTO_ANSWERED) {
+    return {grpc::StatusCode::FAILED_PRECONDITION,
+            "contact_id: feedback applies to automatically answered contacts only"};
+  }
+  metrics_.feedback.Add({{"answered", request.answered() ? "true" : "false"}}).Increment();
+  fillStatus(it->second, reply);
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::connectAgent(const v1::ConnectRequest& request, AgentSink& sink) {
+  routing::AgentSpec spec;
+  if (auto problem = agentFromProto(request, spec)) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, *problem};
+  }
+  auto initial = routing::AgentState::kAvailable;
+  if (request.initial_state() != v1::AGENT_STATE_UNSPECIFIED) {
+    auto s = fromProto(request.initial_state());
+    if (!s || *s == routing::AgentState::kBusy || *s == routing::AgentState::kOffline) {
+      return {grpc::StatusCode::INVALID_ARGUMENT, "initial_state: must be AVAILABLE or BREAK"};
+    }
+    initial = *s;
+  }
+  const Instant now = clock_();
+  if (auto e = router_.connectAgent(spec, now, initial); e != routing::RouterError::kOk) {
+    return routerStatus(e);
+  }
+  auto& entry = agents_[spec.id];
+  entry.sink = &sink;
+  entry.state = initial;
+  entry.since = now;
+  v1::AgentEvent hello;
+  fillAgentStatus(spec.id, *hello.mutable_connected());
+  sink.send(std::move(hello));
+  applyEvents();
+  return grpc::Status::OK;
+}
+
+void Core::disconnectAgent(const std::string& agent_id, const AgentSink& sink) {
+  auto it = agents_.find(agent_id);
+  if (it == agents_.end() || it->second.sink != &sink) {
+    return;
+  }
+  it->second.sink = nullptr;
+  router_.disconnectAgent(agent_id, clock_());
+  agents_.erase(it);
+  applyEvents();
+}
+
+void Core::fillAgentStatus(const std::string& agent_id, v1::AgentStatus& out) const {
+  out.set_agent_id(agent_id);
+  auto it = agents_.find(agent_id);
+  if (it == agents_.end()) {
+    out.set_state(v1::AGENT_STATE_OFFLINE);
+    return;
+  }
+  out.set_state(toProto(it->second.state));
+  *out.mutable_since() = toTimestamp(it->second.since);
+}
+
+grpc::Status Core::setState(const v1::SetStateRequest& request, v1::SetStateReply& reply) {
+  if (request.agent_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "agent_id: required"};
+  }
+  auto state = fromProto(request.state());
+  if (!state || *state == routing::AgentState::kBusy) {
+    return {grpc::StatusCode::INVALID_ARGUMENT,
+            "state: must be AVAILABLE, WRAP_UP, BREAK or OFFLINE"};
+  }
+  if (auto e = router_.setAgentState(request.agent_id(), *state, clock_());
+      e != routing::RouterError::kOk) {
+    return routerStatus(e);
+  }
+  applyEvents();
+  fillAgentStatus(request.agent_id(), *reply.mutable_status());
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::offerAction(const v1::OfferAction& request, v1::OfferActionReply& reply,
+                               bool accept) {
+  if (request.agent_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "agent_id: required"};
+  }
+  if (request.contact_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  }
+  const Instant now = clock_();
+  auto e = accept ? router_.accept(request.agent_id(), request.contact_id(), now)
+                  : router_.decline(request.agent_id(), request.contact_id(), now);
+  if (e != routing::RouterError::kOk) {
+    return routerStatus(e);
+  }
+  applyEvents();
+  reply.set_contact_id(request.contact_id());
+  fillAgentStatus(request.agent_id(), *reply.mutable_agent());
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::acceptOffer(const v1::OfferAction& request, v1::OfferActionReply& reply) {
+  return offerAction(request, reply, true);
+}
+
+grpc::Status Core::declineOffer(const v1::OfferAction& request, v1::OfferActionReply& reply) {
+  return offerAction(request, reply, false);
+}
+
+grpc::Status Core::complete(const v1::CompleteRequest& request, v1::OfferActionReply& reply) {
+  if (request.agent_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "agent_id: required"};
+  }
+  if (request.contact_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  }
+  if (request.note().size() > 16 * 1024) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "note: longer than 16384 bytes"};
+  }
+  routing::Disposition disposition{request.resolved(), request.root_cause(), request.note()};
+  if (auto e = router_.complete(request.agent_id(), request.contact_id(), disposition, clock_());
+      e != routing::RouterError::kOk) {
+    return routerStatus(e);
+  }
+  if (auto it = ledger_.find(request.contact_id()); it != ledger_.end()) {
+    auto& record = it->second;
+    record.set_resolved(request.resolved());
+    record.set_root_cause(request.root_cause());
+    record.set_note(request.note());
+    metrics_.completions
+        .Add({{"channel", std::string(routing::channelName(
+                              fromProto(record.contact().channel()).value_or(routing::Channel::kEmail)))},
+              {"resolved", request.resolved() ? "true" : "false"}})
+        .Increment();
+  }
+  applyEvents();
+  reply.set_contact_id(request.contact_id());
+  fillAgentStatus(request.agent_id(), *reply.mutable_agent());
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::upsertCase(const v1::Case& request, v1::UpsertCaseReply& reply) {
+  if (request.case_ref().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: required"};
+  }
+  if (request.tenant_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "tenant_id: required"};
+  }
+  if (!isSet(request.updated_at())) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "updated_at: required"};
+  }
+  const auto key = routing::ContactReader::normaliseCaseRef(request.case_ref());
+  if (key.empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: has no letter or digit"};
+  }
+  reply.set_case_ref(request.case_ref());
+  auto it = cases_.find(key);
+  if (it != cases_.end() && fromProto(it->second.updated_at()) > fromProto(request.updated_at())) {
+    reply.set_applied(false);
+  } else {
+    cases_.insert_or_assign(key, request);
+    store_.putCase(key, request);
+    reply.set_applied(true);
+  }
+  metrics_.cases_upserted.Add({{"applied", reply.applied() ? "true" : "false"}}).Increment();
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::closeCase(const v1::CloseCaseRequest& request, v1::UpsertCaseReply& reply) {
+  if (request.case_ref().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: required"};
+  }
+  auto it = cases_.find(routing::ContactReader::normaliseCaseRef(request.case_ref()));
+  if (it == cases_.end()) {
+    return {grpc::StatusCode::NOT_FOUND, "case_ref: no case " + request.case_ref()};
+  }
+  v1::Case updated = it->second;
+  updated.set_closed(true);
+  *updated.mutable_updated_at() =
+      isSet(request.updated_at()) ? request.updated_at() : toTimestamp(clock_());
+  return upsertCase(updated, reply);
+}
+
+void Core::snapshot(v1::SnapshotReply& reply) {
+  const Instant now = clock_();
+  const auto snap = router_.snapshot(now);
+  *reply.mutable_taken_at() = toTimestamp(now);
+  for (const auto& q : snap.queues) {
+    auto* out = reply.add_queues();
+    out->set_queue(q.queue);
+    out->set_channel(toProto(q.channel));
+    out->set_waiting(q.waiting);
+    out->set_oldest_wait_seconds(wholeSeconds(q.oldest_wait));
+    out->set_estimated_wait_seconds(wholeSeconds(q.estimated_wait));
+    out->set_service_level(q.service_level);
+    out->set_target_seconds(wholeSeconds(q.target));
+    out->set_callbacks_waiting(q.callbacks_waiting);
+  }
+  for (std::size_t s = 0; s < routing::kAgentStateCount; ++s) {
+    auto* out = reply.add_agents_by_state();
+    out->set_state(toProto(static_cast<routing::AgentState>(s)));
+    out->set_count(snap.agents_by_state[s]);
+  }
+  for (const auto& a : snap.agents) {
+    auto* out = reply.add_agents();
+    out->set_agent_id(a.id);
+    out->set_state(toProto(a.state));
+    for (auto c : routing::kAllChannels) {
+      if (a.load[routing::index(c)] > 0) {
+        auto* load = out->add_load();
+        load->set_channel(toProto(c));
+        load->set_max(a.load[routing::index(c)]);
+      }
+    }
+    out->set_aggressive_last_hour(a.aggressive_last_hour);
+    out->set_aggressive_shift(a.aggressive_shift);
+  }
+}
+
+void Core::advance() {
+  router_.advance(clock_());
+  applyEvents();
+}
+
+std::optional<Instant> Core::nextDeadline() const { return router_.nextDeadline(); }
+
+void Core::refreshGauges() {
+  const auto snap = router_.snapshot(clock_());
+  for (const auto& q : snap.queues) {
+    const prometheus::Labels labels{{"queue", q.queue},
+                                    {"channel", std::string(routing::channelName(q.channel))}};
+    metrics_.contacts_waiting.Add(labels).Set(q.waiting);
+    metrics_.oldest_wait.Add(labels).Set(routing::toSeconds(q.oldest_wait));
+    metrics_.estimated_wait.Add(labels).Set(routing::toSeconds(q.estimated_wait));
+    metrics_.service_level.Add(labels).Set(q.service_level);
+  }
+  double used = 0;
+  double capacity = 0;
+  for (std::size_t s = 0; s < routing::kAgentStateCount; ++s) {
+    metrics_.agents
+        .Add({{"state", std::string(routing::agentStateName(static_cast<routing::AgentState>(s)))}})
+        .Set(snap.agents_by_state[s]);
+  }
+  for (const auto& a : snap.agents) {
+    if (a.state != routing::AgentState::kOffline) {
+      used += a.occupancy;
+      capacity += 1;
+    }
+  }
+  metrics_.occupancy.Add({}).Set(capacity > 0 ? used / capacity : 0);
+}
+
+std::optional<std::string> Core::commit() {
+  if (!store_.hasPending()) {
+    return std::nullopt;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  auto error = store_.commit();
+  metrics_.commit_seconds.Add({}, Metrics::latencyBuckets())
+      .Observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  if (error) {
+    metrics_.storage_errors.Add({}).Increment();
+  }
+  return error;
+}
+
+void Core::sendOffer(AgentSink& sink, const routing::OfferDetails& d) {
+  v1::AgentEvent event;
+  auto* offer = event.mutable_offer();
+  offer->set_contact_id(d.contact_id);
+  offer->set_channel(toProto(d.channel));
+  offer->set_queue(d.queue);
+  offer->set_tenant_id(d.tenant_id);
+  offer->set_case_ref(d.case_ref);
+  offer->set_subject(d.subject);
+  offer->set_text(d.text);
+  toProto(d.reading, *offer->mutable_reading());
+  *offer->mutable_received_at() = toTimestamp(d.received_at);
+  *offer->mutable_expires_at() = toTimestamp(d.expires_at);
+  offer->set_waited_seconds(wholeSeconds(clock_() - d.received_at));
+  offer->set_callback(d.callback);
+  offer->set_callback_number(d.callback_number);
+  offer->set_match_reason(d.match_reason);
+  sink.send(std::move(event));
+}
+
+void Core::applyEvents() {
+  using Kind = routing::RouterEvent::Kind;
+  for (auto& e : router_.takeEvents()) {
+    auto record_it = e.contact.empty() ? ledger_.end() : ledger_.find(e.contact);
+    store::v1::ContactRecord* record = record_it == ledger_.end() ? nullptr : &record_it->second;
+    auto agent_it = e.agent.empty() ? agents_.end() : agents_.find(e.agent);
+    AgentSink* sink = agent_it == agents_.end() ? nullptr : agent_it->second.sink;
+    switch (e.kind) {
+      case Kind::kQueued:
+        if (record) {
+          record->set_state(v1::CONTACT_STATE_WAITING);
+          record->clear_agent_id();
+          save(*record);
+        }
+        break;
+      case Kind::kMerged:
+        break;  // recorded by submit()
+      case Kind::kOffered:
+        metrics_.offers.Add({{"outcome", "offered"}}).Increment();
+        if (record) {
+          record->set_state(v1::CONTACT_STATE_OFFERED);
+          record->set_agent_id(e.agent);
+          save(*record);
+        }
+        if (sink) {
+          if (auto details = router_.offerDetails(e.contact)) {
+            sendOffer(*sink, *details);
+          }
+        }
+        break;
+      case Kind::kOfferWithdrawn:
+        metrics_.offers.Add({{"outcome", e.reason.empty() ? "withdrawn" : e.reason}}).Increment();
+        if (record) {
+          record->set_state(v1::CONTACT_STATE_WAITING);
+          record->clear_agent_id();
+          save(*record);
+        }
+        if (sink && e.reason != "declined") {
+          v1::AgentEvent event;
+          event.mutable_offer_withdrawn()->set_contact_id(e.contact);
+          event.mutable_offer_withdrawn()->set_reason(e.reason);
+          sink->send(std::move(event));
+        }
+        break;
+      case Kind::kAccepted:
+        metrics_.offers.Add({{"outcome", "accepted"}}).Increment();
+        metrics_.wait_seconds
+            .Add({{"channel", std::string(routing::channelName(e.channel))}},
+                 Metrics::waitBuckets())
+            .Observe(routing::toSeconds(e.waited));
+        if (e.aggressive) {
+          metrics_.aggressive_handled.Add({}).Increment();
+        }
+        if (record) {
+          record->set_state(v1::CONTACT_STATE_ASSIGNED);
+          record->set_agent_id(e.agent);
+          save(*record);
+        }
+        break;
+      case Kind::kCompleted:
+        if (record) {
+          record->set_state(v1::CONTACT_STATE_COMPLETED);
+          save(*record);
+        }
+        break;
+      case Kind::kCallbackAccepted:
+        break;  // recorded by acceptCallback()
+      case Kind::kAgentState:
+        if (agent_it != agents_.end()) {
+          agent_it->second.state = e.state;
+          agent_it->second.since = e.at;
+          if (sink) {
+            v1::AgentEvent event;
+            fillAgentStatus(e.agent, *event.mutable_state_changed());
+            sink->send(std::move(event));
+          }
+        }
+        break;
+    }
+  }
+}
+
+}  // namespace relais::daemon

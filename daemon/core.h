@@ -1,0 +1,103 @@
+// Core: relaisd's routing state (router, contact reader, contact ledger, cases) and every
+// operation the gRPC services perform on it. Not thread-safe by design: exactly one strand owns
+// a Core and calls it; gRPC handlers post to that strand and finish their RPC from the result.
+// Writes go to the Store; the caller commits them (group commit) before answering.
+#pragma once
+
+#include <grpcpp/support/status.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "daemon/config.h"
+#include "daemon/convert.h"
+#include "daemon/metrics.h"
+#include "daemon/store.h"
+#include "relais/v1/agent_desk.pb.h"
+#include "relais/v1/case_feed.pb.h"
+#include "relais/v1/intake.pb.h"
+#include "relais/v1/supervision.pb.h"
+#include "routing/contact_reader.h"
+#include "routing/router.h"
+
+namespace relais::daemon {
+
+// Where a connected agent's events go: the Connect stream's reactor, or a fake in tests.
+class AgentSink {
+ public:
+  virtual ~AgentSink() = default;
+  virtual void send(v1::AgentEvent event) = 0;
+};
+
+class Core {
+ public:
+  using Clock = std::function<routing::Instant()>;
+
+  Core(const DaemonConfig& config, Store& store, Metrics& metrics, Clock clock);
+  ~Core();
+
+  // Rebuilds queues and cases from the store. Call once, before serving.
+  std::optional<std::string> recover();
+
+  grpc::Status submit(const v1::Contact& contact, v1::SubmitReply& reply,
+                      long long* retry_after_seconds = nullptr);
+  grpc::Status getContact(const v1::GetContactRequest& request, v1::ContactStatus& reply);
+  grpc::Status acceptCallback(const v1::AcceptCallbackRequest& request, v1::ContactStatus& reply);
+  grpc::Status feedback(const v1::FeedbackRequest& request, v1::ContactStatus& reply);
+
+  grpc::Status connectAgent(const v1::ConnectRequest& request, AgentSink& sink);
+  // The console's stream ended. Ignored when `sink` is no longer the agent's current stream.
+  void disconnectAgent(const std::string& agent_id, const AgentSink& sink);
+  grpc::Status setState(const v1::SetStateRequest& request, v1::SetStateReply& reply);
+  grpc::Status acceptOffer(const v1::OfferAction& request, v1::OfferActionReply& reply);
+  grpc::Status declineOffer(const v1::OfferAction& request, v1::OfferActionReply& reply);
+  grpc::Status complete(const v1::CompleteRequest& request, v1::OfferActionReply& reply);
+
+  grpc::Status upsertCase(const v1::Case& request, v1::UpsertCaseReply& reply);
+  grpc::Status closeCase(const v1::CloseCaseRequest& request, v1::UpsertCaseReply& reply);
+
+  void snapshot(v1::SnapshotReply& reply);
+
+  // Fires the router's due timers (offer timeouts, wrap-up ends...).
+  void advance();
+  std::optional<routing::Instant> nextDeadline() const;
+  // Updates the queue and agent gauges.
+  void refreshGauges();
+  // Makes pending writes durable; returns an error when storage failed.
+  std::optional<std::string> commit();
+
+  std::size_t contactCount() const { return ledger_.size(); }
+
+ private:
+  struct AgentEntry {
+    AgentSink* sink = nullptr;
+    routing::AgentState state = routing::AgentState::kOffline;
+    routing::Instant since{};
+  };
+
+  void applyEvents();
+  void save(store::v1::ContactRecord& record);
+  void fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const;
+  void fillAgentStatus(const std::string& agent_id, v1::AgentStatus& out) const;
+  routing::ContactSpec specFor(const store::v1::ContactRecord& record) const;
+  grpc::Status offerAction(const v1::OfferAction& request, v1::OfferActionReply& reply,
+                           bool accept);
+  void sendOffer(AgentSink& sink, const routing::OfferDetails& details);
+
+  const DaemonConfig& config_;
+  Store& store_;
+  Metrics& metrics_;
+  Clock clock_;
+  routing::ContactReader reader_;
+  routing::Router router_;
+  ContactLimits limits_;
+  std::unordered_map<std::string, store::v1::ContactRecord> ledger_;
+  std::unordered_map<std::string, AgentEntry> agents_;
+  std::unordered_map<std::string, v1::Case> cases_;
+};
+
+}  // namespace relais::daemon

@@ -1,0 +1,92 @@
+#include "daemon/metrics.h"
+
+#include "routing/agent.h"
+#include "routing/channel.h"
+
+namespace relais::daemon {
+namespace {
+
+template <typename Builder>
+auto& build(Builder&& b, const char* name, const char* help, prometheus::Registry& r) {
+  return b.Name(name).Help(help).Register(r);
+}
+
+}  // namespace
+
+Metrics::Metrics()
+    : registry(std::make_shared<prometheus::Registry>()),
+      contacts_received(build(prometheus::BuildCounter(), "relais_contacts_received_total",
+                              "Contacts accepted by Submit, by channel.", *registry)),
+      contacts_outcome(build(prometheus::BuildCounter(), "relais_contacts_outcome_total",
+                             "Submit outcomes (queued, auto_answered, merged, callback_offered) "
+                             "by channel.",
+                             *registry)),
+      contacts_rejected(build(prometheus::BuildCounter(), "relais_contacts_rejected_total",
+                              "Submits refused, by reason (invalid_argument, queue_full).",
+                              *registry)),
+      contacts_waiting(build(prometheus::BuildGauge(), "relais_contacts_waiting",
+                             "Contacts waiting for an agent, by queue and channel.", *registry)),
+      oldest_wait(build(prometheus::BuildGauge(), "relais_oldest_wait_seconds",
+                        "Wait of the oldest waiting contact, by queue and channel.", *registry)),
+      estimated_wait(build(prometheus::BuildGauge(), "relais_estimated_wait_seconds",
+                           "Estimated wait for a new contact, by queue and channel.", *registry)),
+      service_level(build(prometheus::BuildGauge(), "relais_service_level_ratio",
+                          "Share of contacts answered within the channel's target over the "
+                          "observation window, by queue and channel.",
+                          *registry)),
+      wait_seconds(build(prometheus::BuildHistogram(), "relais_wait_seconds",
+                         "Time from queueing to acceptance by an agent, by channel.", *registry)),
+      agents(build(prometheus::BuildGauge(), "relais_agents", "Connected agents by state.",
+                   *registry)),
+      occupancy(build(prometheus::BuildGauge(), "relais_agent_occupancy_ratio",
+                      "Share of connected agents' capacity in use.", *registry)),
+      offers(build(prometheus::BuildCounter(), "relais_offers_total",
+                   "Offers to agents by outcome (offered, accepted, declined, timeout, "
+                   "disconnect).",
+                   *registry)),
+      merges(build(prometheus::BuildCounter(), "relais_merges_total",
+                   "Repeat contacts merged into a waiting one, by channel.", *registry)),
+      callbacks(build(prometheus::BuildCounter(), "relais_callbacks_total",
+                      "Phone callbacks by event (offered, accepted).", *registry)),
+      completions(build(prometheus::BuildCounter(), "relais_contacts_completed_total",
+                        "Contacts closed by agents, by channel and resolution.", *registry)),
+      aggressive_handled(build(prometheus::BuildCounter(), "relais_aggressive_contacts_total",
+                               "Aggressive contacts accepted by agents.", *registry)),
+      auto_answers(build(prometheus::BuildCounter(), "relais_auto_answers_total",
+                         "Contacts answered automatically, by channel.", *registry)),
+      escalations(build(prometheus::BuildCounter(), "relais_escalations_total",
+                        "Status requests sent to a person instead of an automatic answer, by "
+                        "reason.",
+                        *registry)),
+      feedback(build(prometheus::BuildCounter(), "relais_auto_answer_feedback_total",
+                     "Feedback on automatic answers, by answered (true, false).", *registry)),
+      cases_upserted(build(prometheus::BuildCounter(), "relais_cases_upserted_total",
+                           "Case feed upserts, by applied (true, false).", *registry)),
+      commit_seconds(build(prometheus::BuildHistogram(), "relais_storage_commit_seconds",
+                           "Duration of one storage group commit.", *registry)),
+      storage_errors(build(prometheus::BuildCounter(), "relais_storage_errors_total",
+                           "Storage commits that failed.", *registry)),
+      rpc_requests(build(prometheus::BuildCounter(), "relais_rpc_requests_total",
+                         "gRPC requests handled, by method and status code.", *registry)),
+      rpc_seconds(build(prometheus::BuildHistogram(), "relais_rpc_duration_seconds",
+                        "gRPC request latency as seen by the server, by method.", *registry)),
+      agent_streams(build(prometheus::BuildGauge(), "relais_agent_streams",
+                          "Open AgentDesk.Connect streams.", *registry)) {}
+
+prometheus::Histogram::BucketBoundaries Metrics::waitBuckets() {
+  return {1, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 8 * 3600, 86400};
+}
+
+prometheus::Histogram::BucketBoundaries Metrics::latencyBuckets() {
+  return {50e-6, 100e-6, 250e-6, 500e-6, 1e-3, 2.5e-3, 5e-3, 10e-3, 25e-3, 50e-3, 100e-3,
+          250e-3, 500e-3, 1.0, 2.5};
+}
+
+std::unique_ptr<prometheus::Exposer> exposeMetrics(const Metrics& metrics,
+                                                   const std::string& listen) {
+  auto exposer = std::make_unique<prometheus::Exposer>(listen);
+  exposer->RegisterCollectable(metrics.registry);
+  return exposer;
+}
+
+}  // namespace relais::daemon

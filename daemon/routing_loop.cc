@@ -1,0 +1,97 @@
+#include "daemon/routing_loop.h"
+
+#include <spdlog/spdlog.h>
+
+namespace relais::daemon {
+
+RoutingLoop::RoutingLoop(boost::asio::io_context& io, Core& core, Metrics& metrics,
+                         Core::Clock clock)
+    : core_(core),
+      metrics_(metrics),
+      clock_(std::move(clock)),
+      strand_(boost::asio::make_strand(io)),
+      tick_timer_(strand_),
+      deadline_timer_(strand_) {}
+
+void RoutingLoop::whenDurable(std::function<void(const std::optional<std::string>&)> done) {
+  waiting_.push_back(std::move(done));
+  if (!flush_posted_) {
+    // Posted, not run now: handlers already queued on the strand join this batch and share
+    // its transaction.
+    flush_posted_ = true;
+    boost::asio::post(strand_, [this] { flush(); });
+  }
+}
+
+void RoutingLoop::flush() {
+  flush_posted_ = false;
+  auto error = core_.commit();
+  if (error) {
+    spdlog::error("storage commit failed: {}", *error);
+  }
+  auto batch = std::move(waiting_);
+  waiting_.clear();
+  for (auto& done : batch) {
+    done(error);
+  }
+}
+
+void RoutingLoop::afterWork() {
+  if (!stopped_) {
+    armDeadline();
+  }
+}
+
+void RoutingLoop::armDeadline() {
+  auto next = core_.nextDeadline();
+  if (!next || (armed_for_ && *armed_for_ <= *next)) {
+    return;
+  }
+  armed_for_ = next;
+  const auto delay = std::max(routing::Duration(0), *next - clock_());
+  deadline_timer_.expires_after(delay);
+  deadline_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec || stopped_) {
+      return;
+    }
+    armed_for_.reset();
+    core_.advance();
+    armDeadline();
+    if (core_.commit()) {
+      metrics_.storage_errors.Add({}).Increment();
+    }
+  });
+}
+
+void RoutingLoop::start() {
+  boost::asio::post(strand_, [this] { tick(); });
+}
+
+void RoutingLoop::tick() {
+  if (stopped_) {
+    return;
+  }
+  core_.advance();
+  core_.refreshGauges();
+  armed_for_.reset();
+  deadline_timer_.cancel();
+  armDeadline();
+  if (auto error = core_.commit()) {
+    spdlog::error("storage commit failed: {}", *error);
+  }
+  tick_timer_.expires_after(std::chrono::seconds(1));
+  tick_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (!ec) {
+      tick();
+    }
+  });
+}
+
+void RoutingLoop::stop() {
+  stopped_ = true;
+  tick_timer_.cancel();
+  deadline_timer_.cancel();
+  flush();
+}
+
+}  // namespace relais::daemon

@@ -1,0 +1,60 @@
+// RoutingLoop: the one strand that owns the Core. gRPC handlers post work to it; the work's
+// writes are committed together at the end of the strand's current batch (group commit), and
+// only then are the RPCs finished. It also fires the router's timers and refreshes gauges.
+// post() is safe from any thread; everything else runs on the strand.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <chrono>
+#include <functional>
+#include <vector>
+
+#include "daemon/core.h"
+
+namespace relais::daemon {
+
+class RoutingLoop {
+ public:
+  RoutingLoop(boost::asio::io_context& io, Core& core, Metrics& metrics, Core::Clock clock);
+
+  template <typename Fn>
+  void post(Fn&& fn) {
+    boost::asio::post(strand_, [this, fn = std::forward<Fn>(fn)]() mutable {
+      fn();
+      afterWork();
+    });
+  }
+
+  // On the strand: runs `done` once every write made so far is durable. `done` gets the storage
+  // error, if the commit failed.
+  void whenDurable(std::function<void(const std::optional<std::string>&)> done);
+
+  // Starts the periodic tick (timers, gauges). On the strand or before io.run().
+  void start();
+  // Stops timers and commits what is pending. On the strand.
+  void stop();
+
+  bool onStrand() const { return strand_.running_in_this_thread(); }
+
+ private:
+  void afterWork();
+  void flush();
+  void armDeadline();
+  void tick();
+
+  Core& core_;
+  Metrics& metrics_;
+  Core::Clock clock_;
+  boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+  boost::asio::steady_timer tick_timer_;
+  boost::asio::steady_timer deadline_timer_;
+  std::optional<routing::Instant> armed_for_;
+  std::vector<std::function<void(const std::optional<std::string>&)>> waiting_;
+  bool flush_posted_ = false;
+  bool stopped_ = false;
+};
+
+}  // namespace relais::daemon

@@ -1,0 +1,118 @@
+#include "daemon/services.h"
+
+#include "daemon/agent_stream.h"
+#include "daemon/unary_call.h"
+
+namespace relais::daemon {
+
+grpc::ServerUnaryReactor* IntakeService::Submit(grpc::CallbackServerContext* ctx,
+                                                const v1::Contact* request,
+                                                v1::SubmitReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "Submit",
+                    [core = &c_.core, request, reply](grpc::CallbackServerContext* call) {
+                      long long retry_after = 0;
+                      auto status = core->submit(*request, *reply, &retry_after);
+                      if (retry_after > 0) {
+                        call->AddTrailingMetadata("retry-after-seconds",
+                                                  std::to_string(retry_after));
+                      }
+                      return status;
+                    });
+}
+
+grpc::ServerUnaryReactor* IntakeService::GetContact(grpc::CallbackServerContext* ctx,
+                                                    const v1::GetContactRequest* request,
+                                                    v1::ContactStatus* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "GetContact",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->getContact(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* IntakeService::AcceptCallback(grpc::CallbackServerContext* ctx,
+                                                        const v1::AcceptCallbackRequest* request,
+                                                        v1::ContactStatus* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "AcceptCallback",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->acceptCallback(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* IntakeService::Feedback(grpc::CallbackServerContext* ctx,
+                                                  const v1::FeedbackRequest* request,
+                                                  v1::ContactStatus* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "Feedback",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->feedback(*request, *reply);
+                    });
+}
+
+grpc::ServerWriteReactor<v1::AgentEvent>* AgentDeskService::Connect(
+    grpc::CallbackServerContext* /*ctx*/, const v1::ConnectRequest* request) {
+  return new AgentStream(c_.core, c_.loop, c_.metrics, request);
+}
+
+grpc::ServerUnaryReactor* AgentDeskService::SetState(grpc::CallbackServerContext* ctx,
+                                                     const v1::SetStateRequest* request,
+                                                     v1::SetStateReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "SetState",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->setState(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* AgentDeskService::AcceptOffer(grpc::CallbackServerContext* ctx,
+                                                        const v1::OfferAction* request,
+                                                        v1::OfferActionReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "AcceptOffer",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->acceptOffer(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* AgentDeskService::DeclineOffer(grpc::CallbackServerContext* ctx,
+                                                         const v1::OfferAction* request,
+                                                         v1::OfferActionReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "DeclineOffer",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->declineOffer(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* AgentDeskService::CompleteContact(grpc::CallbackServerContext* ctx,
+                                                            const v1::CompleteRequest* request,
+                                                            v1::OfferActionReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "CompleteContact",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->complete(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* CaseFeedService::UpsertCase(grpc::CallbackServerContext* ctx,
+                                                      const v1::Case* request,
+                                                      v1::UpsertCaseReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "UpsertCase",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->upsertCase(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* CaseFeedService::CloseCase(grpc::CallbackServerContext* ctx,
+                                                     const v1::CloseCaseRequest* request,
+                                                     v1::UpsertCaseReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "CloseCase",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->closeCase(*request, *reply);
+                    });
+}
+
+grpc::ServerUnaryReactor* SupervisionService::Snapshot(grpc::CallbackServerContext* ctx,
+                                                       const v1::SnapshotRequest* /*request*/,
+                                                       v1::SnapshotReply* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "Snapshot", [core = &c_.core, reply](auto*) {
+    core->snapshot(*reply);
+    return grpc::Status::OK;
+  });
+}
+
+}  // namespace relais::daemon

@@ -1,0 +1,43 @@
+// serveUnary: the one way relaisd serves a unary RPC. The handler's work runs on the routing
+// strand; the RPC finishes once that work's writes are durable, and its count and latency are
+// recorded by method. Never blocks a gRPC callback thread.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+#include <string>
+
+#include "daemon/metrics.h"
+#include "daemon/routing_loop.h"
+
+namespace relais::daemon {
+
+std::string statusCodeName(grpc::StatusCode code);
+
+void recordRpc(Metrics& metrics, const char* method, grpc::StatusCode code,
+               std::chrono::steady_clock::time_point start);
+
+// `work(ctx)` runs on the strand and returns the status to finish with.
+template <typename Work>
+grpc::ServerUnaryReactor* serveUnary(grpc::CallbackServerContext* ctx, RoutingLoop& loop,
+                                     Metrics& metrics, const char* method, Work&& work) {
+  auto* reactor = ctx->DefaultReactor();
+  const auto start = std::chrono::steady_clock::now();
+  loop.post([ctx, reactor, &loop, &metrics, method, start,
+             work = std::forward<Work>(work)]() mutable {
+    grpc::Status status = work(ctx);
+    loop.whenDurable([reactor, &metrics, method, start,
+                      status = std::move(status)](const std::optional<std::string>& error) {
+      grpc::Status final_status =
+          error && status.ok()
+              ? grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage: " + *error + "; retry")
+              : status;
+      recordRpc(metrics, method, final_status.error_code(), start);
+      reactor->Finish(final_status);
+    });
+  });
+  return reactor;
+}
+
+}  // namespace relais::daemon

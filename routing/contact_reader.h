@@ -1,0 +1,46 @@
+// ContactReader: reads a tenant's message (French, any channel) and says what it asks, how
+// urgent it is, whether it is aggressive, how much reassurance it needs, which case it is about
+// and its gist, with the cues behind each decision. Deterministic, allocation-light, immutable
+// after construction: one reader may be shared by any number of threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "routing/reading.h"
+
+namespace relais::routing {
+
+struct ReaderConfig {
+  // Case reference patterns (syntax documented in case_ref.h). Empty means the defaults.
+  std::vector<std::string> case_ref_patterns;
+  // Reassurance at or above this is "high".
+  int reassurance_high_threshold = 60;
+  // Urgency at or above this is "urgent".
+  int urgent_threshold = 60;
+};
+
+class ContactReader {
+ public:
+  explicit ContactReader(ReaderConfig config = {});
+  ~ContactReader();
+  ContactReader(ContactReader&&) noexcept;
+  ContactReader& operator=(ContactReader&&) noexcept;
+
+  Reading read(const ReaderInput& input) const;
+
+  // An error message when `pattern` is not a valid case reference pattern, for config checks.
+  static std::optional<std::string> validateCaseRefPattern(std::string_view pattern);
+  // The comparison form of a reference: upper case, no spaces or punctuation, digit runs
+  // without leading zeros ("rc-2026-004512" and "RC 2026 4512" -> "RC20264512").
+  static std::string normaliseCaseRef(std::string_view ref);
+
+ private:
+  struct Impl;
+  std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace relais::routing

@@ -1,0 +1,112 @@
+#include "daemon/config.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace relais::daemon {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string firstError(const std::string& yaml) {
+  std::vector<ConfigError> errors;
+  auto config = parseConfig(yaml, "test.yaml", errors);
+  EXPECT_FALSE(config.has_value());
+  return errors.empty() ? "" : errors.front().message;
+}
+
+TEST(ConfigTest, EmptyFileGivesEmbeddedDefaults) {
+  std::vector<ConfigError> errors;
+  auto config = parseConfig("", "test.yaml", errors);
+  ASSERT_TRUE(config) << errors.front().message;
+  EXPECT_EQ(config->grpc_listen, "127.0.0.1:50051");
+  EXPECT_EQ(config->metrics_listen, "127.0.0.1:9464");
+  EXPECT_EQ(config->data_dir, "./var");
+  EXPECT_EQ(config->max_text_bytes, 64u * 1024);
+  EXPECT_FALSE(config->routing.queues.empty());
+}
+
+TEST(ConfigTest, ReadsValuesAndDurations) {
+  std::vector<ConfigError> errors;
+  auto config = parseConfig(R"(
+grpc_listen: 0.0.0.0:6000
+limits:
+  max_text_bytes: 1000
+storage:
+  sync: full
+routing:
+  service_targets:
+    phone: 30s
+    email: 1d
+  offer_timeouts: {voice: 15s}
+  max_consecutive_misses: 2
+)",
+                            "test.yaml", errors);
+  ASSERT_TRUE(config) << errors.front().message;
+  EXPECT_EQ(config->grpc_listen, "0.0.0.0:6000");
+  EXPECT_EQ(config->max_text_bytes, 1000u);
+  EXPECT_EQ(config->sync, SyncLevel::kFull);
+  EXPECT_EQ(config->routing.service_target[routing::index(routing::Channel::kPhone)],
+            std::chrono::seconds(30));
+  EXPECT_EQ(config->routing.service_target[routing::index(routing::Channel::kEmail)],
+            std::chrono::hours(24));
+  EXPECT_EQ(config->routing.offer_timeout[routing::index(routing::Channel::kPhone)],
+            std::chrono::seconds(15));
+  EXPECT_EQ(config->routing.max_consecutive_misses, 2);
+}
+
+TEST(ConfigTest, UnknownKeyIsNamedWithItsLine) {
+  const auto error = firstError("grpc_listen: 127.0.0.1:1\nlimits:\n  max_txt_bytes: 10\n");
+  EXPECT_THAT(error, HasSubstr("limits.max_txt_bytes"));
+  EXPECT_THAT(error, HasSubstr("line 3"));
+  EXPECT_THAT(error, HasSubstr("unknown key"));
+}
+
+TEST(ConfigTest, WrongTypesAndBadValuesAreNamed) {
+  EXPECT_THAT(firstError("limits:\n  max_text_bytes: lots\n"),
+              HasSubstr("limits.max_text_bytes (line 2): must be an integer"));
+  EXPECT_THAT(firstError("storage:\n  sync: sometimes\n"), HasSubstr("storage.sync"));
+  EXPECT_THAT(firstError("routing:\n  service_targets:\n    fax: 10s\n"),
+              HasSubstr("routing.service_targets.fax (line 3): unknown channel"));
+  EXPECT_THAT(firstError("routing:\n  callback_threshold: soon\n"),
+              HasSubstr("routing.callback_threshold (line 2): must be a duration"));
+  EXPECT_THAT(firstError("routing:\n  merge_repeats: perhaps\n"),
+              HasSubstr("must be true or false"));
+  EXPECT_THAT(firstError("limits: [1, 2]\n"), HasSubstr("limits (line 1): must be a mapping"));
+  EXPECT_THAT(firstError("grpc_listen: [\n"), HasSubstr("line"));
+}
+
+TEST(ConfigTest, EveryErrorIsReportedNotJustTheFirst) {
+  std::vector<ConfigError> errors;
+  EXPECT_FALSE(parseConfig("foo: 1\nbar: 2\nlimits:\n  max_text_bytes: -5\n", "t", errors));
+  EXPECT_EQ(errors.size(), 3u);
+}
+
+TEST(ConfigTest, RulesMustNameKnownIntentsAndQueues) {
+  EXPECT_THAT(firstError("routing:\n  rules:\n    plumbing: technical\n"),
+              HasSubstr("routing.rules.plumbing (line 3): unknown intent"));
+  EXPECT_THAT(firstError("routing:\n  rules:\n    repair: nowhere\n"), HasSubstr("nowhere"));
+}
+
+TEST(ConfigTest, ParseDuration) {
+  EXPECT_EQ(parseDuration("250ms"), std::chrono::milliseconds(250));
+  EXPECT_EQ(parseDuration("90"), std::chrono::seconds(90));
+  EXPECT_EQ(parseDuration("5m"), std::chrono::minutes(5));
+  EXPECT_EQ(parseDuration("1.5h"), std::chrono::minutes(90));
+  EXPECT_FALSE(parseDuration(""));
+  EXPECT_FALSE(parseDuration("5 minutes"));
+  EXPECT_FALSE(parseDuration("-3s"));
+  EXPECT_FALSE(parseDuration("100000d"));
+}
+
+TEST(ConfigTest, ShippedExampleConfigIsValid) {
+  std::vector<ConfigError> errors;
+  auto config = loadConfigFile(RELAIS_SOURCE_DIR "/deploy/config/relaisd.example.yaml", errors);
+  EXPECT_TRUE(config) << (errors.empty() ? "" : errors.front().message);
+}
+
+}  // namespace
+}  // namespace relais::daemon

@@ -1,0 +1,104 @@
+#include "routing/case_ref.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+#include "routing/contact_reader.h"
+
+namespace relais::routing {
+namespace {
+
+std::optional<std::string> findRef(std::string_view text,
+                                   const std::vector<std::string>& patterns = {}) {
+  const CaseRefMatcher m(patterns);
+  const auto r = m.find(text);
+  if (!r) {
+    return std::nullopt;
+  }
+  return std::string(text.substr(r->begin, r->end - r->begin));
+}
+
+TEST(CaseRefTest, DefaultPatternsFindPrefixShapedReferences) {
+  EXPECT_EQ(findRef("ma demande RC-2026-004512 svp"), "RC-2026-004512");
+  EXPECT_EQ(findRef("hello ma demande c la RC2026/8823 je crois"), "RC2026/8823");
+  EXPECT_EQ(findRef("Ma demande INT-2026-04127 est planifiée"), "INT-2026-04127");
+  EXPECT_EQ(findRef("(réf. DM-77-20931)"), "DM-77-20931");
+  EXPECT_EQ(findRef("la demande n°46-203-2026, relative"), "46-203-2026");
+  EXPECT_EQ(findRef("Objet : Réf. SIG-2026-00871"), "SIG-2026-00871");
+}
+
+TEST(CaseRefTest, DefaultPatternsFindKeywordAnchoredReferences) {
+  EXPECT_EQ(findRef("Objet : Dossier n° 2025/131207 – Infiltrations"), "2025/131207");
+  EXPECT_EQ(findRef("ticket 884213 merci"), "884213");
+  EXPECT_EQ(findRef("pour le ticket 890 377 euh le monsieur"), "890 377");
+  EXPECT_EQ(findRef("Ticket 891054 : avez vous une date"), "891054");
+  EXPECT_EQ(findRef("Référence : RC-2026-007415."), "RC-2026-007415");
+}
+
+TEST(CaseRefTest, SpeechFormKeepsItsSpelling) {
+  EXPECT_EQ(findRef("le numéro c'est mut 2026 0093"), "mut 2026 0093");
+  EXPECT_EQ(findRef("le dossier m u t 2025 1187 euh"), "m u t 2025 1187");
+}
+
+TEST(CaseRefTest, TenantAndPhoneNumbersAreNotReferences) {
+  EXPECT_EQ(findRef("Bonjour, n° de locataire 0078134. Ma demande avance ?"), std::nullopt);
+  EXPECT_EQ(findRef("joignable au 06 39 98 35 90"), std::nullopt);
+  EXPECT_EQ(findRef("valable jusqu'au 31/03/2027"), std::nullopt);
+  EXPECT_EQ(findRef("ma demande de 3 semaines"), std::nullopt);
+  EXPECT_EQ(findRef("Contrat n° 5541287"), std::nullopt);
+}
+
+TEST(CaseRefTest, EarliestMatchWins) {
+  EXPECT_EQ(findRef("ticket 884213 puis RC-2026-004512"), "884213");
+}
+
+TEST(CaseRefTest, CustomPatterns) {
+  const std::vector<std::string> p = {"HLM-9{3}", "after bon: 9{5}"};
+  EXPECT_EQ(findRef("voir HLM-123 et bon n° 12345", p), "HLM-123");
+  EXPECT_EQ(findRef("bon n° 12345", p), "12345");
+  EXPECT_EQ(findRef("RC-2026-004512", p), std::nullopt);
+  EXPECT_EQ(findRef("HLM-1234", p), std::nullopt);  // must end on a word boundary
+}
+
+TEST(CaseRefTest, ValidationReportsSyntaxErrors) {
+  EXPECT_EQ(ContactReader::validateCaseRefPattern("RC-9{4}-9{3,8}"), std::nullopt);
+  EXPECT_EQ(ContactReader::validateCaseRefPattern("after dossier|ticket: #"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern(""), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("RC-9{4"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("RC-9{5,2}"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("RC-9{99}"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("rc-9"), std::nullopt);  // lower case
+  EXPECT_NE(ContactReader::validateCaseRefPattern("-9{4}"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("after dossier 9{4}"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("after : 9{4}"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("--"), std::nullopt);
+  EXPECT_NE(ContactReader::validateCaseRefPattern("A{3}"), std::nullopt);
+  for (const std::string& p : defaultCaseRefPatterns()) {
+    EXPECT_EQ(ContactReader::validateCaseRefPattern(p), std::nullopt) << p;
+  }
+}
+
+TEST(CaseRefTest, NormaliseForComparison) {
+  EXPECT_EQ(ContactReader::normaliseCaseRef("rc-2026-004512"), "RC20264512");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("RC 2026 4512"), "RC20264512");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("m u t 2026 0093"), "MUT202693");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("MUT-2026-93"), "MUT202693");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("890 377"), "890377");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("A-000"), "A0");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("réf"), "REF");
+  EXPECT_EQ(ContactReader::normaliseCaseRef(""), "");
+}
+
+TEST(CaseRefTest, PathologicalInputStaysFast) {
+  std::string s;
+  for (int i = 0; i < 20000; ++i) {
+    s += "9 ";
+  }
+  s += std::string(20000, '7');
+  EXPECT_EQ(findRef(s), std::nullopt);
+}
+
+}  // namespace
+}  // namespace relais::routing

@@ -1,0 +1,347 @@
+#include "routing/contact_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "routing/lexicon.h"
+#include "routing/text_normaliser.h"
+
+namespace relais::routing {
+namespace {
+
+Reading readText(const ContactReader& reader, std::string_view text,
+                 Channel channel = Channel::kWeb, ReaderContext context = {}) {
+  ReaderInput in;
+  in.channel = channel;
+  in.text = text;
+  in.context = context;
+  return reader.read(in);
+}
+
+bool hasReason(const Reading& r, std::string_view prefix) {
+  for (const std::string& reason : r.reasons) {
+    if (reason.rfind(prefix, 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// ----------------------------------------------------------------------------- behaviour
+
+TEST(ContactReaderTest, DefaultLexiconParses) {
+  std::string error;
+  const Lexicon lexicon(defaultLexiconSource(), &error);
+  EXPECT_EQ(error, "");
+  EXPECT_GT(lexicon.size(), 500u);
+}
+
+TEST(ContactReaderTest, LexiconReportsSyntaxErrors) {
+  std::string error;
+  const Lexicon bad("repair 2: fuite\nnope 1: x\n", &error);
+  EXPECT_NE(error.find("line 2"), std::string::npos);
+  EXPECT_EQ(bad.size(), 0u);
+  const Lexicon gap("repair 2: .. fuite\n", &error);
+  EXPECT_EQ(gap.size(), 0u);
+}
+
+TEST(ContactReaderTest, GasSmellIsUrgentRepairWithReason) {
+  const ContactReader reader;
+  const Reading r = readText(reader, "bonjour ça sent le gaz très fort dans la cuisine",
+                             Channel::kPhone);
+  EXPECT_EQ(r.intent, Intent::kRepair);
+  EXPECT_TRUE(r.urgent);
+  EXPECT_GE(r.urgency, 60);
+  EXPECT_FALSE(r.status_only);
+  EXPECT_TRUE(hasReason(r, "urgent("));
+}
+
+TEST(ContactReaderTest, NegatedOrPastUrgencyIsNotUrgent) {
+  const ContactReader reader;
+  EXPECT_FALSE(readText(reader, "il n'y a pas d'odeur de gaz mais la flamme est jaune").urgent);
+  EXPECT_FALSE(readText(reader, "la fuite a été réparée hier, merci, reste la peinture").urgent);
+  EXPECT_FALSE(readText(reader, "répondez-moi en urgence svp pour ma quittance").urgent);
+  EXPECT_FALSE(readText(reader, "plus d'eau chaude depuis ce matin").urgent);
+}
+
+TEST(ContactReaderTest, NoHeatingIsUrgentOnlyWithSomeoneVulnerable) {
+  const ContactReader reader;
+  EXPECT_FALSE(readText(reader, "plus de chauffage depuis hier dans l'appartement").urgent);
+  EXPECT_TRUE(
+      readText(reader, "plus de chauffage depuis hier, j'ai un bébé de deux mois").urgent);
+  ReaderContext vulnerable;
+  vulnerable.vulnerable = true;
+  EXPECT_TRUE(readText(reader, "plus de chauffage depuis hier dans l'appartement",
+                       Channel::kWeb, vulnerable)
+                  .urgent);
+}
+
+TEST(ContactReaderTest, BrokenLockIsUrgentOnlyAfterBreakIn) {
+  const ContactReader reader;
+  EXPECT_TRUE(readText(reader, "porte fracturée cette nuit, la serrure ne ferme plus").urgent);
+  EXPECT_FALSE(readText(reader, "la porte du hall ne ferme plus depuis une semaine").urgent);
+}
+
+TEST(ContactReaderTest, InsultsAreAggressiveButReportsAndLegalThreatsAreNot) {
+  const ContactReader reader;
+  EXPECT_TRUE(readText(reader, "bande de glandeurs, vous êtes des nuls").aggressive);
+  EXPECT_FALSE(readText(reader, "ma voisine me traite de salope dans l'escalier").aggressive);
+  EXPECT_FALSE(
+      readText(reader, "SANS RÉPONSE JE SAISIRAI UN AVOCAT ET LA PRESSE !!!").aggressive);
+}
+
+TEST(ContactReaderTest, StatusOnlyAndItsBlockers) {
+  const ContactReader reader;
+  const Reading plain = readText(reader, "bjr jattend tjs le plombier, vs en etes ou ??");
+  EXPECT_EQ(plain.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(plain.status_only);
+  const Reading person =
+      readText(reader, "où en est ma demande pour le volet ? rappelez-moi svp");
+  EXPECT_EQ(person.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(person.asks_for_person);
+  EXPECT_FALSE(person.status_only);
+  const Reading reopen = readText(
+      reader, "le ticket 877120 a été clôturé sans intervention, merci de le rouvrir");
+  EXPECT_FALSE(reopen.status_only);
+  EXPECT_EQ(reopen.case_ref, "877120");
+}
+
+TEST(ContactReaderTest, StatusPlusNewProblemTakesTheNewIntent) {
+  const ContactReader reader;
+  const Reading r = readText(reader,
+                             "J'attends toujours le technicien pour le volet. Par ailleurs, "
+                             "mon voisin fait du bruit toutes les nuits.");
+  EXPECT_EQ(r.intent, Intent::kNeighbourhood);
+  EXPECT_FALSE(r.status_only);
+}
+
+TEST(ContactReaderTest, ContextRaisesReassurance) {
+  const ContactReader reader;
+  const std::string_view text = "où en est ma demande pour la fenêtre ?";
+  const Reading alone = readText(reader, text);
+  ReaderContext ctx;
+  ctx.prior_contacts_same_case = 3;
+  ctx.vulnerable = true;
+  const Reading with_context = readText(reader, text, Channel::kWeb, ctx);
+  EXPECT_GT(with_context.reassurance, alone.reassurance);
+  EXPECT_TRUE(with_context.reassurance_high);
+  EXPECT_TRUE(hasReason(with_context, "reassurance("));
+}
+
+TEST(ContactReaderTest, CaseRefIsTheIdentifierOnly) {
+  const ContactReader reader;
+  EXPECT_EQ(readText(reader, "Objet : dossier n° 2025/118734").case_ref, "2025/118734");
+  EXPECT_EQ(readText(reader, "n° de locataire 0078134, ma demande a avancé ?").case_ref,
+            std::nullopt);
+}
+
+TEST(ContactReaderTest, ConfiguredPatternsReplaceTheDefaults) {
+  ReaderConfig config;
+  config.case_ref_patterns = {"HLM-9{4}"};
+  const ContactReader reader(config);
+  EXPECT_EQ(readText(reader, "ma demande HLM-1234 et RC-2026-004512").case_ref, "HLM-1234");
+}
+
+TEST(ContactReaderTest, GistDropsBoilerplate) {
+  const ContactReader reader;
+  const Reading r = readText(reader,
+                             "Objet : relance\n\nMadame, Monsieur,\n\nJe me permets de vous "
+                             "écrire. Où en est ma demande de remplacement du volet ?\n\n"
+                             "Veuillez agréer, Madame, Monsieur, mes salutations distinguées.\n\n"
+                             "Jean Dupont",
+                             Channel::kEmail);
+  EXPECT_NE(r.gist.find("Où en est ma demande"), std::string::npos) << r.gist;
+  EXPECT_EQ(r.gist.find("Madame"), std::string::npos) << r.gist;
+  EXPECT_EQ(r.gist.find("Veuillez"), std::string::npos) << r.gist;
+  EXPECT_EQ(r.gist.find("Dupont"), std::string::npos) << r.gist;
+}
+
+TEST(ContactReaderTest, GistDropsSpeechFillers) {
+  const ContactReader reader;
+  const Reading r =
+      readText(reader, "oui bonjour euh le chauffe-eau euh il marche plus", Channel::kPhone);
+  EXPECT_EQ(r.gist, "Le chauffe-eau il marche plus");
+}
+
+TEST(ContactReaderTest, SubjectIsRead) {
+  const ContactReader reader;
+  ReaderInput in;
+  in.channel = Channel::kEmail;
+  in.subject = "Odeur de gaz dans l'escalier";
+  in.text = "Bonjour, merci de venir vite.";
+  EXPECT_TRUE(reader.read(in).urgent);
+}
+
+// ----------------------------------------------------------------------------- robustness
+
+void expectSane(const Reading& r) {
+  EXPECT_LE(r.gist.size(), 200u);
+  EXPECT_TRUE(isValidUtf8(r.gist));
+  EXPECT_GE(r.urgency, 0);
+  EXPECT_LE(r.urgency, 100);
+  EXPECT_GE(r.reassurance, 0);
+  EXPECT_LE(r.reassurance, 100);
+  for (const std::string& reason : r.reasons) {
+    EXPECT_TRUE(isValidUtf8(reason));
+  }
+  if (r.case_ref) {
+    EXPECT_TRUE(isValidUtf8(*r.case_ref));
+  }
+}
+
+TEST(ContactReaderTest, SurvivesBadInputs) {
+  const ContactReader reader;
+  std::vector<std::string> inputs = {
+      "",
+      "   \n\t  ",
+      std::string("\xFF\xFE\xC3\x28\xE2\x82\xF0\x9F\x98", 9),
+      std::string("\0\0\0fuite\0", 9),
+      "<html><body><p>Fuite d&apos;eau <b>urgente</b></p><script>x</script></body></html>",
+      "<<<<>>>>&&&&;;;;",
+      "🙂🙂🙂 😡😡 !!!",
+      "........!!!!!????",
+  };
+  std::string repeated;
+  while (repeated.size() < 64 * 1024) {
+    repeated += "fuite ";
+  }
+  inputs.push_back(repeated);
+  inputs.push_back(std::string(64 * 1024, 'a'));
+  inputs.push_back(std::string(100 * 1024, '<'));
+  std::string many_sentences;
+  while (many_sentences.size() < 64 * 1024) {
+    many_sentences += "Bonjour. Merci. ";
+  }
+  inputs.push_back(many_sentences);
+  for (const std::string& in : inputs) {
+    const Reading r = readText(reader, in);
+    expectSane(r);
+  }
+  EXPECT_EQ(readText(reader, "").intent, Intent::kOther);
+  EXPECT_EQ(readText(reader, "").gist, "");
+}
+
+TEST(ContactReaderTest, RandomBytesNeverCrashAndAreDeterministic) {
+  const ContactReader reader;
+  std::mt19937 rng(20260601);
+  const std::string_view alphabet =
+      "abcdefghijklmnopqrstuvwxyz éèàç'.,!?\n<>&;#0123456789RC-/ euh fuite gaz";
+  for (int iter = 0; iter < 2000; ++iter) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 600);
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 3 == 0) {
+        s.push_back(static_cast<char>(rng() % 256));
+      } else {
+        s.push_back(alphabet[rng() % alphabet.size()]);
+      }
+    }
+    const Reading a = readText(reader, s);
+    expectSane(a);
+    const Reading b = readText(reader, s);
+    EXPECT_EQ(a.intent, b.intent);
+    EXPECT_EQ(a.urgency, b.urgency);
+    EXPECT_EQ(a.reassurance, b.reassurance);
+    EXPECT_EQ(a.gist, b.gist);
+    EXPECT_EQ(a.reasons, b.reasons);
+    EXPECT_EQ(a.case_ref, b.case_ref);
+  }
+}
+
+TEST(ContactReaderTest, LongGistIsCutOnACharacterBoundary) {
+  const ContactReader reader;
+  std::string text = "Où en est ma demande pour la fenêtre ";
+  for (int i = 0; i < 40; ++i) {
+    text += "éèà ";
+  }
+  const Reading r = readText(reader, text);
+  EXPECT_LE(r.gist.size(), 200u);
+  EXPECT_TRUE(isValidUtf8(r.gist));
+}
+
+// ----------------------------------------------------------------------------- quality
+
+struct Metrics {
+  int n = 0;
+  int intent_ok = 0;
+  int ref_ok = 0;
+  std::array<int, 4> tp{}, fp{}, fn{};
+  double precision(int k) const { return tp[k] + fp[k] ? 1.0 * tp[k] / (tp[k] + fp[k]) : 1.0; }
+  double recall(int k) const { return tp[k] + fn[k] ? 1.0 * tp[k] / (tp[k] + fn[k]) : 1.0; }
+  double f1(int k) const {
+    const double p = precision(k), r = recall(k);
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+  double intentAccuracy() const { return n ? 1.0 * intent_ok / n : 0; }
+  double refAccuracy() const { return n ? 1.0 * ref_ok / n : 0; }
+};
+enum Label { kUrgent = 0, kAggressive = 1, kReassurance = 2, kStatusOnly = 3 };
+
+Metrics evaluate(const std::string& path) {
+  const ContactReader reader;
+  std::ifstream f(path);
+  EXPECT_TRUE(f.good()) << path;
+  Metrics m;
+  std::string line;
+  while (std::getline(f, line)) {
+    if (line.empty()) {
+      continue;
+    }
+    const auto j = nlohmann::json::parse(line);
+    ReaderInput in;
+    const std::string text = j["text"].get<std::string>();
+    in.text = text;
+    in.channel = parseChannel(j["channel"].get<std::string>()).value_or(Channel::kWeb);
+    const Reading r = reader.read(in);
+    ++m.n;
+    m.intent_ok += intentName(r.intent) == j["intent"].get<std::string>();
+    const std::string want_ref =
+        j["case_ref"].is_string()
+            ? ContactReader::normaliseCaseRef(j["case_ref"].get<std::string>())
+            : "";
+    m.ref_ok += want_ref == (r.case_ref ? ContactReader::normaliseCaseRef(*r.case_ref) : "");
+    const std::array<const char*, 4> keys = {"urgent", "aggressive", "reassurance_high",
+                                             "status_only"};
+    const std::array<bool, 4> got = {r.urgent, r.aggressive, r.reassurance_high, r.status_only};
+    for (int k = 0; k < 4; ++k) {
+      const bool want = j[keys[k]].get<bool>();
+      m.tp[k] += want && got[k];
+      m.fp[k] += !want && got[k];
+      m.fn[k] += want && !got[k];
+    }
+  }
+  return m;
+}
+
+void expectFloors(const Metrics& m, double intent, double status_p, double status_r,
+                  double urgent_r, double aggressive_f1, double reassurance_f1, double ref) {
+  EXPECT_GE(m.intentAccuracy(), intent);
+  EXPECT_GE(m.precision(kStatusOnly), status_p);
+  EXPECT_GE(m.recall(kStatusOnly), status_r);
+  EXPECT_GE(m.recall(kUrgent), urgent_r);
+  EXPECT_GE(m.f1(kAggressive), aggressive_f1);
+  EXPECT_GE(m.f1(kReassurance), reassurance_f1);
+  EXPECT_GE(m.refAccuracy(), ref);
+}
+
+TEST(ContactReaderQualityTest, SampleFileMeetsTargets) {
+  const Metrics m = evaluate(std::string(RELAIS_SAMPLES_DIR) + "/contacts.sample.jsonl");
+  EXPECT_EQ(m.n, 60);
+  expectFloors(m, /*intent=*/0.90, /*status_p=*/0.95, /*status_r=*/0.85, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.80, /*ref=*/0.95);
+}
+
+TEST(ContactReaderQualityTest, DevCorpusMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/dev.jsonl");
+  EXPECT_GE(m.n, 250);
+  expectFloors(m, /*intent=*/0.85, /*status_p=*/0.95, /*status_r=*/0.85, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.75, /*ref=*/0.95);
+}
+
+}  // namespace
+}  // namespace relais::routing

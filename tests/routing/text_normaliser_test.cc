@@ -1,0 +1,106 @@
+#include "routing/text_normaliser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace relais::routing {
+namespace {
+
+std::vector<std::string> words(std::string_view raw) {
+  NormalisedText t;
+  normaliseText(raw, t);
+  std::vector<std::string> out;
+  for (const Token& tok : t.tokens) {
+    out.emplace_back(t.word(tok));
+  }
+  return out;
+}
+
+using Words = std::vector<std::string>;
+
+TEST(TextNormaliserTest, FoldsAccentsCaseAndLigatures) {
+  EXPECT_EQ(words("Élément œuvre ÇA Où"), (Words{"element", "oeuvre", "ca", "ou"}));
+}
+
+TEST(TextNormaliserTest, SplitsApostrophesAndHyphens) {
+  EXPECT_EQ(words("j'ai l’eau rappelez-moi"), (Words{"j", "ai", "l", "eau", "rappelez", "moi"}));
+}
+
+TEST(TextNormaliserTest, ExpandsSmsSpellings) {
+  EXPECT_EQ(words("bjr jattend tjs vs en etes ou"),
+            (Words{"bonjour", "j", "attends", "toujours", "vous", "en", "etes", "ou"}));
+  // A bare "c" is "c'est", but the "c" of "c'est" stays itself.
+  EXPECT_EQ(words("c la"), (Words{"c", "est", "la"}));
+  EXPECT_EQ(words("c'est"), (Words{"c", "est"}));
+}
+
+TEST(TextNormaliserTest, DropsSpeechFillersAndStutters) {
+  EXPECT_EQ(words("euh le le chauffage euh"), (Words{"le", "chauffage"}));
+  NormalisedText t;
+  normaliseText("bonjour euh fuite", t);
+  ASSERT_EQ(t.tokens.size(), 2u);
+  EXPECT_TRUE(t.tokens[1].after_dropped);
+}
+
+TEST(TextNormaliserTest, SplitsSentencesButNotAbbreviationsOrDecimals) {
+  NormalisedText t;
+  normaliseText("Fuite. Réf. DM-78-10452 reçue\nMerci 12.5 ok", t);
+  ASSERT_EQ(t.sentences.size(), 3u);
+  EXPECT_EQ(t.source(t.sentences[0].src_begin, t.sentences[0].src_end), "Fuite.");
+  EXPECT_EQ(t.source(t.sentences[1].src_begin, t.sentences[1].src_end),
+            "Réf. DM-78-10452 reçue");
+}
+
+TEST(TextNormaliserTest, StripsHtmlAndDecodesEntities) {
+  const std::string clean = cleanText(
+      "<html><head><style>p{color:red}</style></head><body><p>Bonjour&nbsp;!</p>"
+      "<p>Fen&ecirc;tre <b>cass&eacute;e</b> &amp; porte</p><script>alert(1)</script>"
+      "<!-- c --></body></html>");
+  EXPECT_EQ(clean, "Bonjour !\n\nFenêtre cassée & porte");
+}
+
+TEST(TextNormaliserTest, LeavesPlainTextWithAngleBracketsAlone) {
+  EXPECT_EQ(cleanText("3 < 5 et 7 > 2"), "3 < 5 et 7 > 2");
+}
+
+TEST(TextNormaliserTest, SanitisesInvalidUtf8AndControls) {
+  const std::string raw = std::string("a\xFF\xC3(b\x01\tc\r\nd\xED\xA0\x80") + "e";
+  const std::string clean = cleanText(raw);
+  EXPECT_TRUE(isValidUtf8(clean));
+  EXPECT_EQ(clean, "a (b c\nd e");
+}
+
+TEST(TextNormaliserTest, EmptyAndBlankInputs) {
+  NormalisedText t;
+  normaliseText("", t);
+  EXPECT_TRUE(t.tokens.empty());
+  EXPECT_TRUE(t.sentences.empty());
+  normaliseText(" \n\t \r\n ", t);
+  EXPECT_TRUE(t.tokens.empty());
+  EXPECT_EQ(t.display, "");
+}
+
+TEST(TextNormaliserTest, Utf8PrefixCutsOnCharacterBoundary) {
+  const std::string s = "éé";  // 4 bytes
+  EXPECT_EQ(utf8Prefix(s, 3), "é");
+  EXPECT_EQ(utf8Prefix(s, 4), "éé");
+  EXPECT_EQ(utf8Prefix(s, 0), "");
+}
+
+TEST(TextNormaliserTest, FoldText) { EXPECT_EQ(foldText("Référence N°"), "reference n "); }
+
+TEST(TextNormaliserTest, LongInputIsTruncatedNotRejected) {
+  std::string big;
+  for (int i = 0; i < 30000; ++i) {
+    big += "fuite ";
+  }
+  NormalisedText t;
+  normaliseText(big, t);
+  EXPECT_LE(t.display.size(), kMaxReadBytes);
+  EXPECT_FALSE(t.tokens.empty());
+}
+
+}  // namespace
+}  // namespace relais::routing

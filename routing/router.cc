@@ -335,12 +335,7 @@ void Router::advance(Instant now) {
   impl_->flush(now);
 }
 
-std::optional<Instant> Router::nextDeadline() const {
-  if (impl_->timers.empty()) {
-    return std::nullopt;
-  }
-  return impl_->timers.top().at;
-}
+std::optional<Instant> Router::nextDeadline() const { return impl_->nextDeadline(); }
 
 std::vector<RouterEvent> Router::takeEvents() {
   std::vector<RouterEvent> out;

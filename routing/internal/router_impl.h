@@ -216,7 +216,8 @@ struct Router::Impl {
   std::vector<internal::QueueChannel> qcs;  // queue * kChannelCount + channel
   std::vector<int> queue_waiting;
 
-  std::priority_queue<internal::Timer, std::vector<internal::Timer>, std::greater<>> timers;
+  // Mutable: nextDeadline() drops stale entries from the top.
+  mutable std::priority_queue<internal::Timer, std::vector<internal::Timer>, std::greater<>> timers;
 
   internal::StringMap<std::pair<int, Instant>> continuity;  // "c:case"/"t:tenant" -> agent
   std::deque<std::pair<std::string, Instant>> continuity_order;
@@ -301,6 +302,9 @@ struct Router::Impl {
   void schedule(Instant at, internal::TimerKind kind, int idx, std::uint32_t gen = 0);
   void scheduleContactPhase(int ci, Instant now);
   void processDue(Instant now);
+  // Whether a timer no longer has anything to do (its contact moved on, the deadline changed).
+  bool stale(const internal::Timer& t) const;
+  std::optional<Instant> nextDeadline() const;
 };
 
 }  // namespace relais::routing

@@ -107,11 +107,6 @@ bool Router::Impl::tryOffer(int ci, Instant now) {
   int narrow = kNone;
   std::size_t narrow_size = ring_total;
   auto consider = [&](int skill) {
-    if (skill == kNone) {
-      narrow = skill;
-      narrow_size = 0;
-      return;
-    }
     const std::size_t n = agent_sets[static_cast<std::size_t>(skill) * kChannelCount + ch].size();
     if (n < narrow_size) {
       narrow = skill;
@@ -119,9 +114,6 @@ bool Router::Impl::tryOffer(int ci, Instant now) {
     }
   };
   for (int s : reqsets[c.reqset]) {
-    if (s == kNone) {
-      return false;  // nobody has this skill
-    }
     consider(s);
   }
   if (c.aggression == AggressionPhase::kDeescalationOnly) {

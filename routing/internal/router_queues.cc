@@ -111,8 +111,9 @@ AggressionPhase Router::Impl::aggressionAt(const ContactRec& c, Instant now) con
              : AggressionPhase::kOpen;
 }
 
-// Skills nobody has are kept as kNone (only agents and the configuration add skills, so contact
-// data cannot grow the tables).
+// Required skills are interned like agents' (an agent with a new language may connect later).
+// They come from the daemon's configuration (languages, accessibility), not from free text, so
+// the tables stay small.
 int Router::Impl::internReqset(const std::vector<std::string>& skills) {
   if (skills.empty()) {
     return 0;
@@ -120,7 +121,7 @@ int Router::Impl::internReqset(const std::vector<std::string>& skills) {
   std::vector<int> ids;
   ids.reserve(skills.size());
   for (const std::string& s : skills) {
-    ids.push_back(skillOf(s));
+    ids.push_back(internSkill(s));
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -34,6 +34,50 @@ void Router::Impl::scheduleContactPhase(int ci, Instant now) {
   }
 }
 
+bool Router::Impl::stale(const Timer& t) const {
+  switch (t.kind) {
+    case TimerKind::kOfferTimeout: {
+      const ContactRec& c = contacts[t.index];
+      return c.gen != t.gen || !c.live || c.phase != ContactPhase::kOffered ||
+             c.offer_deadline != t.at;
+    }
+    case TimerKind::kContactPhase: {
+      const ContactRec& c = contacts[t.index];
+      return c.gen != t.gen || !c.in_bucket ||
+             (ringAt(c, t.at) == c.ring && aggressionAt(c, t.at) == c.aggression);
+    }
+    case TimerKind::kHoldEnd: {
+      const ContactRec& c = contacts[t.index];
+      return c.gen != t.gen || c.held_for == kNone || c.hold_until != t.at;
+    }
+    case TimerKind::kAvoidEnd: {
+      const ContactRec& c = contacts[t.index];
+      return c.gen != t.gen || c.avoid_agent == kNone || c.avoid_until != t.at;
+    }
+    case TimerKind::kRestoreEnd: {
+      const ContactRec& c = contacts[t.index];
+      return c.gen != t.gen || !c.restore_hold || c.restore_until != t.at;
+    }
+    case TimerKind::kWrapEnd: {
+      const AgentRec& a = agents[t.index];
+      return std::find(a.wrap_until.begin(), a.wrap_until.end(), t.at) == a.wrap_until.end();
+    }
+    case TimerKind::kAgentRecheck:
+      return false;
+  }
+  return false;
+}
+
+std::optional<Instant> Router::Impl::nextDeadline() const {
+  while (!timers.empty() && stale(timers.top())) {
+    timers.pop();
+  }
+  if (timers.empty()) {
+    return std::nullopt;
+  }
+  return timers.top().at;
+}
+
 void Router::Impl::processDue(Instant now) {
   last_now = std::max(last_now, now);
   while (!timers.empty() && timers.top().at <= now) {

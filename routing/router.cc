@@ -138,6 +138,7 @@ bool Router::abandon(std::string_view contact_id, Instant now) {
       Router::Impl::AgentRec& a = m.agents[ai];
       m.emit(RouterEvent::Kind::kOfferWithdrawn, now, c, "abandoned");
       a.load[index(c.spec.channel)]--;
+      a.aggressive_held -= c.spec.reading.aggressive ? 1 : 0;
       std::erase(a.offers, ci);
       if (m.totalLoad(a) == 0) {
         a.idle_since = now;
@@ -256,7 +257,6 @@ RouterError Router::accept(std::string_view agent_id, std::string_view contact_i
   a.misses = 0;
   m.recordAnswer(c, now);
   if (c.spec.reading.aggressive) {
-    a.aggressive_held++;
     a.aggressive_log.push_back(now);
     m.schedule(now + m.cfg.incivility.shift_length, TimerKind::kAgentRecheck, ai);
   }
@@ -484,6 +484,7 @@ void Router::restoreAssigned(ContactSpec contact, std::string agent_id, Instant 
   c.agent = ai;
   Router::Impl::AgentRec& a = m.agents[ai];
   a.load[index(c.spec.channel)]++;
+  a.aggressive_held += c.spec.reading.aggressive ? 1 : 0;
   a.assigned.push_back(ci);
   m.reindex(ai, m.last_now);
   if (!a.connected) {

@@ -115,7 +115,7 @@ struct AgentRec {
   PerChannel<Instant> wrap_until{};
   Instant idle_since{};
   int misses = 0;
-  int aggressive_held = 0;
+  int aggressive_held = 0;  // aggressive contacts offered to or handled by it
   Instant cooldown_until{};
   std::deque<Instant> aggressive_log;  // accepted aggressive contacts within the shift length
   AgentState reported = AgentState::kOffline;

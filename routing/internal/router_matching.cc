@@ -260,6 +260,7 @@ void Router::Impl::offer(int ci, int ai, Instant now, std::string reason) {
   c.agent = ai;
   c.offer_deadline = now + cfg.offer_timeout[index(c.spec.channel)];
   a.load[index(c.spec.channel)]++;
+  a.aggressive_held += c.spec.reading.aggressive ? 1 : 0;
   a.offers.push_back(ci);
   schedule(c.offer_deadline, TimerKind::kOfferTimeout, ci, c.gen);
   emit(RouterEvent::Kind::kOffered, now, c, c.match_reason);
@@ -275,6 +276,7 @@ void Router::Impl::withdrawOffer(int ci, Instant now, std::string_view reason, b
   AgentRec& a = agents[ai];
   emit(RouterEvent::Kind::kOfferWithdrawn, now, c, std::string(reason));
   a.load[index(c.spec.channel)]--;
+  a.aggressive_held -= c.spec.reading.aggressive ? 1 : 0;
   eraseValue(a.offers, ci);
   if (totalLoad(a) == 0) {
     a.idle_since = now;

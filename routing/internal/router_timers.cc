@@ -137,6 +137,7 @@ void Router::Impl::processDue(Instant now) {
         const int ai = c.agent;
         AgentRec& a = agents[ai];
         a.load[index(c.spec.channel)]--;
+        a.aggressive_held -= c.spec.reading.aggressive ? 1 : 0;
         std::erase(a.assigned, t.index);
         c.restore_hold = false;
         enqueue(t.index, now);

@@ -17,8 +17,8 @@ namespace {
 
 using nlohmann::json;
 using relais::routing::ContactReader;
-using relais::routing::Reading;
 using relais::routing::ReaderInput;
+using relais::routing::Reading;
 
 constexpr std::array<const char*, 4> kBoolLabels = {"urgent", "aggressive", "reassurance_high",
                                                     "status_only"};
@@ -88,9 +88,7 @@ json toJson(const json& id, const Reading& r) {
   return o;
 }
 
-std::string dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 struct Counts {
   int tp = 0;
@@ -170,12 +168,11 @@ int runEval(std::istream& labelled, std::ostream& out, const ContactReader& read
       if (*expected_intent == r.intent) {
         ++intent_ok;
       } else {
-        wrong.push_back("intent " + std::string(relais::routing::intentName(r.intent)) +
-                        " (want " + std::string(relais::routing::intentName(*expected_intent)) +
-                        ")");
+        wrong.push_back("intent " + std::string(relais::routing::intentName(r.intent)) + " (want " +
+                        std::string(relais::routing::intentName(*expected_intent)) + ")");
       }
-      const std::array<bool, kBoolLabels.size()> got = {r.urgent, r.aggressive,
-                                                         r.reassurance_high, r.status_only};
+      const std::array<bool, kBoolLabels.size()> got = {r.urgent, r.aggressive, r.reassurance_high,
+                                                        r.status_only};
       for (std::size_t k = 0; k < kBoolLabels.size(); ++k) {
         const bool want = j.at(kBoolLabels[k]).get<bool>();
         Counts& c = counts[k];
@@ -221,8 +218,8 @@ int runEval(std::istream& labelled, std::ostream& out, const ContactReader& read
     const double p = c.tp + c.fp > 0 ? static_cast<double>(c.tp) / (c.tp + c.fp) : 1.0;
     const double rc = c.tp + c.fn > 0 ? static_cast<double>(c.tp) / (c.tp + c.fn) : 1.0;
     const double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0;
-    out << kBoolLabels[k] << ": precision " << fmt(p) << " recall " << fmt(rc) << " f1 "
-        << fmt(f1) << " (tp " << c.tp << " fp " << c.fp << " fn " << c.fn << ")\n";
+    out << kBoolLabels[k] << ": precision " << fmt(p) << " recall " << fmt(rc) << " f1 " << fmt(f1)
+        << " (tp " << c.tp << " fp " << c.fp << " fn " << c.fn << ")\n";
   }
   out << "intent accuracy: " << fmt(total > 0 ? static_cast<double>(intent_ok) / total : 1.0)
       << '\n';
@@ -233,14 +230,16 @@ int runEval(std::istream& labelled, std::ostream& out, const ContactReader& read
   std::snprintf(buf, sizeof(buf), "%-18s", "");
   out << buf;
   for (std::size_t c = 0; c < relais::routing::kIntentCount; ++c) {
-    std::snprintf(buf, sizeof(buf), " %8.8s",
-                  std::string(relais::routing::intentName(static_cast<routing::Intent>(c))).c_str());
+    std::snprintf(
+        buf, sizeof(buf), " %8.8s",
+        std::string(relais::routing::intentName(static_cast<routing::Intent>(c))).c_str());
     out << buf;
   }
   out << '\n';
   for (std::size_t row = 0; row < relais::routing::kIntentCount; ++row) {
-    std::snprintf(buf, sizeof(buf), "%-18s",
-                  std::string(relais::routing::intentName(static_cast<routing::Intent>(row))).c_str());
+    std::snprintf(
+        buf, sizeof(buf), "%-18s",
+        std::string(relais::routing::intentName(static_cast<routing::Intent>(row))).c_str());
     out << buf;
     for (std::size_t c = 0; c < relais::routing::kIntentCount; ++c) {
       std::snprintf(buf, sizeof(buf), " %8d", confusion[row][c]);

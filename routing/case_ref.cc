@@ -8,7 +8,7 @@
 namespace relais::routing {
 namespace {
 
-enum class Kind : unsigned char { kDigit, kLetter, kNumber, kLiteral, kOptSep, kReqSep };
+enum class Kind : unsigned char { kDigit, kLetter, kUpper, kNumber, kLiteral, kOptSep, kReqSep };
 
 struct Element {
   Kind kind = Kind::kDigit;
@@ -141,8 +141,8 @@ std::optional<std::string> parsePattern(std::string_view p, Parsed& out) {
     const std::size_t at = shape_at + i;
     Element e;
     ++i;
-    if (c == '9' || c == '@') {
-      e.kind = c == '9' ? Kind::kDigit : Kind::kLetter;
+    if (c == '9' || c == '@' || c == '%') {
+      e.kind = c == '9' ? Kind::kDigit : c == '@' ? Kind::kLetter : Kind::kUpper;
       if (auto err = parseCount(s, i, e)) {
         return err;
       }
@@ -158,16 +158,16 @@ std::optional<std::string> parsePattern(std::string_view p, Parsed& out) {
       e.kind = c == '-' ? Kind::kOptSep : Kind::kReqSep;
     } else {
       return "unexpected '" + std::string(1, c) + "' at offset " + std::to_string(at) +
-             " (use 9 @ # A-Z - / and counts {n} {m,n} + ?)";
+             " (use 9 @ % # A-Z - / and counts {n} {m,n} + ?)";
     }
-    if (i < s.size() && (s[i] == '{' || s[i] == '+' || s[i] == '?') &&
-        e.kind != Kind::kDigit && e.kind != Kind::kLetter) {
-      return "a count may only follow 9 or @ (offset " + std::to_string(shape_at + i) + ")";
+    if (i < s.size() && (s[i] == '{' || s[i] == '+' || s[i] == '?') && e.kind != Kind::kDigit &&
+        e.kind != Kind::kLetter && e.kind != Kind::kUpper) {
+      return "a count may only follow 9, @ or % (offset " + std::to_string(shape_at + i) + ")";
     }
     out.shape.push_back(e);
   }
   if (!has_content) {
-    return std::string("shape matches no character (needs 9, @, # or a letter)");
+    return std::string("shape matches no character (needs 9, @, %, # or a letter)");
   }
   if (out.shape.front().kind == Kind::kOptSep || out.shape.front().kind == Kind::kReqSep ||
       out.shape.back().kind == Kind::kOptSep || out.shape.back().kind == Kind::kReqSep) {
@@ -194,7 +194,7 @@ bool wordStart(std::string_view t, std::size_t at) {
   while (begin > 0 && (static_cast<unsigned char>(t[begin]) & 0xC0) == 0x80) {
     --begin;
   }
-  const std::string folded = foldText(t.substr(begin, at - begin));
+  const std::string_view folded = foldNextChar(t, begin);
   return folded.empty() || !isAsciiAlnum(folded.back());
 }
 bool wordEnd(std::string_view t, std::size_t at) { return at >= t.size() || !isAsciiAlnum(t[at]); }
@@ -234,12 +234,16 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
       return matchShape(shape, k + 1, t, at);
     }
     case Kind::kDigit:
-    case Kind::kLetter: {
-      const bool digit = e.kind == Kind::kDigit;
+    case Kind::kLetter:
+    case Kind::kUpper: {
+      auto accepts = [&e](char c) {
+        return e.kind == Kind::kDigit    ? isDigit(c)
+               : e.kind == Kind::kLetter ? isLetter(c)
+                                         : (c >= 'A' && c <= 'Z');
+      };
       int n = 0;
       while (n < e.max && at + static_cast<std::size_t>(n) < t.size() &&
-             (digit ? isDigit(t[at + static_cast<std::size_t>(n)])
-                    : isLetter(t[at + static_cast<std::size_t>(n)]))) {
+             accepts(t[at + static_cast<std::size_t>(n)])) {
         ++n;
       }
       for (; n >= e.min; --n) {
@@ -288,13 +292,10 @@ std::size_t matchFoldedWord(std::string_view t, std::size_t at, std::string_view
       ++k;
       continue;
     }
-    std::size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
-    len = std::min(len, t.size() - i);
-    const std::string f = foldText(t.substr(i, len));
+    const std::string_view f = foldNextChar(t, i);
     if (f.empty() || word.substr(k, f.size()) != f) {
       return std::string_view::npos;
     }
-    i += len;
     k += f.size();
   }
   return wordEnd(t, i) ? i : std::string_view::npos;
@@ -342,6 +343,7 @@ std::size_t skipFillers(std::string_view t, std::size_t at) {
 struct CaseRefMatcher::Compiled {
   std::string text;
   Parsed parsed;
+  std::size_t keyword_group = 0;  // patterns with the same keywords share a group
 };
 
 CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
@@ -350,6 +352,13 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
     Compiled c;
     c.text = p;
     if (!parsePattern(p, c.parsed)) {
+      c.keyword_group = compiled_.size();
+      for (const Compiled& earlier : compiled_) {
+        if (earlier.parsed.keywords == c.parsed.keywords) {
+          c.keyword_group = earlier.keyword_group;
+          break;
+        }
+      }
       compiled_.push_back(std::move(c));
     }
   }
@@ -363,6 +372,8 @@ const std::string& CaseRefMatcher::patternText(std::size_t i) const { return com
 
 std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   std::optional<CaseRefMatch> best;
+  std::vector<std::size_t> scratch;
+  scratch.reserve(compiled_.size());
   for (std::size_t at = 0; at < t.size(); ++at) {
     if (!isAsciiAlnum(t[at]) && static_cast<unsigned char>(t[at]) < 0x80) {
       continue;
@@ -373,21 +384,29 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
     if (best && at > best->begin) {
       break;
     }
+    // Where each keyword group's filler-skipped reference would start here (npos: no keyword).
+    constexpr std::size_t kUnknown = std::string_view::npos - 1;
+    std::vector<std::size_t>& group_start = scratch;
+    group_start.assign(compiled_.size(), kUnknown);
     for (std::size_t pi = 0; pi < compiled_.size(); ++pi) {
       const Parsed& p = compiled_[pi].parsed;
       std::size_t start = at;
       if (!p.keywords.empty()) {
-        std::size_t kw_end = std::string_view::npos;
-        for (const std::string& kw : p.keywords) {
-          kw_end = matchFoldedWord(t, at, kw);
-          if (kw_end != std::string_view::npos) {
-            break;
+        std::size_t& cached = group_start[compiled_[pi].keyword_group];
+        if (cached == kUnknown) {
+          cached = std::string_view::npos;
+          for (const std::string& kw : p.keywords) {
+            const std::size_t kw_end = matchFoldedWord(t, at, kw);
+            if (kw_end != std::string_view::npos) {
+              cached = skipFillers(t, kw_end);
+              break;
+            }
           }
         }
-        if (kw_end == std::string_view::npos) {
+        if (cached == std::string_view::npos) {
           continue;
         }
-        start = skipFillers(t, kw_end);
+        start = cached;
         if (!wordStart(t, start)) {
           continue;
         }
@@ -410,15 +429,15 @@ const std::vector<std::string>& defaultCaseRefPatterns() {
       "INT-9{4}-9{3,8}",
       "MUT-9{4}-9{3,6}",
       "DM-9{2}-9{4,8}",
-      "@{2,4}/9{4}/9{3,8}",
-      "@{2,3}/9{2}/9{4,8}",
+      "%{2,4}/9{4}/9{3,8}",
+      "%{2,3}/9{2}/9{4,8}",
       "9{2}/9{3}/9{4}",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: 9{4}/9{4,8}",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: #",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: @{1,4}-9{4,10}",
+      "suivi|request|case|file: %{1,4}-9{4,10}",
   };
   return *kDefaults;
 }

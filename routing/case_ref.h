@@ -8,6 +8,7 @@
 //   shape      := element { element }
 //   element    := "9" [count]   one digit ("9{4}" four digits)
 //               | "@" [count]   one letter
+//               | "%" [count]   one letter written in capitals ("%{2,4}" matches "SIG", not "le")
 //               | "#"           a number of at least four digits; a following " ddd" group is
 //                               part of it, as tenants and speech-to-text write "890 377"
 //               | "A".."Z"      that letter; a run of such letters may be spelled out with

@@ -24,7 +24,8 @@ constexpr float kNewTopicThreshold = 2.0F;
 constexpr float kCaseRefStatusBonus = 1.5F;
 constexpr float kAggressiveThreshold = 1.0F;
 constexpr int kElderlyAge = 70;
-constexpr int kElderlyPoints = 40;
+constexpr int kElderlyPoints = 60;
+constexpr int kUrgentDistressPoints = 20;
 constexpr int kPersonPoints = 30;
 constexpr int kPriorContactPoints = 15;
 constexpr int kPriorContactCap = 45;
@@ -33,9 +34,8 @@ constexpr int kBreakInLockUrgency = 80;
 constexpr float kSecondaryUrgencyShare = 0.35F;
 
 // Topic kinds in Intent order (status excluded).
-constexpr std::array<CueKind, 5> kTopicKinds = {CueKind::kRepair, CueKind::kRent,
-                                                CueKind::kNeighbourhood, CueKind::kAdmin,
-                                                CueKind::kOther};
+constexpr std::array<CueKind, 5> kTopicKinds = {
+    CueKind::kRepair, CueKind::kRent, CueKind::kNeighbourhood, CueKind::kAdmin, CueKind::kOther};
 constexpr std::array<Intent, 5> kTopicIntents = {Intent::kRepair, Intent::kRentAndCharges,
                                                  Intent::kNeighbourhood, Intent::kTenancyAdmin,
                                                  Intent::kOther};
@@ -51,15 +51,21 @@ int family(CueKind k) {
   if (k == CueKind::kUrgent || k == CueKind::kVulnUrgent) {
     return static_cast<int>(CueKind::kUrgent);
   }
+  // Topics share a family: "attestation de loyer" (admin) hides "loyer" (rent).
+  if (k == CueKind::kRent || k == CueKind::kNeighbourhood || k == CueKind::kAdmin ||
+      k == CueKind::kOther) {
+    return static_cast<int>(CueKind::kRepair);
+  }
   return static_cast<int>(k);
 }
 
 bool isGreetingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "bonjour", "bonsoir", "salut",  "hello",     "hi",    "allo",  "oui",     "ouais",
-      "voila",   "alors",   "madame", "monsieur",  "mesdames", "messieurs", "cher", "chere",
-      "chers",   "cheres",  "dear",   "good",      "morning", "afternoon", "evening", "coucou",
-      "objet",   "subject", "re",     "tr",        "fwd",   "hey",   "rebonjour", "mademoiselle"};
+      "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
+      "ouais",     "voila",   "alors",     "madame",      "monsieur", "mesdames", "messieurs",
+      "cher",      "chere",   "chers",     "cheres",      "dear",     "good",     "morning",
+      "afternoon", "evening", "coucou",    "objet",       "subject",  "re",       "tr",
+      "fwd",       "hey",     "rebonjour", "mademoiselle"};
   for (std::string_view k : kWords) {
     if (w == k) {
       return true;
@@ -70,10 +76,10 @@ bool isGreetingWord(std::string_view w) {
 
 int numberWordValue(std::string_view w) {
   static constexpr std::pair<std::string_view, int> kNumbers[] = {
-      {"un", 1},       {"deux", 2},      {"trois", 3},     {"quatre", 4},   {"cinq", 5},
-      {"six", 6},      {"sept", 7},      {"huit", 8},      {"neuf", 9},     {"dix", 10},
-      {"onze", 11},    {"douze", 12},    {"treize", 13},   {"quatorze", 14}, {"quinze", 15},
-      {"seize", 16},   {"vingt", 20},    {"vingts", 20},   {"trente", 30},  {"quarante", 40},
+      {"un", 1},         {"deux", 2},      {"trois", 3},   {"quatre", 4},    {"cinq", 5},
+      {"six", 6},        {"sept", 7},      {"huit", 8},    {"neuf", 9},      {"dix", 10},
+      {"onze", 11},      {"douze", 12},    {"treize", 13}, {"quatorze", 14}, {"quinze", 15},
+      {"seize", 16},     {"vingt", 20},    {"vingts", 20}, {"trente", 30},   {"quarante", 40},
       {"cinquante", 50}, {"soixante", 60}, {"et", 0},      {"cent", 100}};
   for (const auto& [word, value] : kNumbers) {
     if (w == word) {
@@ -87,7 +93,7 @@ struct Scored {
   CueHit hit;
   CueKind kind;
   float weight;
-  bool active = true;   // not shadowed, negated, resolved or reported
+  bool active = true;  // not shadowed, negated, resolved or reported
   bool negated = false;
 };
 
@@ -227,6 +233,17 @@ class Analysis {
   }
 
   void applyNegation() {
+    // A negator that belongs to another cue ("je ne sais pas quoi faire, aidez-moi") negates
+    // nothing else.
+    std::vector<char> covered(text_.tokens.size(), 0);
+    for (const Scored& s : scored_) {
+      if (s.active && s.weight > 0 && s.kind != CueKind::kBoilerplate &&
+          s.kind != CueKind::kRequest && s.kind != CueKind::kLeadIn) {
+        for (std::uint32_t t = s.hit.first_token; t < s.hit.end_token; ++t) {
+          covered[t] = 1;
+        }
+      }
+    }
     for (Scored& s : scored_) {
       if (!s.active || !isNegatable(s.kind) || s.weight < 0) {
         continue;
@@ -241,7 +258,7 @@ class Analysis {
         if (text_.tokens[i].sentence != sentence) {
           break;
         }
-        negated = isNegator(i);
+        negated = isNegator(i) && !covered[i];
       }
       // "l'eau ne coule plus", "le gaz ne sent pas".
       if (!negated && s.hit.end_token < text_.tokens.size() &&
@@ -329,18 +346,16 @@ class Analysis {
     const float score = sum(CueKind::kAggressive);
     r_.aggressive = score >= kAggressiveThreshold;
     if (r_.aggressive) {
-      r_.reasons.push_back("aggressive: " + quotes([](const Scored& s) {
-                             return s.kind == CueKind::kAggressive;
-                           }));
+      r_.reasons.push_back("aggressive: " +
+                           quotes([](const Scored& s) { return s.kind == CueKind::kAggressive; }));
     }
   }
 
   void decidePerson() {
     r_.asks_for_person = any(CueKind::kPerson);
     if (r_.asks_for_person) {
-      r_.reasons.push_back("asks_for_person: " + quotes([](const Scored& s) {
-                             return s.kind == CueKind::kPerson;
-                           }));
+      r_.reasons.push_back("asks_for_person: " +
+                           quotes([](const Scored& s) { return s.kind == CueKind::kPerson; }));
     }
   }
 
@@ -432,15 +447,13 @@ class Analysis {
         reason += ": " + cues;
       }
       if (!vuln && any(CueKind::kVulnUrgent)) {
-        reason += " nobody vulnerable: " + quotes([](const Scored& s) {
-                    return s.kind == CueKind::kVulnUrgent;
-                  });
+        reason += " nobody vulnerable: " +
+                  quotes([](const Scored& s) { return s.kind == CueKind::kVulnUrgent; });
       }
       r_.reasons.push_back(std::move(reason));
     }
-    const std::string calm_cues = quotes([](const Scored& s) {
-      return (s.kind == CueKind::kUrgent && s.weight < 0);
-    });
+    const std::string calm_cues =
+        quotes([](const Scored& s) { return (s.kind == CueKind::kUrgent && s.weight < 0); });
     if (!calm_cues.empty()) {
       r_.reasons.push_back("calming: " + calm_cues);
     }
@@ -469,6 +482,9 @@ class Analysis {
     if (r_.asks_for_person) {
       points += kPersonPoints;
     }
+    if (r_.urgent) {
+      points += kUrgentDistressPoints;  // someone in danger now needs reassurance too
+    }
     const int prior = std::max(0, input_.context.prior_contacts_same_case);
     points += static_cast<float>(std::min(kPriorContactCap, prior * kPriorContactPoints));
     if (input_.context.vulnerable) {
@@ -489,6 +505,9 @@ class Analysis {
       }
       if (r_.asks_for_person) {
         reason += ", asks for a person";
+      }
+      if (r_.urgent) {
+        reason += ", urgent situation";
       }
       if (prior > 0) {
         reason += ", context: " + std::to_string(prior) + " prior contacts";
@@ -526,8 +545,8 @@ class Analysis {
     if (r_.case_ref) {
       status += kCaseRefStatusBonus;
     }
-    const auto best_topic = static_cast<std::size_t>(
-        std::max_element(topic.begin(), topic.end()) - topic.begin());
+    const auto best_topic =
+        static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
     const auto best_new = static_cast<std::size_t>(
         std::max_element(new_topic.begin(), new_topic.end()) - new_topic.begin());
 
@@ -537,9 +556,8 @@ class Analysis {
       if (new_from != UINT32_MAX && new_topic[best_new] >= kNewTopicThreshold) {
         chosen_topic = best_new;
         new_problem_ = true;
-        why = "status question plus a new problem (" + quotes([](const Scored& s) {
-                return s.kind == CueKind::kNewProblem;
-              }) + ")";
+        why = "status question plus a new problem (" +
+              quotes([](const Scored& s) { return s.kind == CueKind::kNewProblem; }) + ")";
       }
     } else if (topic[best_topic] >= kTopicThreshold) {
       chosen_topic = best_topic;
@@ -548,9 +566,8 @@ class Analysis {
     }
     if (chosen_topic == kTopicKinds.size()) {
       r_.intent = Intent::kStatusRequest;
-      std::string cues = quotes([](const Scored& s) {
-        return s.kind == CueKind::kStatus && s.weight > 0;
-      });
+      std::string cues =
+          quotes([](const Scored& s) { return s.kind == CueKind::kStatus && s.weight > 0; });
       if (r_.case_ref) {
         cues += cues.empty() ? "case reference" : ", case reference";
       }
@@ -582,14 +599,12 @@ class Analysis {
       blockers.emplace_back("asks for a person");
     }
     if (any(CueKind::kFormal)) {
-      blockers.push_back("formal notice or claim: " + quotes([](const Scored& s) {
-                           return s.kind == CueKind::kFormal;
-                         }));
+      blockers.push_back("formal notice or claim: " +
+                         quotes([](const Scored& s) { return s.kind == CueKind::kFormal; }));
     }
     if (any(CueKind::kReopen)) {
-      blockers.push_back("asks to reopen: " + quotes([](const Scored& s) {
-                           return s.kind == CueKind::kReopen;
-                         }));
+      blockers.push_back("asks to reopen: " +
+                         quotes([](const Scored& s) { return s.kind == CueKind::kReopen; }));
     }
     r_.status_only = blockers.empty();
     if (r_.status_only) {
@@ -611,9 +626,8 @@ class Analysis {
       case CueKind::kNeighbourhood:
       case CueKind::kAdmin:
       case CueKind::kOther: {
-        const bool chosen =
-            r_.intent != Intent::kStatusRequest &&
-            kTopicIntents[static_cast<std::size_t>(s.kind)] == r_.intent;
+        const bool chosen = r_.intent != Intent::kStatusRequest &&
+                            kTopicIntents[static_cast<std::size_t>(s.kind)] == r_.intent;
         return std::max(0.0F, s.weight) * (chosen ? 1.0F : 0.4F);
       }
       case CueKind::kStatus:

@@ -11,10 +11,10 @@ namespace relais::routing {
 namespace {
 
 constexpr std::array<std::string_view, kCueKindCount> kKindNames = {
-    "repair",  "rent",     "neighbourhood", "admin",    "other",       "status",    "new",
-    "urgent",  "vurgent",  "breakin",       "lockfail", "resolved",    "aggressive", "reported",
-    "reassure", "vulnerable", "person",     "formal",   "reopen",      "boilerplate", "leadin",
-    "request"};
+    "repair",     "rent",        "neighbourhood", "admin",      "other",    "status",
+    "new",        "urgent",      "vurgent",       "breakin",    "lockfail", "resolved",
+    "aggressive", "reported",    "reassure",      "vulnerable", "person",   "formal",
+    "reopen",     "boilerplate", "leadin",        "request"};
 
 constexpr std::int32_t kAny = -1;
 constexpr std::int32_t kGap = -2;
@@ -55,9 +55,10 @@ struct Lexicon::Impl {
   };
   std::vector<Node> nodes;
   std::vector<std::pair<char, std::uint32_t>> edges;  // sorted per node
-  std::vector<std::vector<std::int32_t>> elements;     // per phrase
-  std::vector<std::uint32_t> starts_offset;            // per term: CSR into starts
-  std::vector<std::uint32_t> starts;                   // phrase ids by first term
+  std::vector<std::vector<std::int32_t>> elements;    // per phrase
+  std::vector<std::uint32_t> starts_offset;           // per term: CSR into starts
+  std::vector<std::uint32_t> starts;                  // phrase ids by first term
+  std::vector<std::int32_t> second;  // per phrase: second element (kAny/kGap/-3 when none)
 
   struct TokenTerms {
     std::array<std::int32_t, kMaxTermsPerToken> ids;
@@ -82,11 +83,15 @@ struct Lexicon::Impl {
     return -1;
   }
 
+  std::array<std::int32_t, 128> root_child{};  // direct table for the widest node
+
   void lookup(std::string_view w, TokenTerms& out) const {
     out.n = 0;
     std::uint32_t node = 0;
-    for (char c : w) {
-      const std::int32_t next = child(node, c);
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      const char c = w[k];
+      const std::int32_t next =
+          k == 0 ? root_child[static_cast<unsigned char>(c) & 0x7F] : child(node, c);
       if (next < 0) {
         return;
       }
@@ -110,8 +115,7 @@ struct Lexicon::Impl {
     if (el[k] == kGap) {
       for (int g = 0; g <= kGapMax; ++g) {
         const std::size_t j = i + static_cast<std::size_t>(g);
-        if (j > text.tokens.size() ||
-            (g > 0 && text.tokens[j - 1].sentence != sentence)) {
+        if (j > text.tokens.size() || (g > 0 && text.tokens[j - 1].sentence != sentence)) {
           break;
         }
         const std::int64_t r = matchFrom(el, k + 1, j, terms, text, sentence);
@@ -201,7 +205,7 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
       weight = std::stof(w, &used);
       if (used != w.size()) {
         fail(line_no, "bad weight '" + w + "'");
-      return;
+        return;
       }
     } catch (...) {
       fail(line_no, "bad weight '" + w + "'");
@@ -239,8 +243,8 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
         }
       }
       if (el.empty() || el.front() < 0 || el.back() == kGap) {
-        fail(line_no, "a phrase must start with a word and not end with '..': '" +
-                          std::string(text) + "'");
+        fail(line_no,
+             "a phrase must start with a word and not end with '..': '" + std::string(text) + "'");
         return;
       }
       phrases_.push_back(Phrase{*kind, weight, std::string(text)});
@@ -259,6 +263,14 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     for (const auto& [c, child] : trie[n]) {
       impl_->edges.emplace_back(c, child);
     }
+  }
+  impl_->second.resize(impl_->elements.size());
+  for (std::size_t p = 0; p < impl_->elements.size(); ++p) {
+    impl_->second[p] = impl_->elements[p].size() > 1 ? impl_->elements[p][1] : -3;
+  }
+  impl_->root_child.fill(-1);
+  for (const auto& [c, child] : trie[0]) {
+    impl_->root_child[static_cast<unsigned char>(c) & 0x7F] = static_cast<std::int32_t>(child);
   }
   // Phrases by first term (CSR).
   const std::size_t term_count = term_ids.size();
@@ -296,6 +308,12 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
       const auto t = static_cast<std::size_t>(tt.ids[k]);
       for (std::uint32_t s = im.starts_offset[t]; s < im.starts_offset[t + 1]; ++s) {
         const std::uint32_t p = im.starts[s];
+        // Cheap reject on the second element before the general matcher.
+        const std::int32_t second = im.second[p];
+        if (second >= 0 && (i + 1 >= terms.size() || !terms[i + 1].has(second) ||
+                            text.tokens[i + 1].sentence != text.tokens[i].sentence)) {
+          continue;
+        }
         const std::int64_t end =
             im.matchFrom(im.elements[p], 1, i + 1, terms, text, text.tokens[i].sentence);
         if (end >= 0) {

@@ -24,28 +24,28 @@
 namespace relais::routing {
 
 enum class CueKind : unsigned char {
-  kRepair,         // intent evidence
+  kRepair,  // intent evidence
   kRent,
   kNeighbourhood,
   kAdmin,
   kOther,
-  kStatus,         // asks where an existing request stands
-  kNewProblem,     // "par ailleurs", "autre problème": what follows is a new request
-  kUrgent,         // urgency points (negative: "ce n'est pas urgent")
-  kVulnUrgent,     // urgency points only when someone vulnerable is concerned (no heating)
-  kBreakIn,        // break-in; with kLockFail makes a door that cannot lock urgent
+  kStatus,      // asks where an existing request stands
+  kNewProblem,  // "par ailleurs", "autre problème": what follows is a new request
+  kUrgent,      // urgency points (negative: "ce n'est pas urgent")
+  kVulnUrgent,  // urgency points only when someone vulnerable is concerned (no heating)
+  kBreakIn,     // break-in; with kLockFail makes a door that cannot lock urgent
   kLockFail,
-  kResolved,       // "a été réparée": urgent cues of the sentence are past
-  kAggressive,     // insults, threats, intimidation
-  kReported,       // "il m'a traité de": following aggressive cues are reported speech
-  kReassurance,    // distress, anxiety, repeated contacts without answer
-  kVulnerable,     // elderly, ill, disabled, baby, alone with children, bereavement
-  kPerson,         // wants to talk to a person / be called back
-  kFormal,         // formal notice, compensation claim, legal steps
-  kReopen,         // asks to reopen a request closed without work
-  kBoilerplate,    // salutation or politeness formula: the sentence is not the gist
-  kLeadIn,         // "je me permets de", "je vous écris": skipped at the start of a gist
-  kRequest,        // "pourriez-vous", "je souhaite": the sentence carries a request (gist)
+  kResolved,     // "a été réparée": urgent cues of the sentence are past
+  kAggressive,   // insults, threats, intimidation
+  kReported,     // "il m'a traité de": following aggressive cues are reported speech
+  kReassurance,  // distress, anxiety, repeated contacts without answer
+  kVulnerable,   // elderly, ill, disabled, baby, alone with children, bereavement
+  kPerson,       // wants to talk to a person / be called back
+  kFormal,       // formal notice, compensation claim, legal steps
+  kReopen,       // asks to reopen a request closed without work
+  kBoilerplate,  // salutation or politeness formula: the sentence is not the gist
+  kLeadIn,       // "je me permets de", "je vous écris": skipped at the start of a gist
+  kRequest,      // "pourriez-vous", "je souhaite": the sentence carries a request (gist)
   kCount,
 };
 inline constexpr std::size_t kCueKindCount = static_cast<std::size_t>(CueKind::kCount);

@@ -20,18 +20,25 @@ repair 2: ascenseur*; electricite; electrique*; disjonct*; tableau electrique; p
 repair 2: ampoule*; eclairage*; plombier*; electricien*; serrurier*; vitrier; technicien*
 repair 2: humidite; humide*; moisi*; salpetre; champignon*; condensation; plafond*; toiture*
 repair 2: gouttiere*; canalisation*; tuyau*; egout*; refoul*; bouche; bouchee; bouches; wc
-repair 2: cafard*; blatte*; punaise*; nuisible*; souris; rats; desinsectisation; deratisation
+repair 2.5: cafard*; blatte*; punaise*; nuisible*; souris; rats; desinsectisation; deratisation
 repair 1.5: toilette*; carrelage*; faience*; parquet*; lino; peinture*; papier peint; fissur*
 repair 1.5: porte*; placard*; meuble*; joint*; eau chaude; gaz; panne*; casse*; cassee*; abime*
 repair 1.5: repar*; remplac*; travaux; intervention*; lumiere*; eteint*; marche plus; fonctionne plus
 repair 1.5: marche pas; fonctionne pas; ne ferme plus; ferme plus; boite aux lettres; portail*
 repair 1.5: hotte; plaque*; four; store*; garde corps; balcon*; rampe*; mur*; sol; odeur de gaz
 repair 1.5: de l eau; ca descend
+repair 2.5: plus aucune lumiere; dans le noir; taudis; insalubr*; menace de tomber; arbre*; branche*
+repair 2.5: elagage; fils electriques; fil electrique; cables electriques
 repair 1: eau; froid; chauffe*; refait; bruit de tuyau*; fracture*; effraction; leak*; broken
-repair 1: heating; boiler; lift; elevator; repair*; plumber; window*; door*; tap; shower
+repair 1: repair*; window*; door*; tap; shower
+repair 2: local compteur*; compteur*; detecteur*; alarme; bloque; coince; fait un bruit
+repair 3: porte du garage; porte de garage; odeur de brule; s ouvre plus
+repair 2: heating; boiler; lift; elevator; leaking; plumber; ceiling; sink; radiator
+repair 1: fumee
 repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees; coupure d electricite; plus d electricite
 
 # ---------------------------------------------------------------- intent: rent and charges
+rent 3: surendettement; dette locative; banque de france
 rent 3: loyer*; quittance*; avis d echeance; decompte de charges; regularisation de charges
 rent 3: regularisation des charges; plan d apurement; apurement; commandement de payer; surloyer
 rent 2.5: charges; echeance*; prelevement*; impaye*; dette*; depot de garantie; caution
@@ -43,25 +50,34 @@ rent 1.5: argent; compte; debit*; preleve*; rent; payment; charge
 rent 2: aides au logement; aide pour payer; difficultes financieres; perdu mon emploi
 
 # ---------------------------------------------------------------- intent: neighbourhood
-neighbourhood 2.5: voisin*; voisine*; bruit*; bruyant*; tapage*; nuisance*; harcel*; squat*
+neighbourhood 1.5: voisin*; voisine*
+neighbourhood 2.5: fait du bruit; font du bruit; bruit*; bruyant*; tapage*; nuisance*; harcel*; squat*
 neighbourhood 2.5: se battent; bagarre*; dispute*; deal*; dealer*; drogue*; trafic*; pigeon*
 neighbourhood 2.5: incivilit*; degradation*; vandal*; tag; tags; graffiti*; depot sauvage
 neighbourhood 2.5: encombrant*; sert de toilettes; urine*; excrement*; crotte*; menage n est pas fait
-neighbourhood 2: musique; fete*; cris; crie*; hurle*; aboie*; chien*; chat*; odeur*; sale*
+neighbourhood 2: musique; fete*; cris; crie*; hurle*; aboie*; chien*; odeur*; sale*
 neighbourhood 2: salete*; proprete; poubelle*; ordure*; dechet*; menage; entretien des parties communes
-neighbourhood 2: parties communes; cage d escalier; hall*; couteau; arme*; agress*; menace*
+neighbourhood 2.5: perceuse; perforateur; marteau
+neighbourhood 1.5: hall*
+neighbourhood 2: parties communes; cage d escalier; couteau; arme*; agress*; menace*
 neighbourhood 2: insulte*; insecurite; securite; jeunes; rassemblement*; rodeo*; moto*; scooter*
-neighbourhood 2: police; gardien*; stationnement; voiture*; epave*; infect*; nourrit*; nourrir
-neighbourhood 1.5: frappe*; tape*; crache*; local velo*; local poubelle*; escalier*; noise; neighbour*
+neighbourhood 2: police; stationnement; voiture*; epave*; infect*; nourrit*; nourrir
+neighbourhood 1: local velo*; chat; chats; gardien*
+neighbourhood 1.5: frappe*; tape*; crache*; local poubelle*; escalier*; noise; neighbour*
 neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
 
 # ---------------------------------------------------------------- intent: tenancy administration
+admin 4: attestation de loyer; attestation de domicile; attestation de logement
 admin 3: attestation*; certificat*; preavis; bail; avenant; mutation; echange de logement
 admin 3: etat des lieux; changement de situation; composition du foyer; cotitulaire; titulaire
 admin 3: garage; place de parking; box; sous location; resiliation; resilier; conge
 admin 2.5: demenag*; relogement; reloge*; logement plus grand; logement plus petit; t2; t3; t4
 admin 2.5: assurance*; divorce; separation; mariage; pacs; naissance; decede*; deces; veuve; veuf
-admin 2.5: badge*; bip; telecommande*; double des cles; parking; cave; enquete*
+admin 3: double de la cle; double de cle; habiter avec moi; vivre avec moi; venir habiter; echanger mon logement
+admin 3: change de numero; changement de numero; nouveau numero; changement d adresse; mettre a jour
+admin 2: declarer; autoris*; demarches; ai je le droit; le droit d avoir; le droit de
+admin 2.5: badge*; bip; telecommande*; double des cles; parking; enquete*
+admin 1.5: cave
 admin 1: cle; cles
 admin 2.5: avis d imposition; ressources; situation familiale; inscription; papiers; coordonnees
 admin 2: dossier de demande; demande de logement; changer de logement; quitter le logement
@@ -70,6 +86,10 @@ admin 2: lease; notice; certificate; parking space; transfer; espace locataire; 
 admin 2: declare* dans le logement; occupant*; rendre les cles; animaux; accessibilite
 
 # ---------------------------------------------------------------- intent: other
+other 3: l agent; agent d accueil; l accueil; desagreable; mal parle; parle comme; bien recu votre reponse
+other 1.5: responsable
+other 4: tenais a remercier; juste dire merci; recrut*; candidature; offre d emploi
+other 2: gentillesse; merci pour; je voulais juste dire; tres bien; ravi*
 other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero
 other 3: fete des voisins; erreur de numero; wrong number; remercie*; remercier; magnifique
 other 2: organisez; organiser; reunion; concours; jardin partage*; atelier*; evenement*; bravo a
@@ -87,13 +107,22 @@ status 2.5: devait passer; devait venir; devait revenir; devaient passer; devaie
 status 2.5: quelqu un passerait; passerait; viendrait; allait venir; allait passer; etait cense
 status 2.5: avez vous une date; avoir des nouvelles; des nouvelles de ma; connaitre la date; m en dire plus sur
 status 2.5: j avais demande; j avais signale; deja signale; j ai fait la demande; j ai fait une demande
-status 2.5: relance*; statut; status; aucune nouvelle; pas de nouvelle*; sans nouvelle*
+status -3: lettre de relance; relance de paiement; relance pour un impaye; relance pour impaye; courrier de relance
+status 2: relance*
+status 2.5: statut; status; aucune nouvelle; pas de nouvelle*; sans nouvelle*
 status 2.5: avait avance; a avance; rien ne bouge; rien n a bouge; aucune suite; suivre ma demande
 status 2: savoir si ma demande; savoir si mon dossier; savoir ou; savoir quand; il arrive quand
 status 2: j attends depuis; toujours pas; toujours sans; toujours aucun*; pas de suite; en cours
 status 2: planifie*; promis; pas encore connu de suite; deja fait une demande; deja appele
 status 2: si c est accepte; est accepte*; a ete accepte*; est valide*; est prete; est pret
-status 2: j ai signale; j ai demande; sans date; pas de date; quelle date
+status 2.5: que j ai signale; la demande que j ai faite; demande que j ai faite; a bien ete
+status 2.5: has been reviewed; not heard anything; have not heard; haven t heard; no reply
+status 2.5: malgre mon appel; malgre mes appels; malgre mon courrier; malgre mes relances
+status 2.5: personne n est venu*; personne n est passe*; n est pas venu*; n est pas passe*
+status 1.5: n est venu*; est venu*; depuis la reparation; apres la reparation; apres son passage
+status 1.5: j ai signale; me confirmer que; renouvel*; whether it has
+status -3: bien recu votre reponse; merci pour votre reponse
+status 2: j ai demande; sans date; pas de date; quelle date
 status 1.5: une date
 status 2: de ma demande; ma demande; mon dossier; ma reclamation; mon ticket; le ticket; ce ticket
 status 2: la demande n; le dossier n; le dossier; votre technicien; submitted; m a assure
@@ -104,8 +133,21 @@ status 1.5: ca fait _ semaines; ca fait _ mois; cela fait _ semaines; cela fait 
 status 2.5: telephone _ fois; appele _ fois; ecrit _ fois; relance _ fois; ca avance; a t elle avance
 status 0.5: depuis; toujours
 status 1.5: en attente; ticket; dossier; vous pouvez m en dire plus; m en dire plus; date d intervention
-status 1: pas recu; delai*; quand; commission; suivi; retour; promise
-status -2: renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir; il me faudrait
+status 1: pas recu; delai*; quand; commission; suivi; retour; promise; examine*; passe bien
+status 1: annonce dans votre courrier; revenir
+status 2.5: j avais fait une demande; j avais fait la demande; je vous ai sollicite; suite a ma demande
+status 2.5: concernant ma demande; suites donnees; suite donnee; a ete examine*; a ete traite*
+status 2.5: a bien ete recu*; avez vous bien recu; vous avez bien recu; bien recu mon; bien recu ma
+status 2.5: c est fait; si c est passe; etait prevu*; toujours prevu*; comme prevu; reporte*
+status 2.5: il revient quand; revient quand; reviendrait; n est jamais arrive*; jamais arrive*
+status 2.5: devais etre; je devais; il devait; elle devait; plus de nouvelles; n ai plus de nouvelles
+status 2.5: je rappelle pour; c est encore moi; encore moi pour; une enieme fois
+status 1.5: je reviens vers vous; je reviens vers vous concernant
+status 2.5: fois que j appelle; fois que j ecris; fois que je relance; fois que je demande
+status 2.5: fois que j ai appele; j avais envoye; demande faite; demande deposee; dossier depose
+status 1.5: demande du; rien vu; aucune reponse; a nouveau; peut revenir
+status -2: me l envoyer; me les envoyer; l envoyer; les envoyer; me la renvoyer
+status -2: mettre a jour; renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir; il me faudrait
 status -1: je souhaite; je voudrais; j aimerais; comment je peux; comment faire; est ce possible; je peux
 
 # ---------------------------------------------------------------- a new problem follows
@@ -115,6 +157,11 @@ new 1: et maintenant; maintenant il y a; nouveau probleme; une autre demande; j 
 new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il y a; et en plus
 
 # ---------------------------------------------------------------- urgency (points)
+urgent 75: eau sale remonte; eaux sales remontent; toilettes deborde*; wc qui deborde*
+urgent 70: detecteur* de fumee sonne; detecteur* de fumee .. sonne; alarme incendie
+urgent 60: sent les egouts; odeur d egout*
+urgent 40: remonte* dans
+urgent 5: detecteur* de fumee; detecteur* de fumees
 urgent 90: odeur de gaz; sent le gaz; fuite de gaz; ca sent le gaz; smell of gas; smells of gas
 urgent 90: gas leak; monoxyde; au feu; il y a le feu; coups de feu; coup de feu
 urgent 85: incendie; pris feu; prend feu; flammes; bloque* dans l ascenseur; coince* dans l ascenseur
@@ -126,7 +173,12 @@ urgent 75: de l eau partout; plus d electricite; plus de courant; plus du tout d
 urgent 75: no electricity; no power; water pouring; ceiling collapsed; plafond .. effondr*
 urgent 75: plafond s est effondre; mur .. effondr*; balcon .. effondr*; escalier .. effondr*
 urgent 60: risque d effondrement; menace de s effondrer; s ecroule
-urgent 70: se battent; se bat; en danger; au secours; menace de mort; trombe*; cascade
+urgent 70: saigne; en sang; il la frappe; il le frappe; la frappe; le frappe; frappe sa femme; violence* conjugale*
+urgent 60: blesse*; blessure*
+urgent 30: par terre
+urgent 20: la maintenant; en ce moment meme
+urgent 70: se battent; se bat; en danger; au secours; trombe*; cascade
+urgent 30: menace de mort
 urgent 70: pas d electricite; courant coupe; electricite coupee; eaux usees; wc deborde*
 urgent 65: l eau coule; eau coule; eau .. coule; eau sort; de l eau sort; ruissel*; plus d eau
 urgent 65: coupure d electricite; coupure de courant; coupure .. d electricite; panne de courant
@@ -134,6 +186,11 @@ urgent 65: panne d electricite; plus une goutte d eau; ca pisse; pisse de partou
 urgent 60: odeur de brule; odeur de plastique; sent le brule; fuite importante; grosse fuite
 urgent 60: fuite enorme; degouline*; pas d eau; coupure d eau; fils denudes; court circuit
 urgent 55: degat des eaux; degats des eaux; debord*; refoul*; bagarre*; ca coule; plafond tombe
+urgent 65: fils electriques qui pendent; fils qui pendent; cables qui pendent; fils a nu
+urgent 70: plus de lumiere dans tout*; plus de lumiere nulle part
+urgent 50: compteur est eteint; compteur eteint; compteur .. eteint
+urgent 45: plus de lumiere
+urgent 30: eau .. dessus; goutte dessus; coule dessus
 urgent 40: dans l appartement du dessous; chez le voisin du dessous; ca descend; frappe*
 urgent 30: disjoncteur .. refuse; danger*; dangereux; gaz; medicaments; insuline; pompiers; samu
 urgent 25: tres urgent; extremement urgent; en urgence; de pire en pire; le plus vite possible
@@ -141,12 +198,15 @@ urgent 15: urgent; urgence; au plus vite; immediatement; tout de suite; ce soir;
 urgent -40: pas urgent; pas d urgence; sans urgence; aucune urgence; rien d urgent; pas grave
 urgent -40: rien de grave; pas presse; pas pressee; quand vous pourrez; quand vous aurez le temps
 urgent -40: a votre convenance; not urgent; no rush
+vurgent 70: chauffage .. coupe
 vurgent 70: plus de chauffage; pas de chauffage; sans chauffage; chauffage coupe; no heating
 vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
 vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; eau froide
-vurgent 35: tres froid; il fait froid; gele*; glacial; freezing
+vurgent 35: tres froid; il fait froid; gele*; glacial; freezing; very cold
+vurgent 50: has not worked; doesn t work; not working; does not work
+vurgent 30: il fait _ degres; degres dans
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
@@ -155,9 +215,11 @@ lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; por
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
 resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refonctionne
 resolved 1: fonctionne a nouveau; marche a nouveau; plus de fuite; depuis la reparation
+resolved 1: j ai porte plainte; porte plainte; main courante; mains courantes; il y a eu; s est produit
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
 
 # ---------------------------------------------------------------- aggression
+aggressive 1: branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*; sous merde*
 aggressive 1: connard*; conne; connasse*; salope*; salaud*; enfoire*; encule*; batard*; abruti*
 aggressive 1: cretin*; debile*; imbecile*; branquignol*; guignol*; clown*; glandeur*; parasite*
 aggressive 1: rapace*; sangsue*; racaille*; cassos; pute; nique*; ta gueule; tocard*; bouffon*
@@ -171,8 +233,11 @@ aggressive 1: je vais tout casser; tout casser; mettre le feu; je vais le tuer; 
 aggressive 1: je vais la tuer; regler ca a ma facon; regler ca moi meme; cramer
 aggressive 0.5: bande de
 aggressive 0.8: se fout de ma gueule; foutez de ma gueule; se fout de nous; foutez de nous
+aggressive 1: m en occuper moi meme; va le regretter; vont le regretter; allez le regretter; sale con
+aggressive 1: creve ses pneus; crever les pneus; creve les pneus; crever ses pneus; lui creve; lui casser
 aggressive 0.8: feignant*; faineant*; voleur*; escroc*; mafia*; fumier; on va s en occuper
-aggressive 0.6: je vais te; vous etes des; espece de
+aggressive 0.6: je vais te; espece de
+aggressive 0.4: vous etes des
 aggressive 0.8: je vais venir; on va venir; je vais m en occuper
 aggressive 0.5: putain; merde; chier; incompetent*; pourri*; fuck*; idiot; stupide*; gueule
 aggressive 0.5: sans coeur; nuls; nul; honte a vous; vous foutez
@@ -183,27 +248,38 @@ reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit q
 
 # ---------------------------------------------------------------- reassurance (points)
 reassure 65: tres angoiss*; tres inquiet*; tres peur; completement perdu*; tres stresse*
-reassure 55: angoiss*; desespere*; detresse; panique*; au bout du rouleau; n en peux plus
+reassure 60: n en peux plus; au bout du rouleau
+reassure 55: angoiss*; desespere*; detresse; panique*
+reassure 50: j ai peur; peur de sortir
+reassure 20: m a menace; me menace; harcel*; agress*; me planter
+reassure 40: menace de mort
 reassure 45: inquiet*; peur; deprim*; pleure*; pleurs; a bout; je ne sais plus quoi faire
 reassure 45: sais plus quoi faire; ne sais plus a qui; sais pas quoi faire; sais plus a qui
 reassure 45: n en dors plus; dors plus; je sais pas ce que je dois faire; anxious; scared
 reassure 40: aidez moi; besoin d aide; perdre mon logement; a la rue; epuise*; decourag*; stress*
 reassure 40: troisieme fois; 3eme fois; 3e fois; quatrieme fois; cinquieme fois; help me; worried
-reassure 35: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises; cinq reprises; 3 reprises; 4 reprises; 5 reprises; ecrit _ fois; appele _ fois; telephone _ fois
+reassure 30: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises; cinq reprises; 3 reprises; 4 reprises; 5 reprises; ecrit _ fois; appele _ fois; telephone _ fois
 reassure 35: personne ne repond; personne ne me repond; jamais de reponse; on ne me rappelle jamais
-reassure 35: personne ne rappelle; ne rappelle jamais; aucune reponse; en securite; seul* avec
+reassure 35: personne ne rappelle; ne rappelle jamais; en securite; seul* avec
+reassure 25: aucune reponse
 reassure 30: le coeur lourd; sans reponse; pas de reponse; promet un rappel; je ne comprends pas
 reassure 30: comprends pas; je suis perdu*; perdu* face; suicid* ; en finir
 reassure 20: plusieurs fois; a plusieurs reprises; plusieurs reprises; excusez moi; je m excuse
 reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
-vulnerable 45: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques
-vulnerable 45: fauteuil roulant; handicap*; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair
-vulnerable 40: personne agee; personnes agees; malade; maladie; enceinte; bebe; diabet*; insuline
-vulnerable 40: autis*; invalid*; hospitalis*; sortie d hopital; veuve; veuf; elderly; disabled
-vulnerable 40: pregnant; baby; mere isolee; pere isole; perdu mon emploi; perdu mon travail
+vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
+vulnerable 60: fauteuil roulant; handicap*; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair
+vulnerable 60: bebe; bebes; enceinte; pregnant; baby; platre; bequille*; fille de _ mois
+vulnerable 60: fils de _ mois; enfant de _ mois; bebe de _ mois; veuve; veuf
+vulnerable 25: personnes agees
+vulnerable 45: personne agee; malade; maladie; diabet*; insuline
+vulnerable 45: autis*; invalid*; hospitalis*; sortie d hopital; elderly; disabled
+vulnerable 40: mere isolee; pere isole
+vulnerable 45: perdu mon emploi; perdu mon travail; perdu mon boulot
+reassure 25: pas pouvoir payer; je fais comment; comment je vais faire; comment on va faire
 vulnerable 35: agee; sourd*; hopital; operation; operee; opere; convalescen*; infirmiere; sick
 vulnerable 30: chomage; licencie*; mon mari est parti; ma femme est partie; seule avec mes enfants
-vulnerable 30: seul avec mes enfants; enfants en bas age; petits enfants; jumeaux; asthm*
+vulnerable 60: enfants en bas age; enfant en bas age; jeunes enfants; tout petits
+vulnerable 30: seul avec mes enfants; petits enfants; jumeaux; asthm*
 
 # ---------------------------------------------------------------- asks for a person / call back
 person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain

@@ -10,18 +10,17 @@ namespace {
 
 // ASCII folds of U+00C0..U+017F (generated from the Unicode decompositions).
 constexpr std::array<const char*, 192> kLatinFold = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i",  "i",  "i", "i", "d",
-    "n", "o", "o", "o", "o", "o", "",   "o", "u", "u", "u", "u", "y",  "th", "ss", "a", "a",
-    "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",  "d", "n", "o",
-    "o", "o", "o", "o", "",   "o", "u", "u", "u", "u", "y", "th", "y", "a",  "a", "a", "a",
-    "a", "a", "c", "c", "c",  "c", "c", "c", "c", "c", "d", "d",  "d", "d",  "e", "e", "e",
-    "e", "e", "e", "e", "e",  "e", "e", "g", "g", "g", "g", "g",  "g", "g",  "g", "h", "h",
-    "h", "h", "i", "i", "i",  "i", "i", "i", "i", "i", "i", "i",  "ij", "ij", "j", "j", "k",
-    "k", "k", "l", "l", "l",  "l", "l", "l", "l", "l", "l", "l",  "n",  "n",  "n", "n", "n",
-    "n", "n", "n", "n", "o",  "o", "o", "o", "o", "o", "oe", "oe", "r", "r",  "r", "r", "r",
-    "r", "s", "s", "s", "s",  "s", "s", "s", "s", "t", "t", "t",  "t", "",   "", "u", "u",
-    "u", "u", "u", "u", "u",  "u", "u", "u", "u", "u", "w", "w",  "y", "y",  "y", "z", "z",
-    "z", "z", "z", "z", "s"};
+    "a", "a", "a",  "a",  "a", "a", "ae", "c",  "e",  "e", "e", "e", "i",  "i",  "i", "i", "d", "n",
+    "o", "o", "o",  "o",  "o", "",  "o",  "u",  "u",  "u", "u", "y", "th", "ss", "a", "a", "a", "a",
+    "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i",  "i", "i", "i", "d",  "n",  "o", "o", "o", "o",
+    "o", "",  "o",  "u",  "u", "u", "u",  "y",  "th", "y", "a", "a", "a",  "a",  "a", "a", "c", "c",
+    "c", "c", "c",  "c",  "c", "c", "d",  "d",  "d",  "d", "e", "e", "e",  "e",  "e", "e", "e", "e",
+    "e", "e", "g",  "g",  "g", "g", "g",  "g",  "g",  "g", "h", "h", "h",  "h",  "i", "i", "i", "i",
+    "i", "i", "i",  "i",  "i", "i", "ij", "ij", "j",  "j", "k", "k", "k",  "l",  "l", "l", "l", "l",
+    "l", "l", "l",  "l",  "l", "n", "n",  "n",  "n",  "n", "n", "n", "n",  "n",  "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r",  "r",  "r",  "r", "s", "s", "s",  "s",  "s", "s", "s", "s",
+    "t", "t", "t",  "t",  "",  "",  "u",  "u",  "u",  "u", "u", "u", "u",  "u",  "u", "u", "u", "u",
+    "w", "w", "y",  "y",  "y", "z", "z",  "z",  "z",  "z", "z", "s"};
 
 constexpr std::uint32_t kInvalid = 0xFFFFFFFF;
 
@@ -104,7 +103,7 @@ bool startsWithNoCase(std::string_view s, std::size_t at, std::string_view prefi
 }
 
 bool looksLikeHtml(std::string_view s) {
-  static constexpr std::string_view kMarkers[] = {"<html", "<body", "<p>", "<p ", "<div",
+  static constexpr std::string_view kMarkers[] = {"<html", "<body", "<p>",   "<p ",    "<div",
                                                   "<br",   "</p",   "<span", "<table", "<!doctype"};
   for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
     for (std::string_view m : kMarkers) {
@@ -121,11 +120,11 @@ struct Entity {
   std::uint32_t cp;
 };
 constexpr Entity kEntities[] = {
-    {"nbsp", 0xA0},   {"amp", '&'},     {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
-    {"apos", '\''},   {"eacute", 0xE9}, {"egrave", 0xE8},  {"ecirc", 0xEA},   {"euml", 0xEB},
-    {"agrave", 0xE0}, {"acirc", 0xE2},  {"ccedil", 0xE7},  {"icirc", 0xEE},   {"iuml", 0xEF},
-    {"ocirc", 0xF4},  {"ugrave", 0xF9}, {"ucirc", 0xFB},   {"oelig", 0x153},  {"Eacute", 0xC9},
-    {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"laquo", 0xAB}, {"raquo", 0xBB},   {"hellip", 0x2026},
+    {"nbsp", 0xA0},    {"amp", '&'},      {"lt", '<'},      {"gt", '>'},      {"quot", '"'},
+    {"apos", '\''},    {"eacute", 0xE9},  {"egrave", 0xE8}, {"ecirc", 0xEA},  {"euml", 0xEB},
+    {"agrave", 0xE0},  {"acirc", 0xE2},   {"ccedil", 0xE7}, {"icirc", 0xEE},  {"iuml", 0xEF},
+    {"ocirc", 0xF4},   {"ugrave", 0xF9},  {"ucirc", 0xFB},  {"oelig", 0x153}, {"Eacute", 0xC9},
+    {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"laquo", 0xAB},  {"raquo", 0xBB},  {"hellip", 0x2026},
     {"ndash", 0x2013}, {"mdash", 0x2014}, {"euro", 0x20AC}, {"deg", 0xB0}};
 
 // Decodes an entity at s[i] == '&'; returns its code point and advances i, or kInvalid.
@@ -173,8 +172,8 @@ bool isBlockTag(std::string_view s, std::size_t lt) {
   if (k < s.size() && s[k] == '/') {
     ++k;
   }
-  static constexpr std::string_view kBlocks[] = {"p",  "div", "br", "li", "tr", "h1", "h2",
-                                                 "h3", "h4",  "ul", "ol", "table", "blockquote"};
+  static constexpr std::string_view kBlocks[] = {
+      "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "ul", "ol", "table", "blockquote"};
   for (std::string_view b : kBlocks) {
     if (startsWithNoCase(s, k, b)) {
       const std::size_t e = k + b.size();
@@ -252,6 +251,26 @@ void sanitise(std::string_view s, std::string& out) {
   int pending_newlines = 0;
   std::size_t i = 0;
   while (i < s.size()) {
+    const std::size_t cp_begin = i;
+    // Fast path: a run of printable ASCII other than blanks is copied as is.
+    if (s[i] > ' ' && s[i] < 0x7F) {
+      std::size_t end = i + 1;
+      while (end < s.size() && s[end] > ' ' && s[end] < 0x7F) {
+        ++end;
+      }
+      if (!out.empty()) {
+        if (pending_newlines > 0) {
+          out.append(pending_newlines > 1 ? "\n\n" : "\n");
+        } else if (pending_space) {
+          out.push_back(' ');
+        }
+      }
+      pending_newlines = 0;
+      pending_space = false;
+      out.append(s.substr(i, end - i));
+      i = end;
+      continue;
+    }
     std::uint32_t cp = decodeUtf8(s, i);
     if (cp == '\r') {
       if (i < s.size() && s[i] == '\n') {
@@ -277,16 +296,18 @@ void sanitise(std::string_view s, std::string& out) {
     }
     pending_newlines = 0;
     pending_space = false;
-    appendUtf8(out, cp);
+    out.append(s.substr(cp_begin, i - cp_begin));  // valid: copy the original bytes
   }
 }
 
 // The ASCII fold of one code point: letters/digits lower-cased without accents, a few
 // punctuation marks mapped to their ASCII form, everything else to a space.
+constexpr char kAsciiFold[] =
+    "                                 !\"#$%&'()*+,-./0123456789:;<=>?@abcdefghijklmnopqrstuvwxyz"
+    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ";
+
 std::string_view foldCp(std::uint32_t cp) {
-  static constexpr char kAscii[] =
-      "                                 !\"#$%&'()*+,-./0123456789:;<=>?@abcdefghijklmnopqrstuvwxyz"
-      "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ";
+  const char* const kAscii = kAsciiFold;
   if (cp == '\n') {
     return "\n";
   }
@@ -333,55 +354,175 @@ bool isFiller(std::string_view w) {
 }
 
 // SMS spellings, contractions without apostrophes and frequent typos -> standard tokens.
+const std::unordered_map<std::string_view, std::string_view>& smsMap();
+
+// (first letter, length) pairs of the SMS map's keys: most words are rejected without hashing.
+struct SmsFilter {
+  std::array<std::array<bool, 16>, 36> present{};
+  static std::size_t slot(char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a')
+                                : static_cast<std::size_t>(26 + (c - '0'));
+  }
+  bool mayContain(std::string_view w) const {
+    return w.size() < 16 && present[slot(w[0])][w.size()];
+  }
+};
+
+const SmsFilter& smsFilter() {
+  static const SmsFilter kFilter = [] {
+    SmsFilter f;
+    for (const auto& [key, value] : smsMap()) {
+      if (key.size() < 16) {
+        f.present[SmsFilter::slot(key[0])][key.size()] = true;
+      }
+    }
+    return f;
+  }();
+  return kFilter;
+}
+
 const std::unordered_map<std::string_view, std::string_view>& smsMap() {
   static const auto* const kMap = new std::unordered_map<std::string_view, std::string_view>{
-      {"bjr", "bonjour"},       {"bjour", "bonjour"},       {"bonjours", "bonjour"},
-      {"bsr", "bonsoir"},       {"slt", "salut"},           {"cc", "coucou"},
-      {"svp", "svp"},           {"stp", "svp"},             {"svpl", "svp"},
-      {"slvp", "svp"},          {"plait", "plait"},         {"vs", "vous"},
-      {"ds", "dans"},           {"ns", "nous"},             {"pr", "pour"},
-      {"pk", "pourquoi"},       {"pq", "pourquoi"},         {"pkoi", "pourquoi"},
-      {"pourkoi", "pourquoi"},  {"tjs", "toujours"},        {"tjrs", "toujours"},
-      {"tjr", "toujours"},      {"toujour", "toujours"},    {"jsp", "je sais pas"},
-      {"jsais", "je sais"},     {"chai", "je sais"},        {"jai", "j ai"},
-      {"g", "j ai"},            {"jattend", "j attends"},   {"jattends", "j attends"},
-      {"jatten", "j attends"},  {"jsuis", "je suis"},       {"chui", "je suis"},
-      {"jsui", "je suis"},      {"jveux", "je veux"},       {"jpeux", "je peux"},
-      {"jme", "je me"},         {"jte", "je te"},           {"jvous", "je vous"},
-      {"jen", "j en"},          {"jy", "j y"},              {"jarrive", "j arrive"},
-      {"jaimerais", "j aimerais"}, {"jappelle", "j appelle"}, {"javais", "j avais"},
-      {"jetais", "j etais"},    {"cest", "c est"},          {"c", "c est"},
-      {"ct", "c etait"},        {"cetait", "c etait"},      {"nest", "n est"},
-      {"ny", "n y"},            {"na", "n a"},              {"ya", "il y a"},
-      {"yen", "il y en"},       {"ke", "que"},              {"ki", "qui"},
-      {"koi", "quoi"},          {"kan", "quand"},           {"qd", "quand"},
-      {"qqn", "quelqu un"},     {"qqun", "quelqu un"},      {"quelquun", "quelqu un"},
-      {"qq", "quelques"},       {"qqch", "quelque chose"},  {"qqc", "quelque chose"},
-      {"bcp", "beaucoup"},      {"tt", "tout"},             {"ts", "tous"},
-      {"dc", "donc"},           {"mm", "meme"},             {"ac", "avec"},
-      {"avc", "avec"},          {"ms", "mais"},             {"pcq", "parce que"},
-      {"pck", "parce que"},     {"psk", "parce que"},       {"parceque", "parce que"},
-      {"auj", "aujourd hui"},   {"ajd", "aujourd hui"},     {"aujourdhui", "aujourd hui"},
-      {"mtn", "maintenant"},    {"mnt", "maintenant"},      {"rdv", "rendez vous"},
-      {"tel", "telephone"},     {"tél", "telephone"},       {"msg", "message"},
-      {"pb", "probleme"},       {"pbm", "probleme"},        {"pbl", "probleme"},
-      {"prob", "probleme"},     {"pblm", "probleme"},       {"appart", "appartement"},
-      {"apt", "appartement"},   {"appt", "appartement"},    {"lgt", "logement"},
-      {"logt", "logement"},     {"cdt", "cordialement"},    {"cdlt", "cordialement"},
-      {"crdt", "cordialement"}, {"mrc", "merci"},           {"mci", "merci"},
-      {"mr", "monsieur"},       {"mme", "madame"},          {"mlle", "mademoiselle"},
-      {"ptn", "putain"},        {"tg", "ta gueule"},        {"fdp", "fils de pute"},
-      {"ntm", "nique ta mere"}, {"asap", "au plus vite"},   {"urgt", "urgent"},
-      {"ascenceur", "ascenseur"}, {"asenseur", "ascenseur"}, {"assenseur", "ascenseur"},
-      {"chaufage", "chauffage"}, {"fuitte", "fuite"},        {"plafon", "plafond"},
-      {"electricter", "electricite"}, {"elec", "electricite"}, {"lumiere", "lumiere"},
-      {"ke", "que"},            {"dmd", "demande"},         {"dde", "demande"},
-      {"nn", "non"},            {"ok", "ok"},               {"oki", "ok"},
-      {"kelkun", "quelqu un"},  {"vmc", "vmc"},             {"infos", "info"},
-      {"reponce", "reponse"},   {"repondez", "repondez"},   {"pa", "pas"},
-      {"plu", "plus"},          {"ni", "ni"},               {"dja", "deja"},
-      {"deja", "deja"},         {"vla", "voila"},           {"tkt", "t inquiete"},
-      {"mrci", "merci"},        {"merciii", "merci"},       {"mercii", "merci"},
+      {"bjr", "bonjour"},
+      {"bjour", "bonjour"},
+      {"bonjours", "bonjour"},
+      {"bsr", "bonsoir"},
+      {"slt", "salut"},
+      {"cc", "coucou"},
+      {"svp", "svp"},
+      {"stp", "svp"},
+      {"svpl", "svp"},
+      {"slvp", "svp"},
+      {"plait", "plait"},
+      {"vs", "vous"},
+      {"ds", "dans"},
+      {"ns", "nous"},
+      {"pr", "pour"},
+      {"pk", "pourquoi"},
+      {"pq", "pourquoi"},
+      {"pkoi", "pourquoi"},
+      {"pourkoi", "pourquoi"},
+      {"tjs", "toujours"},
+      {"tjrs", "toujours"},
+      {"tjr", "toujours"},
+      {"toujour", "toujours"},
+      {"jsp", "je sais pas"},
+      {"jsais", "je sais"},
+      {"chai", "je sais"},
+      {"jai", "j ai"},
+      {"g", "j ai"},
+      {"jattend", "j attends"},
+      {"jattends", "j attends"},
+      {"jatten", "j attends"},
+      {"jsuis", "je suis"},
+      {"chui", "je suis"},
+      {"jsui", "je suis"},
+      {"jveux", "je veux"},
+      {"jpeux", "je peux"},
+      {"jme", "je me"},
+      {"jte", "je te"},
+      {"jvous", "je vous"},
+      {"jen", "j en"},
+      {"jy", "j y"},
+      {"jarrive", "j arrive"},
+      {"jaimerais", "j aimerais"},
+      {"jappelle", "j appelle"},
+      {"javais", "j avais"},
+      {"jetais", "j etais"},
+      {"cest", "c est"},
+      {"c", "c est"},
+      {"ct", "c etait"},
+      {"cetait", "c etait"},
+      {"nest", "n est"},
+      {"ny", "n y"},
+      {"na", "n a"},
+      {"ya", "il y a"},
+      {"yen", "il y en"},
+      {"ke", "que"},
+      {"ki", "qui"},
+      {"koi", "quoi"},
+      {"kan", "quand"},
+      {"qd", "quand"},
+      {"qqn", "quelqu un"},
+      {"qqun", "quelqu un"},
+      {"quelquun", "quelqu un"},
+      {"qq", "quelques"},
+      {"qqch", "quelque chose"},
+      {"qqc", "quelque chose"},
+      {"bcp", "beaucoup"},
+      {"tt", "tout"},
+      {"ts", "tous"},
+      {"dc", "donc"},
+      {"mm", "meme"},
+      {"ac", "avec"},
+      {"avc", "avec"},
+      {"ms", "mais"},
+      {"pcq", "parce que"},
+      {"pck", "parce que"},
+      {"psk", "parce que"},
+      {"parceque", "parce que"},
+      {"auj", "aujourd hui"},
+      {"ajd", "aujourd hui"},
+      {"aujourdhui", "aujourd hui"},
+      {"mtn", "maintenant"},
+      {"mnt", "maintenant"},
+      {"rdv", "rendez vous"},
+      {"tel", "telephone"},
+      {"tél", "telephone"},
+      {"msg", "message"},
+      {"pb", "probleme"},
+      {"pbm", "probleme"},
+      {"pbl", "probleme"},
+      {"prob", "probleme"},
+      {"pblm", "probleme"},
+      {"appart", "appartement"},
+      {"apt", "appartement"},
+      {"appt", "appartement"},
+      {"lgt", "logement"},
+      {"logt", "logement"},
+      {"cdt", "cordialement"},
+      {"cdlt", "cordialement"},
+      {"crdt", "cordialement"},
+      {"mrc", "merci"},
+      {"mci", "merci"},
+      {"mr", "monsieur"},
+      {"mme", "madame"},
+      {"mlle", "mademoiselle"},
+      {"ptn", "putain"},
+      {"tg", "ta gueule"},
+      {"fdp", "fils de pute"},
+      {"ntm", "nique ta mere"},
+      {"asap", "au plus vite"},
+      {"urgt", "urgent"},
+      {"ascenceur", "ascenseur"},
+      {"asenseur", "ascenseur"},
+      {"assenseur", "ascenseur"},
+      {"chaufage", "chauffage"},
+      {"fuitte", "fuite"},
+      {"plafon", "plafond"},
+      {"electricter", "electricite"},
+      {"elec", "electricite"},
+      {"lumiere", "lumiere"},
+      {"dmd", "demande"},
+      {"dde", "demande"},
+      {"nn", "non"},
+      {"ok", "ok"},
+      {"oki", "ok"},
+      {"kelkun", "quelqu un"},
+      {"vmc", "vmc"},
+      {"infos", "info"},
+      {"reponce", "reponse"},
+      {"repondez", "repondez"},
+      {"pa", "pas"},
+      {"plu", "plus"},
+      {"ni", "ni"},
+      {"dja", "deja"},
+      {"deja", "deja"},
+      {"vla", "voila"},
+      {"tkt", "t inquiete"},
+      {"mrci", "merci"},
+      {"merciii", "merci"},
+      {"mercii", "merci"},
   };
   return *kMap;
 }
@@ -395,8 +536,14 @@ class Tokeniser {
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
-      const std::uint32_t cp = decodeUtf8(s, i);
-      const std::string_view f = foldCp(cp);
+      std::string_view f;
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x80) {
+        f = b == '\n' ? std::string_view("\n") : std::string_view(kAsciiFold + b, 1);
+        ++i;
+      } else {
+        f = foldCp(decodeUtf8(s, i));
+      }
       for (char c : f) {
         if (isAlnum(c)) {
           if (word_size_ == 0) {
@@ -450,8 +597,8 @@ class Tokeniser {
       return false;
     }
     static constexpr std::string_view kAbbreviations[] = {
-        "ref", "n",  "no", "m",   "mr",  "mme", "st", "av", "bd", "bat", "bt",
-        "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr", "ste"};
+        "ref", "n",   "no",  "m",  "mr", "mme", "st",  "av",  "bd",  "bat", "bt",
+        "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr",  "ste"};
     const std::string_view w = out_.word(out_.tokens.back());
     for (std::string_view a : kAbbreviations) {
       if (w == a) {
@@ -474,7 +621,7 @@ class Tokeniser {
     }
     const auto& sms = smsMap();
     // "c'est" is already split; only a bare "c" stands for "c'est".
-    const auto it = before_apostrophe ? sms.end() : sms.find(w);
+    const auto it = before_apostrophe || !smsFilter().mayContain(w) ? sms.end() : sms.find(w);
     if (it == sms.end()) {
       emit(w);
       return;
@@ -517,9 +664,8 @@ class Tokeniser {
     }
     Sentence st;
     st.src_begin = sentence_begin_;
-    st.src_end = std::min<std::uint32_t>(
-        static_cast<std::uint32_t>(out_.display.size()),
-        std::max(src_end + 1, out_.tokens.back().src_end));
+    st.src_end = std::min<std::uint32_t>(static_cast<std::uint32_t>(out_.display.size()),
+                                         std::max(src_end + 1, out_.tokens.back().src_end));
     // Keep the closing punctuation mark but not a newline.
     while (st.src_end > st.src_begin &&
            (out_.display[st.src_end - 1] == '\n' || out_.display[st.src_end - 1] == ' ')) {
@@ -582,6 +728,10 @@ std::string foldText(std::string_view text) {
     out.append(foldCp(cp));
   }
   return out;
+}
+
+std::string_view foldNextChar(std::string_view s, std::size_t& i) {
+  return foldCp(decodeUtf8(s, i));
 }
 
 bool isValidUtf8(std::string_view s) {

@@ -26,8 +26,8 @@ struct Token {
   std::uint32_t norm_size = 0;
   std::uint32_t src_begin = 0;  // span in NormalisedText::display
   std::uint32_t src_end = 0;
-  std::uint32_t sentence = 0;      // index in NormalisedText::sentences
-  bool after_dropped = false;      // a filler or stutter was dropped just before this token
+  std::uint32_t sentence = 0;  // index in NormalisedText::sentences
+  bool after_dropped = false;  // a filler or stutter was dropped just before this token
 };
 
 struct Sentence {
@@ -63,6 +63,10 @@ std::string cleanText(std::string_view raw);
 
 // Lower case ASCII fold of one string (accents stripped, punctuation kept), for keyword lists.
 std::string foldText(std::string_view text);
+
+// The ASCII fold of the character at s[i] (lower case, no accent; "" or " " for symbols), and
+// advances i past it (one byte when the sequence is invalid). No allocation.
+std::string_view foldNextChar(std::string_view s, std::size_t& i);
 
 // True when `s` is valid UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
 bool isValidUtf8(std::string_view s);

@@ -52,8 +52,8 @@ TEST(ContactReaderTest, LexiconReportsSyntaxErrors) {
 
 TEST(ContactReaderTest, GasSmellIsUrgentRepairWithReason) {
   const ContactReader reader;
-  const Reading r = readText(reader, "bonjour ça sent le gaz très fort dans la cuisine",
-                             Channel::kPhone);
+  const Reading r =
+      readText(reader, "bonjour ça sent le gaz très fort dans la cuisine", Channel::kPhone);
   EXPECT_EQ(r.intent, Intent::kRepair);
   EXPECT_TRUE(r.urgent);
   EXPECT_GE(r.urgency, 60);
@@ -72,12 +72,11 @@ TEST(ContactReaderTest, NegatedOrPastUrgencyIsNotUrgent) {
 TEST(ContactReaderTest, NoHeatingIsUrgentOnlyWithSomeoneVulnerable) {
   const ContactReader reader;
   EXPECT_FALSE(readText(reader, "plus de chauffage depuis hier dans l'appartement").urgent);
-  EXPECT_TRUE(
-      readText(reader, "plus de chauffage depuis hier, j'ai un bébé de deux mois").urgent);
+  EXPECT_TRUE(readText(reader, "plus de chauffage depuis hier, j'ai un bébé de deux mois").urgent);
   ReaderContext vulnerable;
   vulnerable.vulnerable = true;
-  EXPECT_TRUE(readText(reader, "plus de chauffage depuis hier dans l'appartement",
-                       Channel::kWeb, vulnerable)
+  EXPECT_TRUE(readText(reader, "plus de chauffage depuis hier dans l'appartement", Channel::kWeb,
+                       vulnerable)
                   .urgent);
 }
 
@@ -91,8 +90,7 @@ TEST(ContactReaderTest, InsultsAreAggressiveButReportsAndLegalThreatsAreNot) {
   const ContactReader reader;
   EXPECT_TRUE(readText(reader, "bande de glandeurs, vous êtes des nuls").aggressive);
   EXPECT_FALSE(readText(reader, "ma voisine me traite de salope dans l'escalier").aggressive);
-  EXPECT_FALSE(
-      readText(reader, "SANS RÉPONSE JE SAISIRAI UN AVOCAT ET LA PRESSE !!!").aggressive);
+  EXPECT_FALSE(readText(reader, "SANS RÉPONSE JE SAISIRAI UN AVOCAT ET LA PRESSE !!!").aggressive);
 }
 
 TEST(ContactReaderTest, StatusOnlyAndItsBlockers) {
@@ -100,13 +98,12 @@ TEST(ContactReaderTest, StatusOnlyAndItsBlockers) {
   const Reading plain = readText(reader, "bjr jattend tjs le plombier, vs en etes ou ??");
   EXPECT_EQ(plain.intent, Intent::kStatusRequest);
   EXPECT_TRUE(plain.status_only);
-  const Reading person =
-      readText(reader, "où en est ma demande pour le volet ? rappelez-moi svp");
+  const Reading person = readText(reader, "où en est ma demande pour le volet ? rappelez-moi svp");
   EXPECT_EQ(person.intent, Intent::kStatusRequest);
   EXPECT_TRUE(person.asks_for_person);
   EXPECT_FALSE(person.status_only);
-  const Reading reopen = readText(
-      reader, "le ticket 877120 a été clôturé sans intervention, merci de le rouvrir");
+  const Reading reopen =
+      readText(reader, "le ticket 877120 a été clôturé sans intervention, merci de le rouvrir");
   EXPECT_FALSE(reopen.status_only);
   EXPECT_EQ(reopen.case_ref, "877120");
 }

@@ -49,8 +49,7 @@ TEST(TextNormaliserTest, SplitsSentencesButNotAbbreviationsOrDecimals) {
   normaliseText("Fuite. Réf. DM-78-10452 reçue\nMerci 12.5 ok", t);
   ASSERT_EQ(t.sentences.size(), 3u);
   EXPECT_EQ(t.source(t.sentences[0].src_begin, t.sentences[0].src_end), "Fuite.");
-  EXPECT_EQ(t.source(t.sentences[1].src_begin, t.sentences[1].src_end),
-            "Réf. DM-78-10452 reçue");
+  EXPECT_EQ(t.source(t.sentences[1].src_begin, t.sentences[1].src_end), "Réf. DM-78-10452 reçue");
 }
 
 TEST(TextNormaliserTest, StripsHtmlAndDecodesEntities) {

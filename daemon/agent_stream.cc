@@ -32,6 +32,10 @@ void AgentStream::send(v1::AgentEvent event) {
   }
 }
 
+void AgentStream::end(const std::string& why) {
+  finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, why));
+}
+
 void AgentStream::writeNext() {
   if (outbox_.empty() || finished_) {
     return;

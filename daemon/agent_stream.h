@@ -22,6 +22,7 @@ class AgentStream final : public grpc::ServerWriteReactor<v1::AgentEvent>, publi
 
   // AgentSink, on the strand.
   void send(v1::AgentEvent event) override;
+  void end(const std::string& why) override;
 
   // gRPC callbacks, on gRPC's threads.
   void OnWriteDone(bool ok) override;

@@ -344,6 +344,18 @@ void Core::disconnectAgent(const std::string& agent_id, const AgentSink& sink) {
   applyEvents();
 }
 
+void Core::endAgentStreams(const std::string& why) {
+  std::vector<AgentSink*> sinks;
+  for (auto& [id, entry] : agents_) {
+    if (entry.sink) {
+      sinks.push_back(entry.sink);
+    }
+  }
+  for (auto* sink : sinks) {
+    sink->end(why);
+  }
+}
+
 void Core::fillAgentStatus(const std::string& agent_id, v1::AgentStatus& out) const {
   out.set_agent_id(agent_id);
   auto it = agents_.find(agent_id);

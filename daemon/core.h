@@ -31,6 +31,8 @@ class AgentSink {
  public:
   virtual ~AgentSink() = default;
   virtual void send(v1::AgentEvent event) = 0;
+  // Ends the stream with UNAVAILABLE and `why` (the daemon is stopping).
+  virtual void end(const std::string& why) = 0;
 };
 
 class Core {
@@ -52,6 +54,8 @@ class Core {
   grpc::Status connectAgent(const v1::ConnectRequest& request, AgentSink& sink);
   // The console's stream ended. Ignored when `sink` is no longer the agent's current stream.
   void disconnectAgent(const std::string& agent_id, const AgentSink& sink);
+  // Ends every agent's stream, so that a stopping server need not wait for them.
+  void endAgentStreams(const std::string& why);
   grpc::Status setState(const v1::SetStateRequest& request, v1::SetStateReply& reply);
   grpc::Status acceptOffer(const v1::OfferAction& request, v1::OfferActionReply& reply);
   grpc::Status declineOffer(const v1::OfferAction& request, v1::OfferActionReply& reply);

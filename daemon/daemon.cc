@@ -99,6 +99,9 @@ int runDaemon(const DaemonConfig& config) {
     }
     spdlog::info("signal {}: stopping; finishing in-flight calls", signal);
     server->GetHealthCheckService()->Shutdown();
+    // Agent streams never end by themselves: end them first so Shutdown only waits for unary
+    // calls in flight.
+    loop.post([&] { core.endAgentStreams("relaisd is stopping; reconnect"); });
     // Shutdown blocks until in-flight RPCs finish, and they finish on the strand: run it off
     // the io_context thread.
     stopper = std::thread([&] {

@@ -3,6 +3,9 @@
 #include "routing/agent.h"
 #include "routing/channel.h"
 
+#include "routing/agent.h"
+#include "routing/channel.h"
+
 namespace relais::daemon {
 namespace {
 
@@ -71,7 +74,25 @@ Metrics::Metrics()
       rpc_seconds(build(prometheus::BuildHistogram(), "relais_rpc_duration_seconds",
                         "gRPC request latency as seen by the server, by method.", *registry)),
       agent_streams(build(prometheus::BuildGauge(), "relais_agent_streams",
-                          "Open AgentDesk.Connect streams.", *registry)) {}
+                          "Open AgentDesk.Connect streams.", *registry)) {
+  // Series that exist from the start read 0 instead of being absent, so rates and alerts work
+  // before the first event of each kind.
+  for (auto channel : routing::kAllChannels) {
+    const std::string name(routing::channelName(channel));
+    contacts_received.Add({{"channel", name}});
+    wait_seconds.Add({{"channel", name}}, waitBuckets());
+  }
+  for (std::size_t s = 0; s < routing::kAgentStateCount; ++s) {
+    agents.Add(
+        {{"state", std::string(routing::agentStateName(static_cast<routing::AgentState>(s)))}});
+  }
+  for (const char* outcome : {"offered", "accepted", "declined", "timeout", "disconnect"}) {
+    offers.Add({{"outcome", outcome}});
+  }
+  commit_seconds.Add({}, latencyBuckets());
+  storage_errors.Add({});
+  agent_streams.Add({});
+}
 
 prometheus::Histogram::BucketBoundaries Metrics::waitBuckets() {
   return {1, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 8 * 3600, 86400};

@@ -194,7 +194,9 @@ TEST(IntakeFlowTest, SecondConsoleForTheSameAgentIsRefused) {
 TEST(IntakeFlowTest, MetricsAfterASubmit) {
   DaemonProcess daemon;
   auto intake = v1::ContactIntake::NewStub(daemon.channel());
-  AgentConsole agent(daemon.channel(), agentRequest("m-1", {"general"}));
+  // An agent whose skill matches no queue: connected and available, but the contact waits.
+  AgentConsole agent(daemon.channel(), agentRequest("m-1", {"gardening"}));
+  ASSERT_TRUE(agent.next());
   v1::SubmitReply reply;
   ASSERT_TRUE(submit(*intake, repairEmail("metrics-1"), reply).ok());
   // Gauges are refreshed every second by the routing strand.
@@ -202,16 +204,18 @@ TEST(IntakeFlowTest, MetricsAfterASubmit) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (std::chrono::steady_clock::now() < deadline) {
     body = httpGet(daemon.metricsAddress(), "/metrics");
-    if (body.find("relais_contacts_waiting{") != std::string::npos &&
-        body.find("relais_agents{") != std::string::npos) {
+    if (body.find("relais_contacts_waiting{channel=\"email\",queue=\"" + reply.queue() +
+                  "\"} 1") != std::string::npos &&
+        body.find("relais_agents{state=\"available\"} 1") != std::string::npos) {
       break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   EXPECT_THAT(body, HasSubstr("relais_contacts_received_total{channel=\"email\"} 1"));
-  EXPECT_THAT(body, HasSubstr("relais_contacts_waiting{"));
+  EXPECT_THAT(body, HasSubstr("relais_contacts_waiting{channel=\"email\",queue=\"" +
+                              reply.queue() + "\"} 1"));
   EXPECT_THAT(body, HasSubstr("relais_wait_seconds_bucket"));
-  EXPECT_THAT(body, HasSubstr("relais_agents{state=\"available\"}"));
+  EXPECT_THAT(body, HasSubstr("relais_agents{state=\"available\"} 1"));
   EXPECT_THAT(body, HasSubstr("relais_rpc_requests_total{code=\"OK\",method=\"Submit\"} 1"));
   EXPECT_THAT(body, HasSubstr("relais_rpc_duration_seconds_bucket{method=\"Submit\""));
 }

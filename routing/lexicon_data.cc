@@ -57,12 +57,16 @@ neighbourhood 2.5: incivilit*; degradation*; vandal*; tag; tags; graffiti*; depo
 neighbourhood 2.5: encombrant*; sert de toilettes; urine*; excrement*; crotte*; menage n est pas fait
 neighbourhood 2: musique; fete*; cris; crie*; hurle*; aboie*; chien*; odeur*; sale*
 neighbourhood 2: salete*; proprete; poubelle*; ordure*; dechet*; menage; entretien des parties communes
+neighbourhood 3: s introduisent; s introduit; intrus*; par les fenetres; jete*; jettent
+neighbourhood 2.5: travaux la nuit; fait des travaux; font des travaux
+neighbourhood 1: insupportable; la nuit
+neighbourhood 2: individus; y dorment; degoutant
 neighbourhood 2.5: perceuse; perforateur; marteau
 neighbourhood 1.5: hall*
 neighbourhood 2: parties communes; cage d escalier; couteau; arme*; agress*; menace*
 neighbourhood 2: insulte*; insecurite; securite; jeunes; rassemblement*; rodeo*; moto*; scooter*
 neighbourhood 2: police; stationnement; voiture*; epave*; infect*; nourrit*; nourrir
-neighbourhood 1: local velo*; chat; chats; gardien*
+neighbourhood 1: local a velo*; local velo*; chat; chats; gardien*
 neighbourhood 1.5: frappe*; tape*; crache*; local poubelle*; escalier*; noise; neighbour*
 neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
 
@@ -73,6 +77,7 @@ admin 3: etat des lieux; changement de situation; composition du foyer; cotitula
 admin 3: garage; place de parking; box; sous location; resiliation; resilier; conge
 admin 2.5: demenag*; relogement; reloge*; logement plus grand; logement plus petit; t2; t3; t4
 admin 2.5: assurance*; divorce; separation; mariage; pacs; naissance; decede*; deces; veuve; veuf
+admin 3: place de stationnement; sous louer; sous loue*
 admin 3: double de la cle; double de cle; habiter avec moi; vivre avec moi; venir habiter; echanger mon logement
 admin 3: change de numero; changement de numero; nouveau numero; changement d adresse; mettre a jour
 admin 2: declarer; autoris*; demarches; ai je le droit; le droit d avoir; le droit de
@@ -148,15 +153,34 @@ status 2.5: fois que j ai appele; j avais envoye; demande faite; demande deposee
 status 1.5: demande du; rien vu; aucune reponse; a nouveau; peut revenir
 status -2: me l envoyer; me les envoyer; l envoyer; les envoyer; me la renvoyer
 status -2: mettre a jour; renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir; il me faudrait
-status -1: je souhaite; je voudrais; j aimerais; comment je peux; comment faire; est ce possible; je peux
+status -1: je souhaite; je voudrais; j aimerais; comment je peux; comment faire; est ce possible
+status 2.5: il avait dit; avait dit qu; avaient dit; on devait; devait me; devaient me; repasserait
+status 2.5: jamais revu; jamais venu*; toujours pas venu*; personne est venu*; personne est passe*
+status 2.5: ca bouge; il se passe quoi; tenir inform*; avancee de; l avancee; sous quel delai
+status 2.5: n a donne lieu a aucune; aucune intervention; c est toujours pour; toujours pour ma
+status 2.5: toujours pour mon; c est encore pour; encore pour le; encore pour la; encore pour ma
+status 2.5: encore pour mon; mon signalement; signalement du; mon appel du; mon courrier du
+status 2.5: mon mail du; suite a mon appel; suite a mon courrier; suite a mon mail; je l ai depose*
+status 2.5: comme convenu; comme promis; m avait dit; my request; my repair request; my application
+status 1.5: j ai depose
+status 2.5: j ai depose .. demande; j ai depose .. dossier
+status 0: depuis que j ai signale; depuis que je l ai signale
+status 2: depose en; convenu avec; toujours actif; toujours active; je confirme que
+status 1: on est en; je confirme
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
 new 1: de plus il; de plus le; de plus la; de plus les; de plus j; de plus nous; de plus depuis
 new 1: et maintenant; maintenant il y a; nouveau probleme; une autre demande; j en profite
+new 1: et sinon; sinon j ai; sinon il y a; et aussi; aussi mon; aussi ma; aussi le; aussi la; aussi il y a
 new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il y a; et en plus
 
 # ---------------------------------------------------------------- urgency (points)
+urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*; rupture de canalisation
+urgent 65: courant .. saute; plus du tout de courant; fils .. visibles; fils apparents; prise arrachee
+urgent 40: arrive pas a fermer le robinet; impossible de couper l eau; robinet d arret
+urgent 30: dans le noir
+urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
 urgent 75: eau sale remonte; eaux sales remontent; toilettes deborde*; wc qui deborde*
 urgent 70: detecteur* de fumee sonne; detecteur* de fumee .. sonne; alarme incendie
 urgent 60: sent les egouts; odeur d egout*
@@ -198,7 +222,7 @@ urgent 15: urgent; urgence; au plus vite; immediatement; tout de suite; ce soir;
 urgent -40: pas urgent; pas d urgence; sans urgence; aucune urgence; rien d urgent; pas grave
 urgent -40: rien de grave; pas presse; pas pressee; quand vous pourrez; quand vous aurez le temps
 urgent -40: a votre convenance; not urgent; no rush
-vurgent 70: chauffage .. coupe
+vurgent 70: chauffage .. coupe; plus .. de chauffage; pas .. de chauffage
 vurgent 70: plus de chauffage; pas de chauffage; sans chauffage; chauffage coupe; no heating
 vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
@@ -208,8 +232,10 @@ vurgent 35: tres froid; il fait froid; gele*; glacial; freezing; very cold
 vurgent 50: has not worked; doesn t work; not working; does not work
 vurgent 30: il fait _ degres; degres dans
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
+breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
+lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer; impossible de fermer la
 lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; cannot lock
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
@@ -219,7 +245,7 @@ resolved 1: j ai porte plainte; porte plainte; main courante; mains courantes; i
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
 
 # ---------------------------------------------------------------- aggression
-aggressive 1: branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*; sous merde*
+aggressive 1: naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*; sous merde*
 aggressive 1: connard*; conne; connasse*; salope*; salaud*; enfoire*; encule*; batard*; abruti*
 aggressive 1: cretin*; debile*; imbecile*; branquignol*; guignol*; clown*; glandeur*; parasite*
 aggressive 1: rapace*; sangsue*; racaille*; cassos; pute; nique*; ta gueule; tocard*; bouffon*
@@ -262,13 +288,17 @@ reassure 30: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises
 reassure 35: personne ne repond; personne ne me repond; jamais de reponse; on ne me rappelle jamais
 reassure 35: personne ne rappelle; ne rappelle jamais; en securite; seul* avec
 reassure 25: aucune reponse
+reassure 40: on dort ou; ou dormir; dormir ou
+reassure 30: bloque* chez moi; i do not understand; don t understand; english is not good
 reassure 30: le coeur lourd; sans reponse; pas de reponse; promet un rappel; je ne comprends pas
 reassure 30: comprends pas; je suis perdu*; perdu* face; suicid* ; en finir
 reassure 20: plusieurs fois; a plusieurs reprises; plusieurs reprises; excusez moi; je m excuse
 reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
-vulnerable 60: fauteuil roulant; handicap*; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair
-vulnerable 60: bebe; bebes; enceinte; pregnant; baby; platre; bequille*; fille de _ mois
+vulnerable 45: handicap*
+vulnerable 60: est handicape*; suis handicape*
+vulnerable 60: fauteuil roulant; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair
+vulnerable 60: bebe; bebes; enceinte; pregnant; baby; dans le platre; bequille*; fille de _ mois
 vulnerable 60: fils de _ mois; enfant de _ mois; bebe de _ mois; veuve; veuf
 vulnerable 25: personnes agees
 vulnerable 45: personne agee; malade; maladie; diabet*; insuline
@@ -277,7 +307,7 @@ vulnerable 40: mere isolee; pere isole
 vulnerable 45: perdu mon emploi; perdu mon travail; perdu mon boulot
 reassure 25: pas pouvoir payer; je fais comment; comment je vais faire; comment on va faire
 vulnerable 35: agee; sourd*; hopital; operation; operee; opere; convalescen*; infirmiere; sick
-vulnerable 30: chomage; licencie*; mon mari est parti; ma femme est partie; seule avec mes enfants
+vulnerable 30: fievre; chomage; licencie*; mon mari est parti; ma femme est partie; seule avec mes enfants
 vulnerable 60: enfants en bas age; enfant en bas age; jeunes enfants; tout petits
 vulnerable 30: seul avec mes enfants; petits enfants; jumeaux; asthm*
 

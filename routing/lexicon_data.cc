@@ -35,9 +35,13 @@ repair 2: local compteur*; compteur*; detecteur*; alarme; bloque; coince; fait u
 repair 3: porte du garage; porte de garage; odeur de brule; s ouvre plus
 repair 2: heating; boiler; lift; elevator; leaking; plumber; ceiling; sink; radiator
 repair 1: fumee
+repair 3: odeur .. de gaz; odeur .. gaz
+repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; termite*; moustique*; nid de
 repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees; coupure d electricite; plus d electricite
 
 # ---------------------------------------------------------------- intent: rent and charges
+rent 3.5: avis de regularisation
+rent 1: comprends pas pourquoi; triple; a double
 rent 3: surendettement; dette locative; banque de france
 rent 3: loyer*; quittance*; avis d echeance; decompte de charges; regularisation de charges
 rent 3: regularisation des charges; plan d apurement; apurement; commandement de payer; surloyer
@@ -57,6 +61,8 @@ neighbourhood 2.5: incivilit*; degradation*; vandal*; tag; tags; graffiti*; depo
 neighbourhood 2.5: encombrant*; sert de toilettes; urine*; excrement*; crotte*; menage n est pas fait
 neighbourhood 2: musique; fete*; cris; crie*; hurle*; aboie*; chien*; odeur*; sale*
 neighbourhood 2: salete*; proprete; poubelle*; ordure*; dechet*; menage; entretien des parties communes
+neighbourhood 3: vomi*; jouent au ballon; matelas; abandonne*; canape*
+neighbourhood 2.5: enfants jouent; pas ete nettoye*; nettoye*
 neighbourhood 3: s introduisent; s introduit; intrus*; par les fenetres; jete*; jettent
 neighbourhood 2.5: travaux la nuit; fait des travaux; font des travaux
 neighbourhood 1: insupportable; la nuit
@@ -71,7 +77,7 @@ neighbourhood 1.5: frappe*; tape*; crache*; local poubelle*; escalier*; noise; n
 neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
 
 # ---------------------------------------------------------------- intent: tenancy administration
-admin 4: attestation de loyer; attestation de domicile; attestation de logement
+admin 4: attestation de paiement; attestation de loyer; attestation de domicile; attestation de logement
 admin 3: attestation*; certificat*; preavis; bail; avenant; mutation; echange de logement
 admin 3: etat des lieux; changement de situation; composition du foyer; cotitulaire; titulaire
 admin 3: garage; place de parking; box; sous location; resiliation; resilier; conge
@@ -94,6 +100,7 @@ admin 2: declare* dans le logement; occupant*; rendre les cles; animaux; accessi
 other 3: l agent; agent d accueil; l accueil; desagreable; mal parle; parle comme; bien recu votre reponse
 other 1.5: responsable
 other 4: tenais a remercier; juste dire merci; recrut*; candidature; offre d emploi
+other 2: vous proposez; services
 other 2: gentillesse; merci pour; je voulais juste dire; tres bien; ravi*
 other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero
 other 3: fete des voisins; erreur de numero; wrong number; remercie*; remercier; magnifique
@@ -166,7 +173,15 @@ status 1.5: j ai depose
 status 2.5: j ai depose .. demande; j ai depose .. dossier
 status 0: depuis que j ai signale; depuis que je l ai signale
 status 2: depose en; convenu avec; toujours actif; toujours active; je confirme que
-status 1: on est en; je confirme
+status 1: on est en; je confirme; on est fin
+status 2: serait refait*; serait fait*; serait repare*; serait change*; serait remplace*
+status 2.5: devait me rappeler; m aviez dit; vous aviez dit; vous m aviez; ecris pour la _ fois
+status 2.5: appelle pour la _ fois; ecrit pour la _ fois; relance pour la _ fois
+status 1: pour la _ fois; si personne ne vient
+status 2.5: suite a mon courriel; courriel du; reste sans reponse; restee sans reponse; que je signale
+status 2.5: personne vient; personne ne vient; prise en compte; pris en compte; prochaines etapes
+status 2.5: signale il y a; signale la semaine; est prevu*; qd il vient; quand il vient; jamais passe*
+status 2: aucune confirmation; et maintenant; aucun retour
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
@@ -186,6 +201,8 @@ urgent 70: detecteur* de fumee sonne; detecteur* de fumee .. sonne; alarme incen
 urgent 60: sent les egouts; odeur d egout*
 urgent 40: remonte* dans
 urgent 5: detecteur* de fumee; detecteur* de fumees
+urgent 90: odeur .. de gaz; odeur .. gaz; smell .. gas
+urgent 0: attendez que le plafond tombe; attendre que le plafond tombe; attendez que .. tombe
 urgent 90: odeur de gaz; sent le gaz; fuite de gaz; ca sent le gaz; smell of gas; smells of gas
 urgent 90: gas leak; monoxyde; au feu; il y a le feu; coups de feu; coup de feu
 urgent 85: incendie; pris feu; prend feu; flammes; bloque* dans l ascenseur; coince* dans l ascenseur
@@ -245,7 +262,7 @@ resolved 1: j ai porte plainte; porte plainte; main courante; mains courantes; i
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
 
 # ---------------------------------------------------------------- aggression
-aggressive 1: naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*; sous merde*
+aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*; sous merde*
 aggressive 1: connard*; conne; connasse*; salope*; salaud*; enfoire*; encule*; batard*; abruti*
 aggressive 1: cretin*; debile*; imbecile*; branquignol*; guignol*; clown*; glandeur*; parasite*
 aggressive 1: rapace*; sangsue*; racaille*; cassos; pute; nique*; ta gueule; tocard*; bouffon*
@@ -279,10 +296,16 @@ reassure 55: angoiss*; desespere*; detresse; panique*
 reassure 50: j ai peur; peur de sortir
 reassure 20: m a menace; me menace; harcel*; agress*; me planter
 reassure 40: menace de mort
+reassure 50: on a peur; nous avons peur
+reassure 60: peur d etre expulse*; peur de perdre
+reassure 40: qui peut m aider; n arrive plus a payer; arrive plus a payer
+reassure 20: a menace; dort dans le salon; dorment dans le salon
 reassure 45: inquiet*; peur; deprim*; pleure*; pleurs; a bout; je ne sais plus quoi faire
 reassure 45: sais plus quoi faire; ne sais plus a qui; sais pas quoi faire; sais plus a qui
 reassure 45: n en dors plus; dors plus; je sais pas ce que je dois faire; anxious; scared
-reassure 40: aidez moi; besoin d aide; perdre mon logement; a la rue; epuise*; decourag*; stress*
+reassure 50: epuise*
+reassure 40: aidez moi; besoin d aide; perdre mon logement; a la rue; decourag*; stress*
+reassure 40: 4e fois; 5e fois; 6e fois; 4eme fois; 5eme fois; dixieme fois; enieme fois
 reassure 40: troisieme fois; 3eme fois; 3e fois; quatrieme fois; cinquieme fois; help me; worried
 reassure 30: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises; cinq reprises; 3 reprises; 4 reprises; 5 reprises; ecrit _ fois; appele _ fois; telephone _ fois
 reassure 35: personne ne repond; personne ne me repond; jamais de reponse; on ne me rappelle jamais
@@ -319,6 +342,8 @@ person 1: parler a un conseiller; parler a un agent; prendre rendez vous; un ren
 person 1: rendez vous en agence; joindre quelqu un; call me back; call me; talk to someone
 person 1: speak to someone; speak to a person; talk to a person; me contacter par telephone
 person 1: m appeler; de vive voix; un appel; qu on me rappelle; qu on m appelle; contactez moi
+person 0: devait me rappeler; doit me rappeler; devaient me rappeler; devait me recontacter; promet un rappel
+person 1: etre rappele*; rappele par; etre contacte*; etre recontacte*
 person 1: parler a votre responsable; parler au responsable; parler a un responsable
 
 # ---------------------------------------------------------------- formal notice, claims

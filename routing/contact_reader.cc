@@ -329,9 +329,8 @@ class Analysis {
   // Zero-weight entries are exceptions that shadow what they contain ("on devait me rappeler"
   // hides "me rappeler"); they are not evidence themselves.
   bool any(CueKind k) const {
-    return std::any_of(scored_.begin(), scored_.end(), [k](const Scored& s) {
-      return s.active && s.kind == k && s.weight > 0;
-    });
+    return std::any_of(scored_.begin(), scored_.end(),
+                       [k](const Scored& s) { return s.active && s.kind == k && s.weight > 0; });
   }
 
   void findCaseRef() {

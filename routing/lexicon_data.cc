@@ -23,7 +23,8 @@ repair 2: gouttiere*; canalisation*; tuyau*; egout*; refoul*; bouche; bouchee; b
 repair 2.5: cafard*; blatte*; punaise*; nuisible*; souris; rats; desinsectisation; deratisation
 repair 1.5: toilette*; carrelage*; faience*; parquet*; lino; peinture*; papier peint; fissur*
 repair 1.5: porte*; placard*; meuble*; joint*; eau chaude; gaz; panne*; casse*; cassee*; abime*
-repair 1.5: repar*; remplac*; travaux; intervention*; lumiere*; eteint*; marche plus; fonctionne plus
+repair 1.5: repar*; remplac*; travaux; intervention*; lumiere*; eteint*; marche plus
+repair 1.5: fonctionne plus
 repair 1.5: marche pas; fonctionne pas; ne ferme plus; ferme plus; boite aux lettres; portail*
 repair 1.5: hotte; plaque*; four; store*; garde corps; balcon*; rampe*; mur*; sol; odeur de gaz
 repair 1.5: de l eau; ca descend
@@ -36,8 +37,10 @@ repair 3: porte du garage; porte de garage; odeur de brule; s ouvre plus
 repair 2: heating; boiler; lift; elevator; leaking; plumber; ceiling; sink; radiator
 repair 1: fumee
 repair 3: odeur .. de gaz; odeur .. gaz
-repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; termite*; moustique*; nid de
-repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees; coupure d electricite; plus d electricite
+repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; termite*; moustique*
+repair 2.5: nid de
+repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees
+repair 2.5: coupure d electricite; plus d electricite
 
 # ---------------------------------------------------------------- intent: rent and charges
 rent 3.5: avis de regularisation
@@ -55,12 +58,15 @@ rent 2: aides au logement; aide pour payer; difficultes financieres; perdu mon e
 
 # ---------------------------------------------------------------- intent: neighbourhood
 neighbourhood 1.5: voisin*; voisine*
-neighbourhood 2.5: fait du bruit; font du bruit; bruit*; bruyant*; tapage*; nuisance*; harcel*; squat*
+neighbourhood 2.5: fait du bruit; font du bruit; bruit*; bruyant*; tapage*; nuisance*; harcel*
+neighbourhood 2.5: squat*
 neighbourhood 2.5: se battent; bagarre*; dispute*; deal*; dealer*; drogue*; trafic*; pigeon*
 neighbourhood 2.5: incivilit*; degradation*; vandal*; tag; tags; graffiti*; depot sauvage
-neighbourhood 2.5: encombrant*; sert de toilettes; urine*; excrement*; crotte*; menage n est pas fait
+neighbourhood 2.5: encombrant*; sert de toilettes; urine*; excrement*; crotte*
+neighbourhood 2.5: menage n est pas fait
 neighbourhood 2: musique; fete*; cris; crie*; hurle*; aboie*; chien*; odeur*; sale*
-neighbourhood 2: salete*; proprete; poubelle*; ordure*; dechet*; menage; entretien des parties communes
+neighbourhood 2: salete*; proprete; poubelle*; ordure*; dechet*; menage
+neighbourhood 2: entretien des parties communes
 neighbourhood 3: vomi*; jouent au ballon; matelas; abandonne*; canape*
 neighbourhood 2.5: enfants jouent; pas ete nettoye*; nettoye*
 neighbourhood 3: s introduisent; s introduit; intrus*; par les fenetres; jete*; jettent
@@ -77,14 +83,16 @@ neighbourhood 1.5: frappe*; tape*; crache*; local poubelle*; escalier*; noise; n
 neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
 
 # ---------------------------------------------------------------- intent: tenancy administration
-admin 4: attestation de paiement; attestation de loyer; attestation de domicile; attestation de logement
+admin 4: attestation de paiement; attestation de loyer; attestation de domicile
+admin 4: attestation de logement
 admin 3: attestation*; certificat*; preavis; bail; avenant; mutation; echange de logement
 admin 3: etat des lieux; changement de situation; composition du foyer; cotitulaire; titulaire
 admin 3: garage; place de parking; box; sous location; resiliation; resilier; conge
 admin 2.5: demenag*; relogement; reloge*; logement plus grand; logement plus petit; t2; t3; t4
 admin 2.5: assurance*; divorce; separation; mariage; pacs; naissance; decede*; deces; veuve; veuf
 admin 3: place de stationnement; sous louer; sous loue*
-admin 3: double de la cle; double de cle; habiter avec moi; vivre avec moi; venir habiter; echanger mon logement
+admin 3: double de la cle; double de cle; habiter avec moi; vivre avec moi; venir habiter
+admin 3: echanger mon logement
 admin 3: change de numero; changement de numero; nouveau numero; changement d adresse; mettre a jour
 admin 2: declarer; autoris*; demarches; ai je le droit; le droit d avoir; le droit de
 admin 2.5: badge*; bip; telecommande*; double des cles; parking; enquete*
@@ -97,7 +105,8 @@ admin 2: lease; notice; certificate; parking space; transfer; espace locataire; 
 admin 2: declare* dans le logement; occupant*; rendre les cles; animaux; accessibilite
 
 # ---------------------------------------------------------------- intent: other
-other 3: l agent; agent d accueil; l accueil; desagreable; mal parle; parle comme; bien recu votre reponse
+other 3: l agent; agent d accueil; l accueil; desagreable; mal parle; parle comme
+other 3: bien recu votre reponse
 other 1.5: responsable
 other 4: tenais a remercier; juste dire merci; recrut*; candidature; offre d emploi
 other 2: vous proposez; services
@@ -111,15 +120,20 @@ other 1.5: information*; renseignement*; horaires; agence ouverte; ouverture de 
 status 3: ou en est; ou en etes vous; en etes ou; vous en etes ou; ou ca en est; ou cela en est
 status 3: en est ou; ou en sommes nous; etat d avancement; suivi de ma demande; statut de ma demande
 status 3: toujours pas de date; toujours pas de nouvelle*; toujours aucune nouvelle*; toujours rien
-status 3: j attends toujours; attends toujours; attend toujours; on attend toujours; toujours en attente
+status 3: j attends toujours; attends toujours; attend toujours; on attend toujours
+status 3: toujours en attente
 status 3: je relance; nouvelle relance; derniere relance; je vous relance; status of; heard nothing
 status 3: still waiting; any update*; suit son cours; passee en commission; passe en commission
 status 2.5: on m avait dit; on nous avait dit; on m a dit que; on m avait promis; m avait assure
-status 2.5: devait passer; devait venir; devait revenir; devaient passer; devaient venir; devait etre
+status 2.5: devait passer; devait venir; devait revenir; devaient passer; devaient venir
+status 2.5: devait etre
 status 2.5: quelqu un passerait; passerait; viendrait; allait venir; allait passer; etait cense
-status 2.5: avez vous une date; avoir des nouvelles; des nouvelles de ma; connaitre la date; m en dire plus sur
-status 2.5: j avais demande; j avais signale; deja signale; j ai fait la demande; j ai fait une demande
-status -3: lettre de relance; relance de paiement; relance pour un impaye; relance pour impaye; courrier de relance
+status 2.5: avez vous une date; avoir des nouvelles; des nouvelles de ma; connaitre la date
+status 2.5: m en dire plus sur
+status 2.5: j avais demande; j avais signale; deja signale; j ai fait la demande
+status 2.5: j ai fait une demande
+status -3: lettre de relance; relance de paiement; relance pour un impaye; relance pour impaye
+status -3: courrier de relance
 status 2: relance*
 status 2.5: statut; status; aucune nouvelle; pas de nouvelle*; sans nouvelle*
 status 2.5: avait avance; a avance; rien ne bouge; rien n a bouge; aucune suite; suivre ma demande
@@ -142,24 +156,29 @@ status 1.5: savoir pour; c est pour savoir; je voulais savoir; j attends le; j a
 status 2.5: j ai rien recu; toujours rien recu; toujours pas recu; jamais recu; n ai rien recu
 status 1.5: j attends; j ai appele; j ai telephone; j ai ecrit; deja ecrit; plusieurs fois
 status 1.5: ca fait _ semaines; ca fait _ mois; cela fait _ semaines; cela fait _ mois
-status 2.5: telephone _ fois; appele _ fois; ecrit _ fois; relance _ fois; ca avance; a t elle avance
+status 2.5: telephone _ fois; appele _ fois; ecrit _ fois; relance _ fois; ca avance
+status 2.5: a t elle avance
 status 0.5: depuis; toujours
-status 1.5: en attente; ticket; dossier; vous pouvez m en dire plus; m en dire plus; date d intervention
+status 1.5: en attente; ticket; dossier; vous pouvez m en dire plus; m en dire plus
+status 1.5: date d intervention
 status 1: pas recu; delai*; quand; commission; suivi; retour; promise; examine*; passe bien
 status 1: annonce dans votre courrier; revenir
-status 2.5: j avais fait une demande; j avais fait la demande; je vous ai sollicite; suite a ma demande
+status 2.5: j avais fait une demande; j avais fait la demande; je vous ai sollicite
+status 2.5: suite a ma demande
 status 2.5: concernant ma demande; suites donnees; suite donnee; a ete examine*; a ete traite*
 status 2.5: a bien ete recu*; avez vous bien recu; vous avez bien recu; bien recu mon; bien recu ma
 status 2.5: c est fait; si c est passe; etait prevu*; toujours prevu*; comme prevu; reporte*
 status 2.5: il revient quand; revient quand; reviendrait; n est jamais arrive*; jamais arrive*
-status 2.5: devais etre; je devais; il devait; elle devait; plus de nouvelles; n ai plus de nouvelles
+status 2.5: devais etre; je devais; il devait; elle devait; plus de nouvelles
+status 2.5: n ai plus de nouvelles
 status 2.5: je rappelle pour; c est encore moi; encore moi pour; une enieme fois
 status 1.5: je reviens vers vous; je reviens vers vous concernant
 status 2.5: fois que j appelle; fois que j ecris; fois que je relance; fois que je demande
 status 2.5: fois que j ai appele; j avais envoye; demande faite; demande deposee; dossier depose
 status 1.5: demande du; rien vu; aucune reponse; a nouveau; peut revenir
 status -2: me l envoyer; me les envoyer; l envoyer; les envoyer; me la renvoyer
-status -2: mettre a jour; renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir; il me faudrait
+status -2: mettre a jour; renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir
+status -2: il me faudrait
 status -1: je souhaite; je voudrais; j aimerais; comment je peux; comment faire; est ce possible
 status 2.5: il avait dit; avait dit qu; avaient dit; on devait; devait me; devaient me; repasserait
 status 2.5: jamais revu; jamais venu*; toujours pas venu*; personne est venu*; personne est passe*
@@ -178,21 +197,26 @@ status 2: serait refait*; serait fait*; serait repare*; serait change*; serait r
 status 2.5: devait me rappeler; m aviez dit; vous aviez dit; vous m aviez; ecris pour la _ fois
 status 2.5: appelle pour la _ fois; ecrit pour la _ fois; relance pour la _ fois
 status 1: pour la _ fois; si personne ne vient
-status 2.5: suite a mon courriel; courriel du; reste sans reponse; restee sans reponse; que je signale
+status 2.5: suite a mon courriel; courriel du; reste sans reponse; restee sans reponse
+status 2.5: que je signale
 status 2.5: personne vient; personne ne vient; prise en compte; pris en compte; prochaines etapes
-status 2.5: signale il y a; signale la semaine; est prevu*; qd il vient; quand il vient; jamais passe*
+status 2.5: signale il y a; signale la semaine; est prevu*; qd il vient; quand il vient
+status 2.5: jamais passe*
 status 2: aucune confirmation; et maintenant; aucun retour
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
 new 1: de plus il; de plus le; de plus la; de plus les; de plus j; de plus nous; de plus depuis
 new 1: et maintenant; maintenant il y a; nouveau probleme; une autre demande; j en profite
-new 1: et sinon; sinon j ai; sinon il y a; et aussi; aussi mon; aussi ma; aussi le; aussi la; aussi il y a
+new 1: et sinon; sinon j ai; sinon il y a; et aussi; aussi mon; aussi ma; aussi le; aussi la
+new 1: aussi il y a
 new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il y a; et en plus
 
 # ---------------------------------------------------------------- urgency (points)
-urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*; rupture de canalisation
-urgent 65: courant .. saute; plus du tout de courant; fils .. visibles; fils apparents; prise arrachee
+urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*
+urgent 70: rupture de canalisation
+urgent 65: courant .. saute; plus du tout de courant; fils .. visibles; fils apparents
+urgent 65: prise arrachee
 urgent 40: arrive pas a fermer le robinet; impossible de couper l eau; robinet d arret
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -205,7 +229,8 @@ urgent 90: odeur .. de gaz; odeur .. gaz; smell .. gas
 urgent 0: attendez que le plafond tombe; attendre que le plafond tombe; attendez que .. tombe
 urgent 90: odeur de gaz; sent le gaz; fuite de gaz; ca sent le gaz; smell of gas; smells of gas
 urgent 90: gas leak; monoxyde; au feu; il y a le feu; coups de feu; coup de feu
-urgent 85: incendie; pris feu; prend feu; flammes; bloque* dans l ascenseur; coince* dans l ascenseur
+urgent 85: incendie; pris feu; prend feu; flammes; bloque* dans l ascenseur
+urgent 85: coince* dans l ascenseur
 urgent 85: enferme* dans l ascenseur; stuck in the lift; stuck in the elevator; plafond s effondre
 urgent 80: ascenseur bloque .. avec; bloque* .. dedans; coince* .. dedans; couteau; arme a feu
 urgent 80: personne bloquee; quelqu un .. bloque; egout* refoul*; remontee* d eaux usees
@@ -214,7 +239,8 @@ urgent 75: de l eau partout; plus d electricite; plus de courant; plus du tout d
 urgent 75: no electricity; no power; water pouring; ceiling collapsed; plafond .. effondr*
 urgent 75: plafond s est effondre; mur .. effondr*; balcon .. effondr*; escalier .. effondr*
 urgent 60: risque d effondrement; menace de s effondrer; s ecroule
-urgent 70: saigne; en sang; il la frappe; il le frappe; la frappe; le frappe; frappe sa femme; violence* conjugale*
+urgent 70: saigne; en sang; il la frappe; il le frappe; la frappe; le frappe; frappe sa femme
+urgent 70: violence* conjugale*
 urgent 60: blesse*; blessure*
 urgent 30: par terre
 urgent 20: la maintenant; en ce moment meme
@@ -252,17 +278,20 @@ breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; br
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
-lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer; impossible de fermer la
+lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
+lockfail 1: impossible de fermer la
 lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; cannot lock
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
 resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refonctionne
 resolved 1: fonctionne a nouveau; marche a nouveau; plus de fuite; depuis la reparation
-resolved 1: j ai porte plainte; porte plainte; main courante; mains courantes; il y a eu; s est produit
+resolved 1: j ai porte plainte; porte plainte; main courante; mains courantes; il y a eu
+resolved 1: s est produit
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
 
 # ---------------------------------------------------------------- aggression
-aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*; sous merde*
+aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
+aggressive 1: sous merde*
 aggressive 1: connard*; conne; connasse*; salope*; salaud*; enfoire*; encule*; batard*; abruti*
 aggressive 1: cretin*; debile*; imbecile*; branquignol*; guignol*; clown*; glandeur*; parasite*
 aggressive 1: rapace*; sangsue*; racaille*; cassos; pute; nique*; ta gueule; tocard*; bouffon*
@@ -276,8 +305,10 @@ aggressive 1: je vais tout casser; tout casser; mettre le feu; je vais le tuer; 
 aggressive 1: je vais la tuer; regler ca a ma facon; regler ca moi meme; cramer
 aggressive 0.5: bande de
 aggressive 0.8: se fout de ma gueule; foutez de ma gueule; se fout de nous; foutez de nous
-aggressive 1: m en occuper moi meme; va le regretter; vont le regretter; allez le regretter; sale con
-aggressive 1: creve ses pneus; crever les pneus; creve les pneus; crever ses pneus; lui creve; lui casser
+aggressive 1: m en occuper moi meme; va le regretter; vont le regretter; allez le regretter
+aggressive 1: sale con
+aggressive 1: creve ses pneus; crever les pneus; creve les pneus; crever ses pneus; lui creve
+aggressive 1: lui casser
 aggressive 0.8: feignant*; faineant*; voleur*; escroc*; mafia*; fumier; on va s en occuper
 aggressive 0.6: je vais te; espece de
 aggressive 0.4: vous etes des
@@ -307,7 +338,8 @@ reassure 50: epuise*
 reassure 40: aidez moi; besoin d aide; perdre mon logement; a la rue; decourag*; stress*
 reassure 40: 4e fois; 5e fois; 6e fois; 4eme fois; 5eme fois; dixieme fois; enieme fois
 reassure 40: troisieme fois; 3eme fois; 3e fois; quatrieme fois; cinquieme fois; help me; worried
-reassure 30: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises; cinq reprises; 3 reprises; 4 reprises; 5 reprises; ecrit _ fois; appele _ fois; telephone _ fois
+reassure 30: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises; cinq reprises
+reassure 30: 3 reprises; 4 reprises; 5 reprises; ecrit _ fois; appele _ fois; telephone _ fois
 reassure 35: personne ne repond; personne ne me repond; jamais de reponse; on ne me rappelle jamais
 reassure 35: personne ne rappelle; ne rappelle jamais; en securite; seul* avec
 reassure 25: aucune reponse
@@ -330,7 +362,8 @@ vulnerable 40: mere isolee; pere isole
 vulnerable 45: perdu mon emploi; perdu mon travail; perdu mon boulot
 reassure 25: pas pouvoir payer; je fais comment; comment je vais faire; comment on va faire
 vulnerable 35: agee; sourd*; hopital; operation; operee; opere; convalescen*; infirmiere; sick
-vulnerable 30: fievre; chomage; licencie*; mon mari est parti; ma femme est partie; seule avec mes enfants
+vulnerable 30: fievre; chomage; licencie*; mon mari est parti; ma femme est partie
+vulnerable 30: seule avec mes enfants
 vulnerable 60: enfants en bas age; enfant en bas age; jeunes enfants; tout petits
 vulnerable 30: seul avec mes enfants; petits enfants; jumeaux; asthm*
 
@@ -342,7 +375,8 @@ person 1: parler a un conseiller; parler a un agent; prendre rendez vous; un ren
 person 1: rendez vous en agence; joindre quelqu un; call me back; call me; talk to someone
 person 1: speak to someone; speak to a person; talk to a person; me contacter par telephone
 person 1: m appeler; de vive voix; un appel; qu on me rappelle; qu on m appelle; contactez moi
-person 0: devait me rappeler; doit me rappeler; devaient me rappeler; devait me recontacter; promet un rappel
+person 0: devait me rappeler; doit me rappeler; devaient me rappeler; devait me recontacter
+person 0: promet un rappel
 person 1: etre rappele*; rappele par; etre contacte*; etre recontacte*
 person 1: parler a votre responsable; parler au responsable; parler a un responsable
 
@@ -353,7 +387,7 @@ formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dom
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
 
-# ---------------------------------------------------------------- reopen a request closed without work
+# ------------------------------------------------- reopen a request closed without work
 reopen 1: rouvrir; reouvrir; re ouvrir; reouverture; cloture* sans; clos sans; ferme sans
 reopen 1: fermee sans; fermee alors; cloture* alors; marque* comme resolu*; marque* comme termine*
 reopen 1: alors que rien n a ete fait; alors que personne n est venu; sans intervention

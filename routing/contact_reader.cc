@@ -693,7 +693,9 @@ class Analysis {
     }
     if (prev != nullptr && prev->src_end < st.src_end) {
       std::string_view tail = text_.source(prev->src_end, st.src_end);
-      while (!tail.empty() && (tail.front() == ' ' || tail.front() == ',')) {
+      // Keep a closing mark with its French space ("quand ?"), drop a trailing comma.
+      while (!tail.empty() &&
+             (tail.front() == ',' || (tail.front() == ' ' && tail.size() > 1 && tail[1] == ','))) {
         tail.remove_prefix(1);
       }
       if (tail.size() <= 3) {

@@ -86,6 +86,15 @@ class Completer {
     v1::OfferActionReply reply;
     auto ctx = callContext();
     auto status = stub_.CompleteContact(ctx.get(), request, &reply);
+    if (status.ok()) {
+      // A script has nothing to wrap up: end wrap-up at once, as a console's button would.
+      v1::SetStateRequest available;
+      available.set_agent_id(agent_id_);
+      available.set_state(v1::AGENT_STATE_AVAILABLE);
+      v1::SetStateReply ignored;
+      auto state_ctx = callContext();
+      (void)stub_.SetState(state_ctx.get(), available, &ignored);
+    }
     std::lock_guard lock(out_mutex_);
     if (status.ok()) {
       ++completed_;

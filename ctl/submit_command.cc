@@ -53,28 +53,35 @@ std::optional<std::string> parseSubmitLine(const std::string& line, SubmitFields
   if (j.is_discarded() || !j.is_object()) {
     return "not a JSON object";
   }
-  auto str = [&](std::initializer_list<const char*> keys, std::string& field) -> std::optional<std::string> {
-    for (const char* key : keys) {
-      if (auto it = j.find(key); it != j.end() && !it->is_null()) {
-        if (!it->is_string()) {
-          return std::string(key) + ": must be a string";
-        }
-        field = it->get<std::string>();
+  auto str = [&](const char* key, std::string& field) -> std::optional<std::string> {
+    if (auto it = j.find(key); it != j.end() && !it->is_null()) {
+      if (!it->is_string()) {
+        return std::string(key) + ": must be a string";
       }
+      field = it->get<std::string>();
     }
     return std::nullopt;
   };
-  for (auto [keys, field] :
-       std::initializer_list<std::pair<std::initializer_list<const char*>, std::string*>>{
-           {{"id"}, &out.id},
-           {{"channel"}, &out.channel},
-           {{"tenant", "tenant_id"}, &out.tenant},
-           {{"case", "case_ref"}, &out.case_ref},
-           {{"subject"}, &out.subject},
-           {{"text"}, &out.text},
-           {{"language"}, &out.language}}) {
-    if (auto e = str(keys, *field)) {
-      return e;
+  struct Key {
+    const char* name;
+    const char* alias;
+    std::string* field;
+  };
+  const Key keys[] = {{"id", nullptr, &out.id},
+                      {"channel", nullptr, &out.channel},
+                      {"tenant", "tenant_id", &out.tenant},
+                      {"case", "case_ref", &out.case_ref},
+                      {"subject", nullptr, &out.subject},
+                      {"text", nullptr, &out.text},
+                      {"language", nullptr, &out.language}};
+  for (const auto& key : keys) {
+    for (const char* name : {key.name, key.alias}) {
+      if (name == nullptr) {
+        continue;
+      }
+      if (auto e = str(name, *key.field)) {
+        return e;
+      }
     }
   }
   if (auto it = j.find("vulnerable"); it != j.end() && it->is_boolean()) {

@@ -305,6 +305,35 @@ grpc::Status Core::feedback(const v1::FeedbackRequest& request, v1::ContactStatu
   return grpc::Status::OK;
 }
 
+grpc::Status Core::abandon(const v1::AbandonRequest& request, v1::ContactStatus& reply) {
+  if (request.contact_id().empty()) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  }
+  auto it = ledger_.find(request.contact_id());
+  if (it == ledger_.end()) {
+    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
+  }
+  auto& record = it->second;
+  if (record.state() == v1::CONTACT_STATE_ABANDONED) {
+    fillStatus(record, reply);
+    return grpc::Status::OK;  // the IVR may retry
+  }
+  if (!router_.abandon(request.contact_id(), clock_())) {
+    return {grpc::StatusCode::FAILED_PRECONDITION,
+            "contact_id: not waiting (an agent has it, or it is closed)"};
+  }
+  applyEvents();
+  record.set_state(v1::CONTACT_STATE_ABANDONED);
+  record.clear_agent_id();
+  save(record);
+  metrics_.abandoned
+      .Add({{"channel", std::string(routing::channelName(
+                            fromProto(record.contact().channel()).value_or(routing::Channel::kEmail)))}})
+      .Increment();
+  fillStatus(record, reply);
+  return grpc::Status::OK;
+}
+
 grpc::Status Core::connectAgent(const v1::ConnectRequest& request, AgentSink& sink) {
   routing::AgentSpec spec;
   if (auto problem = agentFromProto(request, spec)) {
@@ -552,6 +581,8 @@ void Core::refreshGauges() {
       used += a.occupancy;
       capacity += 1;
     }
+    metrics_.agent_exposure.Add({{"agent", a.id}, {"window", "1h"}}).Set(a.aggressive_last_hour);
+    metrics_.agent_exposure.Add({{"agent", a.id}, {"window", "shift"}}).Set(a.aggressive_shift);
   }
   metrics_.occupancy.Add({}).Set(capacity > 0 ? used / capacity : 0);
 }

@@ -50,6 +50,7 @@ class Core {
   grpc::Status getContact(const v1::GetContactRequest& request, v1::ContactStatus& reply);
   grpc::Status acceptCallback(const v1::AcceptCallbackRequest& request, v1::ContactStatus& reply);
   grpc::Status feedback(const v1::FeedbackRequest& request, v1::ContactStatus& reply);
+  grpc::Status abandon(const v1::AbandonRequest& request, v1::ContactStatus& reply);
 
   grpc::Status connectAgent(const v1::ConnectRequest& request, AgentSink& sink);
   // The console's stream ended. Ignored when `sink` is no longer the agent's current stream.

@@ -49,6 +49,12 @@ Metrics::Metrics()
                    *registry)),
       merges(build(prometheus::BuildCounter(), "relais_merges_total",
                    "Repeat contacts merged into a waiting one, by channel.", *registry)),
+      abandoned(build(prometheus::BuildCounter(), "relais_contacts_abandoned_total",
+                      "Contacts whose tenant gave up while waiting, by channel.", *registry)),
+      agent_exposure(build(prometheus::BuildGauge(), "relais_agent_aggressive_exposure",
+                           "Aggressive contacts handled per agent, over the last hour "
+                           "(window=\"1h\") and the current shift (window=\"shift\").",
+                           *registry)),
       callbacks(build(prometheus::BuildCounter(), "relais_callbacks_total",
                       "Phone callbacks by event (offered, accepted).", *registry)),
       completions(build(prometheus::BuildCounter(), "relais_contacts_completed_total",
@@ -80,6 +86,7 @@ Metrics::Metrics()
   for (auto channel : routing::kAllChannels) {
     const std::string name(routing::channelName(channel));
     contacts_received.Add({{"channel", name}});
+    abandoned.Add({{"channel", name}});
     wait_seconds.Add({{"channel", name}}, waitBuckets());
   }
   for (std::size_t s = 0; s < routing::kAgentStateCount; ++s) {

@@ -34,6 +34,8 @@ struct Metrics {
   prometheus::Family<prometheus::Gauge>& occupancy;            // {}
   prometheus::Family<prometheus::Counter>& offers;             // {outcome}
   prometheus::Family<prometheus::Counter>& merges;             // {channel}
+  prometheus::Family<prometheus::Counter>& abandoned;          // {channel}
+  prometheus::Family<prometheus::Gauge>& agent_exposure;       // {agent, window}
   prometheus::Family<prometheus::Counter>& callbacks;          // {event}
   prometheus::Family<prometheus::Counter>& completions;        // {channel, resolved}
   prometheus::Family<prometheus::Counter>& aggressive_handled; // {}

@@ -47,6 +47,15 @@ grpc::ServerUnaryReactor* IntakeService::Feedback(grpc::CallbackServerContext* c
                     });
 }
 
+grpc::ServerUnaryReactor* IntakeService::Abandon(grpc::CallbackServerContext* ctx,
+                                                 const v1::AbandonRequest* request,
+                                                 v1::ContactStatus* reply) {
+  return serveUnary(ctx, c_.loop, c_.metrics, "Abandon",
+                    [core = &c_.core, request, reply](auto*) {
+                      return core->abandon(*request, *reply);
+                    });
+}
+
 grpc::ServerWriteReactor<v1::AgentEvent>* AgentDeskService::Connect(
     grpc::CallbackServerContext* /*ctx*/, const v1::ConnectRequest* request) {
   return new AgentStream(c_.core, c_.loop, c_.metrics, request);

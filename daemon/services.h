@@ -32,6 +32,9 @@ class IntakeService final : public v1::ContactIntake::CallbackService {
   grpc::ServerUnaryReactor* Feedback(grpc::CallbackServerContext* ctx,
                                      const v1::FeedbackRequest* request,
                                      v1::ContactStatus* reply) override;
+  grpc::ServerUnaryReactor* Abandon(grpc::CallbackServerContext* ctx,
+                                    const v1::AbandonRequest* request,
+                                    v1::ContactStatus* reply) override;
 
  private:
   ServiceContext c_;

@@ -91,14 +91,24 @@ scrape() {
   [[ -s "$1" ]] || fail "empty scrape"
 }
 
-# workload RELAISCTL: what a small day does, through relaisctl: contacts on every channel, a
-# repeat that merges, a refused one, a case feed upsert, a snapshot, and an agent who takes
-# and completes contacts (offers, waits, completions, exposure). Bounded by timeouts.
+# workload RELAISCTL: what a small day does, through relaisctl: a case feed upsert, a status
+# request about that case (answered automatically when the reader sees a plain status
+# question), one about an unknown case (escalated), contacts on every channel, a repeat that
+# merges, a refused one, a snapshot, and an agent who takes and completes contacts (offers,
+# waits, completions, exposure). Bounded by timeouts.
 workload() {
   local ctl=$1 s=$RELAISD_GRPC
   [[ -x "$ctl" ]] || fail "relaisctl not found at $ctl (build it first)"
   local out="$OPS_TMP/workload.log"
   local submit=(timeout 20 "$ctl" --server "$s" submit)
+  # A known, recently updated case: a status request about it may be answered automatically.
+  local now soon
+  now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  soon=$(date -u -d '+10 days' +%Y-%m-%d)
+  printf '{"case_ref": "RC-2026-000101", "tenant_id": "T1", "kind": "repair", "status": "in_progress", "opened_at": "%s", "updated_at": "%s", "next_step": "Passage du plombier", "expected_at": "%s"}\n' \
+    "$now" "$now" "$soon" | timeout 20 "$ctl" --server "$s" cases import - >>"$out" 2>&1 || true
+  "${submit[@]}" --id ops-status-1 --channel web --tenant T1 --case RC-2026-000101 \
+    --text "Bonjour, où en est ma demande RC-2026-000101 ?" >>"$out"
   "${submit[@]}" --id ops-web-1 --channel web --tenant T1 --case RC-2026-000101 \
     --text "Bonjour, le robinet de la cuisine fuit depuis hier, pouvez-vous envoyer quelqu'un ?" >>"$out"
   "${submit[@]}" --id ops-web-2 --channel web --tenant T2 \
@@ -113,8 +123,6 @@ workload() {
     --text "bonjour je voudrais une attestation de loyer" >>"$out"
   # Refused (no text): counts relais_contacts_rejected_total and a non-OK RPC.
   "${submit[@]}" --id ops-bad-1 --channel web --tenant T6 --text " " >>"$out" 2>&1 || true
-  printf '%s\n' '{"case_ref": "RC-2026-000101", "tenant_id": "T1", "status": "in_progress", "updated_at": "2026-01-05T10:00:00Z"}' |
-    timeout 20 "$ctl" --server "$s" cases import - >>"$out" 2>&1 || true
   # One agent with every skill group takes every queued contact, then leaves.
   local queued
   queued=$(grep -c '"outcome":"OUTCOME_QUEUED"' "$out" || true)

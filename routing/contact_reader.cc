@@ -100,10 +100,29 @@ struct Scored {
 class Analysis {
  public:
   Analysis(const ReaderConfig& config, const Lexicon& lexicon, const CaseRefMatcher& refs,
-           const ReaderInput& input)
-      : config_(config), lexicon_(lexicon), refs_(refs), input_(input) {}
+           const ReaderModel* model, const ReaderInput& input)
+      : config_(config), lexicon_(lexicon), refs_(refs), model_(model), input_(input) {}
 
   Reading run() {
+    readWithLexicon();
+    if (model_ != nullptr && !model_->empty()) {
+      applyModel();
+    }
+    buildGist();
+    return std::move(r_);
+  }
+
+  // The lexicon's reading, then what the model sees of the message.
+  void modelView(NormalisedText& text, LexiconSignals& signals,
+                 std::vector<ModelFeature>& features) {
+    readWithLexicon();
+    signals = lexiconSignals();
+    extractModelFeatures(text_, input_.channel, signals, features);
+    text = std::move(text_);
+  }
+
+ private:
+  void readWithLexicon() {
     if (input_.subject.empty()) {
       normaliseText(input_.text, text_);
     } else {
@@ -133,11 +152,133 @@ class Analysis {
     decideReassurance();
     decideIntent();
     decideStatusOnly();
-    buildGist();
-    return std::move(r_);
   }
 
- private:
+  LexiconSignals lexiconSignals() const {
+    LexiconSignals sig;
+    sig.intent = static_cast<int>(r_.intent);
+    sig.status_score = status_score_;
+    sig.case_ref = r_.case_ref.has_value();
+    sig.urgency = r_.urgency;
+    sig.urgent = r_.urgent;
+    sig.aggressive = r_.aggressive;
+    sig.reassurance = r_.reassurance;
+    sig.person = r_.asks_for_person;
+    sig.formal = any(CueKind::kFormal);
+    sig.reopen = any(CueKind::kReopen);
+    sig.vulnerable = vulnerable_;
+    sig.new_problem = new_problem_;
+    sig.negated_urgent = std::any_of(scored_.begin(), scored_.end(), [](const Scored& s) {
+      return s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
+    });
+    sig.vulnerable_cue_alone = !vulnerable_ && !r_.urgent && any(CueKind::kVulnUrgent);
+    return sig;
+  }
+
+  void dropReasons(std::string_view prefix) {
+    std::erase_if(r_.reasons, [prefix](const std::string& r) { return r.starts_with(prefix); });
+  }
+
+  // Up to three quoted features pushing `head` up.
+  std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
+    std::string out;
+    for (std::size_t i : model_->topContributors(features, head, 3)) {
+      if (!out.empty()) {
+        out.append(", ");
+      }
+      out.push_back('"');
+      out.append(describeFeature(text_, features[i]));
+      out.push_back('"');
+    }
+    return out.empty() ? std::string("no single cue") : out;
+  }
+
+  static std::string percent(float p) { return std::to_string(std::lround(p * 100.0F)) + "%"; }
+
+  // The statistical layer: re-decides intent, aggression, reassurance and status_only, and may
+  // add urgency the lexicon missed (never removes it).
+  void applyModel() {
+    const LexiconSignals sig = lexiconSignals();
+    std::vector<ModelFeature> features;
+    features.reserve(text_.tokens.size() * 3 + 24);
+    extractModelFeatures(text_, input_.channel, sig, features);
+    const ModelScores scores = model_->score(features);
+    const ModelDecision d = combineDecisions(sig, scores);
+
+    const auto intent = static_cast<Intent>(d.intent);
+    const auto head = static_cast<std::size_t>(d.intent);
+    std::string intent_reason = "intent=" + std::string(intentName(intent)) + " (model " +
+                                percent(scores.intent_probability[head]) +
+                                "): " + modelCues(features, head);
+    if (intent != r_.intent) {
+      intent_reason += "; lexicon read " + std::string(intentName(r_.intent));
+    }
+    dropReasons("intent=");
+    r_.reasons.push_back(std::move(intent_reason));
+    r_.intent = intent;
+
+    if (d.urgent && !r_.urgent) {
+      const float p = scores.probability(kHeadUrgent);
+      r_.urgent = true;
+      r_.urgency = std::max({r_.urgency, config_.urgent_threshold,
+                             static_cast<int>(std::lround(p * 100.0F))});
+      dropReasons("not urgent");
+      r_.reasons.push_back("urgent(" + std::to_string(r_.urgency) + ", model " + percent(p) +
+                           "): " + modelCues(features, kHeadUrgent));
+    }
+
+    if (d.aggressive != r_.aggressive) {
+      const float p = scores.probability(kHeadAggressive);
+      r_.aggressive = d.aggressive;
+      dropReasons("aggressive");
+      if (d.aggressive) {
+        r_.reasons.push_back("aggressive (model " + percent(p) +
+                             "): " + modelCues(features, kHeadAggressive));
+      } else {
+        r_.reasons.push_back("not aggressive (model " + percent(p) + ", overrides the lexicon)");
+      }
+    }
+
+    const bool high = d.reassurance_high || (r_.reassurance_high && context_points_ > 0);
+    if (high != r_.reassurance_high) {
+      const float p = scores.probability(kHeadReassurance);
+      r_.reassurance_high = high;
+      r_.reassurance = high ? std::max(r_.reassurance, config_.reassurance_high_threshold)
+                            : std::min(r_.reassurance, config_.reassurance_high_threshold - 1);
+      r_.reasons.push_back(std::string(high ? "reassurance high" : "reassurance not high") +
+                           " (model " + percent(p) +
+                           (high ? "): " + modelCues(features, kHeadReassurance) : ")"));
+    }
+
+    dropReasons("status_only");
+    dropReasons("not status_only");
+    r_.status_only = false;
+    if (r_.intent == Intent::kStatusRequest) {
+      std::vector<std::string> blockers = lexiconBlockers();
+      if (r_.urgent) {
+        blockers.insert(blockers.begin(), "urgent");
+      }
+      if (r_.aggressive) {
+        blockers.insert(blockers.begin(), "aggressive");
+      }
+      const float p = scores.probability(kHeadStatusOnly);
+      if (blockers.empty() && !d.status_only) {
+        blockers.push_back("model reads more than a follow-up (" + percent(p) + ")");
+      }
+      r_.status_only = d.status_only && blockers.empty();
+      if (r_.status_only) {
+        r_.reasons.push_back("status_only (model " + percent(p) +
+                             "): only asks where the request stands");
+      } else {
+        std::string reason = "not status_only: ";
+        for (std::size_t i = 0; i < blockers.size(); ++i) {
+          reason += (i > 0 ? "; " : "") + blockers[i];
+        }
+        r_.reasons.push_back(std::move(reason));
+      }
+    }
+  }
+
   std::string_view snippet(const CueHit& h) const {
     const Token& a = text_.tokens[h.first_token];
     const Token& b = text_.tokens[h.end_token - 1];
@@ -465,7 +606,9 @@ class Analysis {
         if (!negated.empty()) {
           negated += ", ";
         }
-        negated += "\"" + std::string(snippet(s.hit)) + "\"";
+        negated.push_back('"');
+        negated.append(snippet(s.hit));
+        negated.push_back('"');
         if (negated.size() > 120) {
           break;
         }
@@ -488,10 +631,9 @@ class Analysis {
       points += kUrgentDistressPoints;  // someone in danger now needs reassurance too
     }
     const int prior = std::max(0, input_.context.prior_contacts_same_case);
-    points += static_cast<float>(std::min(kPriorContactCap, prior * kPriorContactPoints));
-    if (input_.context.vulnerable) {
-      points += kContextVulnerablePoints;
-    }
+    context_points_ = std::min(kPriorContactCap, prior * kPriorContactPoints) +
+                      (input_.context.vulnerable ? kContextVulnerablePoints : 0);
+    points += static_cast<float>(context_points_);
     r_.reassurance = std::clamp(static_cast<int>(std::lround(points)), 0, 100);
     r_.reassurance_high = r_.reassurance >= config_.reassurance_high_threshold;
     if (r_.reassurance > 0) {
@@ -547,6 +689,7 @@ class Analysis {
     if (r_.case_ref) {
       status += kCaseRefStatusBonus;
     }
+    status_score_ = status;
     const auto best_topic =
         static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
     const auto best_new = static_cast<std::size_t>(
@@ -586,17 +729,9 @@ class Analysis {
                          (why.empty() ? "" : "; " + why));
   }
 
-  void decideStatusOnly() {
-    if (r_.intent != Intent::kStatusRequest) {
-      return;
-    }
+  // What the lexicon knows to block an automatic answer, urgency and aggression aside.
+  std::vector<std::string> lexiconBlockers() const {
     std::vector<std::string> blockers;
-    if (r_.urgent) {
-      blockers.emplace_back("urgent");
-    }
-    if (r_.aggressive) {
-      blockers.emplace_back("aggressive");
-    }
     if (r_.asks_for_person) {
       blockers.emplace_back("asks for a person");
     }
@@ -607,6 +742,20 @@ class Analysis {
     if (any(CueKind::kReopen)) {
       blockers.push_back("asks to reopen: " +
                          quotes([](const Scored& s) { return s.kind == CueKind::kReopen; }));
+    }
+    return blockers;
+  }
+
+  void decideStatusOnly() {
+    if (r_.intent != Intent::kStatusRequest) {
+      return;
+    }
+    std::vector<std::string> blockers = lexiconBlockers();
+    if (r_.aggressive) {
+      blockers.insert(blockers.begin(), "aggressive");
+    }
+    if (r_.urgent) {
+      blockers.insert(blockers.begin(), "urgent");
     }
     r_.status_only = blockers.empty();
     if (r_.status_only) {
@@ -808,6 +957,7 @@ class Analysis {
   const ReaderConfig& config_;
   const Lexicon& lexicon_;
   const CaseRefMatcher& refs_;
+  const ReaderModel* model_;
   const ReaderInput& input_;
   NormalisedText text_;
   std::vector<Scored> scored_;
@@ -815,6 +965,8 @@ class Analysis {
   bool elderly_ = false;
   bool vulnerable_ = false;
   bool new_problem_ = false;
+  float status_score_ = 0;
+  int context_points_ = 0;
   std::string_view elderly_snippet_;
 };
 
@@ -824,10 +976,12 @@ struct ContactReader::Impl {
   explicit Impl(ReaderConfig c)
       : config(std::move(c)),
         lexicon(defaultLexiconSource()),
-        case_refs(config.case_ref_patterns) {}
+        case_refs(config.case_ref_patterns),
+        model(ReaderModel::builtInWeights()) {}
   ReaderConfig config;
   Lexicon lexicon;
   CaseRefMatcher case_refs;
+  ReaderModel model;
 };
 
 ContactReader::ContactReader(ReaderConfig config)
@@ -837,7 +991,14 @@ ContactReader::ContactReader(ContactReader&&) noexcept = default;
 ContactReader& ContactReader::operator=(ContactReader&&) noexcept = default;
 
 Reading ContactReader::read(const ReaderInput& input) const {
-  return Analysis(impl_->config, impl_->lexicon, impl_->case_refs, input).run();
+  const ReaderModel* model = impl_->config.use_model ? &impl_->model : nullptr;
+  return Analysis(impl_->config, impl_->lexicon, impl_->case_refs, model, input).run();
+}
+
+void ContactReader::modelInput(const ReaderInput& input, NormalisedText& text,
+                               LexiconSignals& signals, std::vector<ModelFeature>& features) const {
+  Analysis(impl_->config, impl_->lexicon, impl_->case_refs, nullptr, input)
+      .modelView(text, signals, features);
 }
 
 std::optional<std::string> ContactReader::validateCaseRefPattern(std::string_view pattern) {

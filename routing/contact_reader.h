@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "routing/reader_model.h"
 #include "routing/reading.h"
 
 namespace relais::routing {
@@ -21,6 +22,9 @@ struct ReaderConfig {
   int reassurance_high_threshold = 60;
   // Urgency at or above this is "urgent".
   int urgent_threshold = 60;
+  // Whether the statistical layer (reader_model.h) completes the hand lexicon; false reads with
+  // the lexicon alone (what the trainer sees).
+  bool use_model = true;
 };
 
 class ContactReader {
@@ -31,6 +35,11 @@ class ContactReader {
   ContactReader& operator=(ContactReader&&) noexcept;
 
   Reading read(const ReaderInput& input) const;
+
+  // The statistical model's view of `input`: its features and the lexicon's signals (the
+  // trainer's input, routing/tools/reader_trainer.cc). `text` receives the normalised message.
+  void modelInput(const ReaderInput& input, NormalisedText& text, LexiconSignals& signals,
+                  std::vector<ModelFeature>& features) const;
 
   // An error message when `pattern` is not a valid case reference pattern, for config checks.
   static std::optional<std::string> validateCaseRefPattern(std::string_view pattern);

@@ -1,0 +1,335 @@
+#include "routing/reader_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "routing/internal/reader_model_weights.h"
+
+namespace relais::routing {
+namespace {
+
+constexpr std::size_t kPrefixMinWord = 7;
+constexpr std::size_t kPrefixSize = 6;
+// Text features weigh 1 up to this many distinct ones, then 1/sqrt(n) so that a long letter
+// does not outvote its own few decisive words.
+constexpr float kTextFeatureBudget = 16.0F;
+
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+constexpr std::uint64_t kWordSalt = 0x1000000000000001ULL;
+constexpr std::uint64_t kPrefixSalt = 0x2000000000000002ULL;
+constexpr std::uint64_t kBigramSalt = 0x3000000000000003ULL;
+
+std::uint64_t fnv(std::uint64_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+std::uint64_t finish(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+std::uint64_t keyOf(char type, std::string_view a, std::string_view b = {}) {
+  std::uint64_t h = kFnvOffset;
+  h ^= static_cast<unsigned char>(type);
+  h *= kFnvPrime;
+  h = fnv(h, a);
+  if (!b.empty()) {
+    h ^= 0x7C;  // '|'
+    h *= kFnvPrime;
+    h = fnv(h, b);
+  }
+  return finish(h);
+}
+
+bool allDigits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
+  const std::string_view w = text.word(text.tokens[token]);
+  return allDigits(w) ? std::string_view("<n>") : w;
+}
+
+constexpr std::string_view kLexiconNames[] = {
+    "intent=status_request", "intent=repair", "intent=rent_and_charges",
+    "intent=neighbourhood",  "intent=tenancy_admin", "intent=other",
+    "status>=2.5",           "status>=1.5",   "status>0",
+    "case_ref",              "urgent",        "urgency>=30",
+    "aggressive",            "reassurance>=60", "reassurance>=30",
+    "person",                "formal",        "reopen",
+    "vulnerable",            "new_problem",   "negated_urgent",
+    "vulnerable_cue_alone"};
+constexpr std::uint32_t kLexStatusHigh = 6;
+constexpr std::uint32_t kLexStatusMid = 7;
+constexpr std::uint32_t kLexStatusAny = 8;
+constexpr std::uint32_t kLexCaseRef = 9;
+constexpr std::uint32_t kLexUrgent = 10;
+constexpr std::uint32_t kLexUrgency30 = 11;
+constexpr std::uint32_t kLexAggressive = 12;
+constexpr std::uint32_t kLexReassurance60 = 13;
+constexpr std::uint32_t kLexReassurance30 = 14;
+constexpr std::uint32_t kLexPerson = 15;
+constexpr std::uint32_t kLexFormal = 16;
+constexpr std::uint32_t kLexReopen = 17;
+constexpr std::uint32_t kLexVulnerable = 18;
+constexpr std::uint32_t kLexNewProblem = 19;
+constexpr std::uint32_t kLexNegatedUrgent = 20;
+constexpr std::uint32_t kLexVulnerableCueAlone = 21;
+
+constexpr std::string_view kChannelNames[] = {"phone", "email", "web", "digital_agency"};
+
+}  // namespace
+
+void extractModelFeatures(const NormalisedText& text, Channel channel,
+                          const LexiconSignals& lexicon, std::vector<ModelFeature>& out) {
+  out.clear();
+  const std::size_t n = text.tokens.size();
+  // Each word hashed once; bigram and prefix keys derive from the word's hash state.
+  std::uint64_t previous = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::string_view w = featureWord(text, i);
+    std::uint64_t h = kFnvOffset;
+    std::uint64_t prefix = 0;
+    for (std::size_t c = 0; c < w.size(); ++c) {
+      h ^= static_cast<unsigned char>(w[c]);
+      h *= kFnvPrime;
+      if (c + 1 == kPrefixSize) {
+        prefix = h;
+      }
+    }
+    out.push_back({finish(h ^ kWordSalt), 1.0F, i, FeatureType::kWord});
+    if (w.size() >= kPrefixMinWord) {
+      out.push_back({finish(prefix ^ kPrefixSalt), 1.0F, i, FeatureType::kPrefix});
+    }
+    if (i > 0 && text.tokens[i - 1].sentence == text.tokens[i].sentence) {
+      out.push_back({finish((previous * kFnvPrime) ^ (h + kBigramSalt)), 1.0F, i - 1,
+                     FeatureType::kBigram});
+    }
+    previous = h;
+  }
+  // Each key once (the first occurrence, for reasons), through a small open-addressing set.
+  std::size_t size = 64;
+  while (size < out.size() * 2) {
+    size *= 2;
+  }
+  std::vector<std::uint64_t> seen(size, 0);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::uint64_t key = out[i].key | 1;  // 0 marks an empty slot
+    std::size_t s = key & (size - 1);
+    while (seen[s] != 0 && seen[s] != key) {
+      s = (s + 1) & (size - 1);
+    }
+    if (seen[s] == 0) {
+      seen[s] = key;
+      out[kept++] = out[i];
+    }
+  }
+  out.resize(kept);
+  const float count = static_cast<float>(out.size());
+  const float value = count <= kTextFeatureBudget ? 1.0F : std::sqrt(kTextFeatureBudget / count);
+  for (ModelFeature& f : out) {
+    f.value = value;
+  }
+
+  const auto ch = static_cast<std::uint32_t>(channel);
+  out.push_back({keyOf('c', kChannelNames[ch % 4]), 1.0F, ch % 4, FeatureType::kChannel});
+  auto lex = [&out](std::uint32_t index) {
+    out.push_back({keyOf('l', kLexiconNames[index]), 1.0F, index, FeatureType::kLexicon});
+  };
+  lex(static_cast<std::uint32_t>(std::clamp(lexicon.intent, 0, 5)));
+  if (lexicon.status_score >= 2.5F) {
+    lex(kLexStatusHigh);
+  }
+  if (lexicon.status_score >= 1.5F) {
+    lex(kLexStatusMid);
+  }
+  if (lexicon.status_score > 0) {
+    lex(kLexStatusAny);
+  }
+  const std::pair<bool, std::uint32_t> flags[] = {
+      {lexicon.case_ref, kLexCaseRef},
+      {lexicon.urgent, kLexUrgent},
+      {lexicon.urgency >= 30, kLexUrgency30},
+      {lexicon.aggressive, kLexAggressive},
+      {lexicon.reassurance >= 60, kLexReassurance60},
+      {lexicon.reassurance >= 30, kLexReassurance30},
+      {lexicon.person, kLexPerson},
+      {lexicon.formal, kLexFormal},
+      {lexicon.reopen, kLexReopen},
+      {lexicon.vulnerable, kLexVulnerable},
+      {lexicon.new_problem, kLexNewProblem},
+      {lexicon.negated_urgent, kLexNegatedUrgent},
+      {lexicon.vulnerable_cue_alone, kLexVulnerableCueAlone}};
+  for (const auto& [on, index] : flags) {
+    if (on) {
+      lex(index);
+    }
+  }
+}
+
+std::string describeFeature(const NormalisedText& text, const ModelFeature& f) {
+  switch (f.type) {
+    case FeatureType::kWord:
+      return std::string(featureWord(text, f.token));
+    case FeatureType::kPrefix:
+      return std::string(featureWord(text, f.token).substr(0, kPrefixSize)) + "-";
+    case FeatureType::kBigram:
+      return std::string(featureWord(text, f.token)) + " " +
+             std::string(featureWord(text, f.token + 1));
+    case FeatureType::kChannel:
+      return "channel " + std::string(kChannelNames[f.token % 4]);
+    case FeatureType::kLexicon:
+      return "lexicon " + std::string(kLexiconNames[f.token]);
+  }
+  return {};
+}
+
+float ModelScores::probability(std::size_t binary_head) const {
+  return 1.0F / (1.0F + std::exp(-logit[binary_head]));
+}
+
+ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores& scores,
+                               const ModelThresholds& thresholds) {
+  ModelDecision d;
+  d.intent = scores.best_intent;
+  // Safety first: the lexicon's urgency (negation- and vulnerability-aware) is kept, the model
+  // adds the wordings the lexicon never listed.
+  const float urgent_threshold = lexicon.vulnerable_cue_alone
+                                     ? thresholds.urgent_vulnerable_cue_alone
+                                     : thresholds.urgent;
+  d.urgent = lexicon.urgent || scores.probability(kHeadUrgent) >= urgent_threshold;
+  d.aggressive = lexicon.aggressive || scores.probability(kHeadAggressive) >= thresholds.aggressive;
+  d.reassurance_high = scores.probability(kHeadReassurance) >= thresholds.reassurance;
+  // An automatic answer only when the model reads a pure follow-up and nothing the lexicon
+  // knows to block one (a person asked for, a formal notice, a reopening) is there.
+  d.status_only = d.intent == 0 && !d.urgent && !d.aggressive && !lexicon.person &&
+                  !lexicon.formal && !lexicon.reopen &&
+                  scores.probability(kHeadStatusOnly) >= thresholds.status_only;
+  return d;
+}
+
+ModelWeights ReaderModel::builtInWeights() {
+  return ModelWeights{internal::kReaderModelKeys, internal::kReaderModelWeights,
+                      internal::kReaderModelCount, internal::kReaderModelBias};
+}
+
+ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
+  if (weights_.count == 0) {
+    return;
+  }
+  std::size_t size = 16;
+  while (size < weights_.count * 2) {
+    size *= 2;
+  }
+  slots_.assign(size, 0);
+  mask_ = size - 1;
+  for (std::size_t i = 0; i < weights_.count; ++i) {
+    std::uint64_t s = weights_.keys[i] & mask_;
+    while (slots_[s] != 0) {
+      s = (s + 1) & mask_;
+    }
+    slots_[s] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+const float* ReaderModel::find(std::uint64_t key) const {
+  if (slots_.empty()) {
+    return nullptr;
+  }
+  std::uint64_t s = key & mask_;
+  while (slots_[s] != 0) {
+    const std::size_t i = slots_[s] - 1;
+    if (weights_.keys[i] == key) {
+      return weights_.weights + i * kModelHeadCount;
+    }
+    s = (s + 1) & mask_;
+  }
+  return nullptr;
+}
+
+ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
+  ModelScores out;
+  if (weights_.bias != nullptr) {
+    for (std::size_t h = 0; h < kModelHeadCount; ++h) {
+      out.logit[h] = weights_.bias[h];
+    }
+  }
+  for (ModelFeature& f : features) {
+    const float* w = find(f.key);
+    f.weights = w;
+    if (w == nullptr) {
+      continue;
+    }
+    for (std::size_t h = 0; h < kModelHeadCount; ++h) {
+      out.logit[h] += w[h] * f.value;
+    }
+  }
+  float top = out.logit[0];
+  std::size_t best = 0;
+  for (std::size_t h = 1; h < kModelIntentHeads; ++h) {
+    if (out.logit[h] > top) {
+      top = out.logit[h];
+      best = h;
+    }
+  }
+  float total = 0;
+  for (std::size_t h = 0; h < kModelIntentHeads; ++h) {
+    out.intent_probability[h] = std::exp(out.logit[h] - top);
+    total += out.intent_probability[h];
+  }
+  for (float& p : out.intent_probability) {
+    p /= total;
+  }
+  out.best_intent = static_cast<int>(best);
+  return out;
+}
+
+std::vector<std::size_t> ReaderModel::topContributors(const std::vector<ModelFeature>& features,
+                                                      std::size_t head, std::size_t max) const {
+  // A running top-`max` (max is small): no sort of every contribution.
+  std::vector<std::pair<float, std::size_t>> best;
+  best.reserve(max + 1);
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    const float* w = features[i].weights;
+    if (w == nullptr) {
+      continue;
+    }
+    float c = w[head];
+    if (head < kModelIntentHeads) {
+      // What sets this intent apart: its weight against the mean of the others.
+      float others = 0;
+      for (std::size_t h = 0; h < kModelIntentHeads; ++h) {
+        others += w[h];
+      }
+      others -= w[head];
+      c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
+    }
+    c *= features[i].value;
+    if (c <= 0 || (best.size() == max && c <= best.back().first)) {
+      continue;
+    }
+    auto at = std::find_if(best.begin(), best.end(), [c](const auto& b) { return c > b.first; });
+    best.insert(at, {c, i});
+    if (best.size() > max) {
+      best.pop_back();
+    }
+  }
+  std::vector<std::size_t> out;
+  out.reserve(best.size());
+  for (const auto& b : best) {
+    out.push_back(b.second);
+  }
+  return out;
+}
+
+}  // namespace relais::routing

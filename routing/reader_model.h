@@ -1,0 +1,134 @@
+// The contact reader's statistical layer: a linear model (logistic regression) over hashed
+// features of a message (normalised word unigrams, bigrams and 6-letter prefixes, the channel,
+// and the hand lexicon's own decisions), with one head per decision: the six intents (softmax),
+// then urgent, aggressive, reassurance_high and status_only (each a sigmoid).
+//
+// The weights are not written by hand: routing/tools/reader_trainer.cc learns them from the
+// labelled corpora (routing/corpus/README.md says which files) at build time and writes them
+// into a generated .cc in the build tree (routing/CMakeLists.txt). The lexicon stays in charge
+// where it is precise (negation, safety words, formal notices); the model brings the everyday
+// vocabulary the lexicon never listed.
+//
+// Thread-safety: a ReaderModel is immutable after construction; extraction and scoring are pure.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "routing/channel.h"
+#include "routing/text_normaliser.h"
+
+namespace relais::routing {
+
+enum ModelHead : unsigned char {
+  // 0-5: the intents, in Intent order.
+  kHeadUrgent = 6,
+  kHeadAggressive = 7,
+  kHeadReassurance = 8,
+  kHeadStatusOnly = 9,
+};
+inline constexpr std::size_t kModelIntentHeads = 6;
+inline constexpr std::size_t kModelHeadCount = 10;
+
+// What the hand lexicon concluded, fed to the model as features.
+struct LexiconSignals {
+  int intent = 5;  // Intent as an integer
+  float status_score = 0;
+  bool case_ref = false;
+  int urgency = 0;
+  bool urgent = false;
+  bool aggressive = false;
+  int reassurance = 0;
+  bool person = false;
+  bool formal = false;
+  bool reopen = false;
+  bool vulnerable = false;
+  bool new_problem = false;
+  bool negated_urgent = false;
+  // A cue urgent only for someone vulnerable ("plus de chauffage") with nobody vulnerable found.
+  bool vulnerable_cue_alone = false;
+};
+
+enum class FeatureType : unsigned char { kWord, kBigram, kPrefix, kChannel, kLexicon };
+
+struct ModelFeature {
+  std::uint64_t key = 0;
+  float value = 0;
+  std::uint32_t token = 0;  // first token (kWord, kBigram, kPrefix), for reasons
+  FeatureType type = FeatureType::kWord;
+  const float* weights = nullptr;  // set by ReaderModel::score: the key's weights, if known
+};
+
+// Appends the features of a message to `out` (cleared first), each key once.
+void extractModelFeatures(const NormalisedText& text, Channel channel,
+                          const LexiconSignals& lexicon, std::vector<ModelFeature>& out);
+
+// The feature's text as the trainer and reasons show it ("w:fuite", "b:plus|chauffage").
+std::string describeFeature(const NormalisedText& text, const ModelFeature& f);
+
+struct ModelScores {
+  std::array<float, kModelHeadCount> logit{};
+  std::array<float, kModelIntentHeads> intent_probability{};
+  int best_intent = 5;
+  float probability(std::size_t binary_head) const;  // sigmoid of a binary head's logit
+};
+
+// How the model's scores and the lexicon's signals combine into decisions; shared by the reader
+// and the trainer's cross-validation so that both measure the same thing.
+struct ModelDecision {
+  int intent = 5;
+  bool urgent = false;
+  bool aggressive = false;
+  bool reassurance_high = false;
+  bool status_only = false;
+};
+struct ModelThresholds {
+  // Probabilities at or above which a binary head says yes. Urgency is tuned for recall (a missed
+  // emergency costs more than a false alarm), status_only for precision (a wrong automatic
+  // answer ignores a real problem); chosen on the trainer's cross-validation, not on the blind
+  // batches.
+  float urgent = 0.35F;
+  float aggressive = 0.4F;
+  float reassurance = 0.5F;
+  float status_only = 0.5F;
+  // Urgency from the model alone when the lexicon's only urgency cue needs someone vulnerable
+  // and found nobody: the label rules say "not urgent", so the model must be very sure.
+  float urgent_vulnerable_cue_alone = 0.85F;
+};
+ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores& scores,
+                               const ModelThresholds& thresholds = {});
+
+// Weights as laid out by the trainer: `keys` sorted ascending, `weights` kModelHeadCount per key.
+struct ModelWeights {
+  const std::uint64_t* keys = nullptr;
+  const float* weights = nullptr;
+  std::size_t count = 0;
+  const float* bias = nullptr;  // kModelHeadCount
+};
+
+class ReaderModel {
+ public:
+  explicit ReaderModel(ModelWeights weights);
+  // The weights generated at build time (an empty model when none were linked in).
+  static ModelWeights builtInWeights();
+
+  bool empty() const { return weights_.count == 0; }
+  // Also points each feature at its weights, for topContributors.
+  ModelScores score(std::vector<ModelFeature>& features) const;
+  // The features pushing `head` up the most (positive contributions only), best first; after
+  // score().
+  std::vector<std::size_t> topContributors(const std::vector<ModelFeature>& features,
+                                           std::size_t head, std::size_t max) const;
+
+ private:
+  const float* find(std::uint64_t key) const;
+  ModelWeights weights_;
+  std::vector<std::uint32_t> slots_;  // open addressing: index + 1, 0 = empty
+  std::uint64_t mask_ = 0;
+};
+
+}  // namespace relais::routing

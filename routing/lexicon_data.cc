@@ -246,6 +246,15 @@ urgent 30: par terre
 urgent 20: la maintenant; en ce moment meme
 urgent 70: se battent; se bat; en danger; au secours; trombe*; cascade
 urgent 30: menace de mort
+# Everyday wordings of emergencies now.
+urgent 75: a gros bouillon; l eau gicle; ca gicle; ca inonde; tout est inonde; est inonde
+urgent 70: verre partout; a explose; vitre .. explose; ne peut plus fermer; ne pouvons plus fermer
+urgent 70: fils .. a nu; fils .. denudes; cables .. a nu; cable .. arrache; gresille
+urgent 70: en train de se battre; appelle a l aide; appelle au secours; crie au secours
+urgent 70: egouts debordent; egouts .. debordent; remonte par les; eaux usees .. remontent
+urgent 70: faux plafond .. effondre; plafond .. tombe; morceau .. pend; continue de couler
+urgent 65: coule toujours; coule encore; ca continue; passe dans les prises; sur le tableau
+urgent 60: qui ferme plus du tout; porte .. cassee .. ferme plus
 urgent 70: pas d electricite; courant coupe; electricite coupee; eaux usees; wc deborde*
 urgent 65: l eau coule; eau coule; eau .. coule; eau sort; de l eau sort; ruissel*; plus d eau
 urgent 65: coupure d electricite; coupure de courant; coupure .. d electricite; panne de courant
@@ -316,6 +325,25 @@ aggressive 0.8: je vais venir; on va venir; je vais m en occuper
 aggressive 0.5: putain; merde; chier; incompetent*; pourri*; fuck*; idiot; stupide*; gueule
 aggressive 0.5: sans coeur; nuls; nul; honte a vous; vous foutez
 aggressive 0.3: bordel; degueulasse; crevez
+# Threats of violence in the first person, as tenants phrase them (generic wording, not lists of
+# sentences): the reported-speech rule still applies.
+aggressive 1: refaire le portrait; refais le portrait; faire la peau; fais la peau
+aggressive 1: arracher la tete; etrangler; etrangle; massacrer; massacre; je le cogne; je la cogne
+aggressive 1: je vais le cogner; je vais la cogner; peter la gueule; pete la gueule; casse la gueule
+aggressive 1: casser les dents; peter les dents; en coller une; mettre une raclee
+aggressive 1: defoncer la gueule
+aggressive 1: avec une batte; a coups de pied; je vais l attendre; l attendre a la sortie
+aggressive 1: foutre le feu; bruler votre; rayer sa caisse; rayer sa voiture; lui rayer
+aggressive 1: je defonce; defonce sa porte; allez tous crever; allez crever; crevez tous
+aggressive 1: vous allez voir ce que; tu vas voir ce que; tu vas prendre
+aggressive 1: va voir ce qu il va prendre
+aggressive 1: je vais lui faire; je vais le faire; lui faire bouffer; faire bouffer
+aggressive 1: je vais vous pourrir
+aggressive 1: je vais tout peter; tout peter; venir tout casser; une ordure; raclure*; enflure*
+aggressive 1: sale ordure; bande d ordures; pourriture; vermine; fdp; ntm; fils de pute
+aggressive 1: gros con; grosse conne; grosse vache
+aggressive 1: sale type; sale bonne femme; fumiers; crapule*; enfoires; salauds; sale race
+aggressive 0.6: des chiens; des rats; des porcs; de merde; vous etes des minables
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
@@ -366,6 +394,9 @@ vulnerable 30: fievre; chomage; licencie*; mon mari est parti; ma femme est part
 vulnerable 30: seule avec mes enfants
 vulnerable 60: enfants en bas age; enfant en bas age; jeunes enfants; tout petits
 vulnerable 30: seul avec mes enfants; petits enfants; jumeaux; asthm*
+vulnerable 60: appareil respiratoire; sous oxygene; respirateur; dialyse*; mon fils de _ ans
+vulnerable 45: ma fille de _ ans; fils de _ ans; fille de _ ans; enfant de _ ans; paralyse*
+vulnerable 45: personne agee; grand mere; grand pere; ma mere de; mon pere de; enceinte de
 
 # ---------------------------------------------------------------- asks for a person / call back
 person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain

@@ -79,8 +79,10 @@ std::string formalLetter() {
          "Roussel\nAllée des Cerisiers, appartement 26";
 }
 
+ReaderConfig configWithModel(std::int64_t use_model);
+
 void BM_ReadRealisticMix(benchmark::State& state) {
-  const ContactReader reader;
+  const ContactReader reader(configWithModel(state.range(0)));
   const std::vector<std::string> texts = loadCorpusTexts();
   std::size_t i = 0;
   std::int64_t bytes = 0;
@@ -94,10 +96,18 @@ void BM_ReadRealisticMix(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
   state.SetBytesProcessed(bytes);
 }
-BENCHMARK(BM_ReadRealisticMix);
+BENCHMARK(BM_ReadRealisticMix)->Arg(1)->Arg(0);
+
+// state.range(0): 1 with the statistical layer (the default reader), 0 with the lexicon alone,
+// to see what the model costs.
+ReaderConfig configWithModel(std::int64_t use_model) {
+  ReaderConfig config;
+  config.use_model = use_model != 0;
+  return config;
+}
 
 void BM_ReadFormalLetter(benchmark::State& state) {
-  const ContactReader reader;
+  const ContactReader reader(configWithModel(state.range(0)));
   const std::string letter = formalLetter();
   for (auto _ : state) {
     ReaderInput in;
@@ -108,7 +118,7 @@ void BM_ReadFormalLetter(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
   state.counters["words"] = 400;
 }
-BENCHMARK(BM_ReadFormalLetter)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ReadFormalLetter)->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond);
 
 void BM_ReadRepeatedWord64KiB(benchmark::State& state) {
   const ContactReader reader;

@@ -1,0 +1,212 @@
+// relais-load: how close relaisd's Submit comes to the limit of gRPC itself. Measures a bare
+// gRPC server (same API, same threading, no work) and relaisd one after the other with the same
+// client settings, and prints both and their ratio. See load-tests/README.md.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include "load-tests/load/baseline_server.h"
+#include "load-tests/load/child_process.h"
+#include "load-tests/load/load_driver.h"
+
+namespace {
+
+using relais::loadtests::LoadResult;
+using relais::loadtests::LoadSettings;
+
+bool isLoopback(const std::string& address) {
+  const std::string host = address.substr(0, address.rfind(':'));
+  return host == "localhost" || host.rfind("127.", 0) == 0 || host == "[::1]" || host == "::1";
+}
+
+void printRow(const LoadResult& r) {
+  std::printf("%-9s %12.0f %9.3f %9.3f %10.3f %10lld %10lld %8lld\n", r.label.c_str(),
+              r.throughput, r.p50_ms, r.p99_ms, r.p999_ms, r.ok, r.exhausted, r.errors);
+}
+
+nlohmann::json toJson(const LoadResult& r) {
+  return {{"label", r.label},          {"ok", r.ok},
+          {"resource_exhausted", r.exhausted}, {"errors", r.errors},
+          {"error_codes", r.error_codes}, {"first_error", r.first_error},
+          {"dropped", r.dropped},      {"seconds", r.seconds},
+          {"throughput_per_s", r.throughput}, {"latency_ms", {{"p50", r.p50_ms}, {"p99", r.p99_ms},
+                                                           {"p99.9", r.p999_ms}, {"mean", r.mean_ms}}},
+          {"agent_offers", r.agent_offers}, {"agent_completed", r.agent_completed}};
+}
+
+double ratio(double a, double b) { return b > 0 ? a / b : 0; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"relais-load: Submit throughput and latency of relaisd against a bare gRPC server"};
+  LoadSettings s;
+  bool self_test = false;
+  std::string target;
+  std::string serve_baseline;
+  std::vector<std::string> corpus_files;
+  std::string json_file;
+  std::string relaisd_path = RELAISD_PATH;
+  bool no_baseline = false;
+  app.add_flag("--self-test", self_test,
+               "start the baseline and a relaisd of this build on free loopback ports");
+  app.add_option("--target", target, "drive an already running relaisd at HOST:PORT");
+  app.add_option("--clients", s.clients, "closed loop: Submit calls kept in flight")
+      ->capture_default_str();
+  app.add_option("--rate", s.rate, "open loop: Poisson arrivals per second (replaces --clients)");
+  app.add_option("--seconds", s.seconds, "measured seconds per server")->capture_default_str();
+  app.add_option("--warmup", s.warmup, "seconds run before measuring")->capture_default_str();
+  app.add_option("--count", s.count, "stop after this many calls per server instead of --seconds");
+  app.add_option("--corpus", corpus_files, "JSON-lines corpus of texts (repeated, fresh ids)");
+  app.add_option("--agents", s.agents,
+                 "scripted AgentDesk agents on relaisd that accept and complete every offer")
+      ->capture_default_str();
+  app.add_option("--connections", s.connections, "HTTP/2 connections per server")
+      ->capture_default_str();
+  app.add_option("--seed", s.seed, "seed of the open-loop arrivals")->capture_default_str();
+  app.add_option("--json", json_file, "write a JSON report here");
+  app.add_option("--relaisd", relaisd_path, "relaisd binary for --self-test")
+      ->capture_default_str();
+  app.add_flag("--no-baseline", no_baseline, "measure relaisd only");
+  app.add_option("--serve-baseline", serve_baseline,
+                 "internal: run the bare baseline server on HOST:PORT until SIGTERM")
+      ->group("");
+  CLI11_PARSE(app, argc, argv);
+
+  if (!serve_baseline.empty()) {
+    return relais::loadtests::serveBaselineUntilSignalled(serve_baseline);
+  }
+  if (self_test == !target.empty()) {
+    std::cerr << "relais-load: give exactly one of --self-test or --target HOST:PORT\n";
+    return 2;
+  }
+  if (s.seconds <= 0 && s.count <= 0) {
+    std::cerr << "relais-load: --seconds or --count must be positive (runs are bounded)\n";
+    return 2;
+  }
+  if (corpus_files.empty()) {
+    corpus_files = relais::loadtests::defaultCorpusFiles();
+  }
+  std::string error;
+  auto corpus = relais::loadtests::loadCorpus(corpus_files, error);
+  if (!corpus) {
+    std::cerr << "relais-load: corpus: " << error << "\n";
+    return 2;
+  }
+  s.progress = isatty(STDERR_FILENO) != 0;
+
+  const std::string work_dir = relais::loadtests::makeTempDir("relais-load");
+  const std::string self_exe = std::filesystem::read_symlink("/proc/self/exe").string();
+  std::vector<LoadResult> results;
+  const auto run_id = std::to_string(::getpid()) + "-" +
+                      std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+  try {
+    if (!no_baseline) {
+      relais::loadtests::ChildProcess baseline(
+          {self_exe, "--serve-baseline", "127.0.0.1:0"}, work_dir + "/baseline.log");
+      LoadSettings b = s;
+      b.address = baseline.grpcAddress();
+      b.label = "baseline";
+      b.id_prefix = "b" + run_id;
+      b.agents = 0;  // the baseline has no AgentDesk
+      results.push_back(runLoad(b, *corpus));
+      baseline.stop();
+    }
+    LoadSettings r = s;
+    r.label = "relaisd";
+    r.id_prefix = "r" + run_id;
+    if (self_test) {
+      std::filesystem::create_directories(work_dir + "/data");
+      relais::loadtests::ChildProcess relaisd(
+          {relaisd_path, "--grpc-listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0",
+           "--data-dir", work_dir + "/data"},
+          work_dir + "/relaisd.log");
+      r.address = relaisd.grpcAddress();
+      results.push_back(runLoad(r, *corpus));
+      if (const int status = relaisd.stop(); status != 0) {
+        std::cerr << "relais-load: relaisd exited with status " << status << "\n";
+      }
+    } else {
+      r.address = target;
+      results.push_back(runLoad(r, *corpus));
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "relais-load: " << e.what() << "\n";
+    return 1;
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(work_dir, ec);
+
+  const unsigned cores = std::thread::hardware_concurrency();
+  std::printf("relais-load: %s, %s, %s per server, corpus %zu texts from %s\n",
+              s.rate > 0 ? ("open loop " + std::to_string(s.rate) + "/s").c_str()
+                         : ("closed loop, " + std::to_string(s.clients) + " calls in flight").c_str(),
+              (std::to_string(s.connections) + " connections").c_str(),
+              s.count > 0 ? (std::to_string(s.count) + " calls").c_str()
+                          : (std::to_string(s.seconds) + " s").c_str(),
+              corpus->entries.size(), corpus_files.front().c_str());
+  std::printf("cores: %u, shared by this client and the server under test (%s)\n", cores,
+              self_test ? "self-test: both on this machine" :
+                          (isLoopback(target) ? "loopback target" : "remote target"));
+  if (s.agents > 0) {
+    std::printf("agents: %d scripted agents on relaisd (their AgentDesk calls are not counted)\n",
+                s.agents);
+  }
+  std::printf("%-9s %12s %9s %9s %10s %10s %10s %8s\n", "server", "Submit/s", "p50 ms", "p99 ms",
+              "p99.9 ms", "ok", "exhausted", "errors");
+  for (const auto& r : results) {
+    printRow(r);
+  }
+  for (const auto& r : results) {
+    if (!r.first_error.empty()) {
+      std::printf("%s first error: %s\n", r.label.c_str(), r.first_error.c_str());
+    }
+    if (r.exhausted > 0) {
+      std::printf("%s: %lld RESOURCE_EXHAUSTED (queue full) not counted as throughput\n",
+                  r.label.c_str(), r.exhausted);
+    }
+    if (r.agent_offers > 0) {
+      std::printf("%s: agents got %lld offers, completed %lld\n", r.label.c_str(),
+                  r.agent_offers, r.agent_completed);
+    }
+  }
+  nlohmann::json report = {{"clients", s.clients}, {"rate", s.rate}, {"seconds", s.seconds},
+                           {"count", s.count}, {"connections", s.connections},
+                           {"agents", s.agents}, {"cores", cores}, {"corpus", corpus_files},
+                           {"self_test", self_test}, {"target", target}};
+  for (const auto& r : results) {
+    report["results"].push_back(toJson(r));
+  }
+  double throughput_ratio = 0;
+  if (results.size() == 2) {
+    const auto& b = results[0];
+    const auto& d = results[1];
+    throughput_ratio = ratio(d.throughput, b.throughput);
+    std::printf("latency relaisd/baseline: p50 %.2fx  p99 %.2fx  p99.9 %.2fx\n",
+                ratio(d.p50_ms, b.p50_ms), ratio(d.p99_ms, b.p99_ms),
+                ratio(d.p999_ms, b.p999_ms));
+    report["ratio"] = {{"throughput", throughput_ratio},
+                       {"p50", ratio(d.p50_ms, b.p50_ms)},
+                       {"p99", ratio(d.p99_ms, b.p99_ms)},
+                       {"p99.9", ratio(d.p999_ms, b.p999_ms)}};
+  }
+  if (!json_file.empty()) {
+    std::ofstream out(json_file);
+    out << report.dump(2) << "\n";
+    if (!out) {
+      std::cerr << "relais-load: cannot write " << json_file << "\n";
+      return 1;
+    }
+  }
+  const bool failed = results.empty() || results.back().ok == 0;
+  std::printf("ratio %.3f\n", throughput_ratio);
+  return failed ? 1 : 0;
+}

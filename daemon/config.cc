@@ -314,6 +314,45 @@ void readReader(Walker& w, const YAML::Node& node, const std::string& path,
         });
 }
 
+void readAutoAnswer(Walker& w, const YAML::Node& node, const std::string& path,
+                    routing::AutoAnswerConfig& a) {
+  auto templates = [&](const YAML::Node& n, const std::string& p) {
+    w.perChannel(n, p, a.templates,
+                 [&](const YAML::Node& e, const std::string& ep, routing::ChannelTemplates& t) {
+                   auto text = [&](std::string& out) {
+                     return [&w, &out](const YAML::Node& tn, const std::string& tp) {
+                       w.nonEmptyString(tn, tp, out);
+                       std::string problem;
+                       if (tn.IsScalar() && !routing::AnswerTemplate::parse(out, &problem)) {
+                         w.error(tn, tp, problem);
+                       }
+                     };
+                   };
+                   w.map(e, ep,
+                         {{"subject", text(t.subject)},
+                          {"answer", text(t.answer)},
+                          {"ambiguous", text(t.ambiguous)}});
+                 });
+  };
+  w.map(node, path,
+        {
+            {"enabled", [&](const auto& n, const auto& p) { w.boolean(n, p, a.enabled); }},
+            {"stalled_after",
+             [&](const auto& n, const auto& p) { w.duration(n, p, a.stalled_after); }},
+            {"repeat_threshold",
+             [&](const auto& n, const auto& p) { w.integer(n, p, a.repeat_threshold, 1, 100); }},
+            {"repeat_window",
+             [&](const auto& n, const auto& p) { w.duration(n, p, a.repeat_window); }},
+            {"escalate_vulnerable",
+             [&](const auto& n, const auto& p) { w.boolean(n, p, a.escalate_vulnerable); }},
+            {"escalate_reassurance",
+             [&](const auto& n, const auto& p) { w.boolean(n, p, a.escalate_reassurance); }},
+            {"phone_max_chars",
+             [&](const auto& n, const auto& p) { w.integer(n, p, a.phone_max_chars, 80, 2000); }},
+            {"templates", templates},
+        });
+}
+
 }  // namespace
 
 std::optional<Duration> parseDuration(const std::string& text) {
@@ -427,6 +466,10 @@ std::optional<DaemonConfig> parseConfig(const std::string& yaml, const std::stri
                      });
              }},
             {"reader", [&](const auto& n, const auto& p) { readReader(w, n, p, config.reader); }},
+            {"auto_answer",
+             [&](const auto& n, const auto& p) { readAutoAnswer(w, n, p, config.auto_answer); }},
+            {"assigned_hold",
+             [&](const auto& n, const auto& p) { w.duration(n, p, config.assigned_hold); }},
             {"routing", [&](const auto& n, const auto& p) { readRouting(w, n, p, config.routing); }},
         });
   if (errors.empty()) {

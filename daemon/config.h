@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "routing/auto_answer.h"
 #include "routing/contact_reader.h"
 #include "routing/routing_config.h"
 
@@ -28,7 +29,12 @@ struct DaemonConfig {
   std::string log_level = "info";
   bool log_json = false;
 
+  // Contacts being handled when relaisd stopped stay held for their agent this long after a
+  // restart, waiting for it to reconnect, before going back to the queue.
+  routing::Duration assigned_hold = std::chrono::minutes(30);
+
   routing::ReaderConfig reader;
+  routing::AutoAnswerConfig auto_answer;
   routing::RoutingConfig routing = routing::RoutingConfig::defaults();
 };
 

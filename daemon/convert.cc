@@ -118,6 +118,46 @@ google::protobuf::Timestamp toTimestamp(routing::Instant t) {
   return out;
 }
 
+routing::CaseFile fromProto(const v1::Case& c) {
+  routing::CaseFile f;
+  f.ref = c.case_ref();
+  f.tenant_id = c.tenant_id();
+  f.kind = c.kind();
+  f.status = c.status();
+  f.opened_at = fromProto(c.opened_at());
+  f.updated_at = fromProto(c.updated_at());
+  f.next_step = c.next_step();
+  if (isSet(c.expected_at())) {
+    f.expected_at = fromProto(c.expected_at());
+  }
+  for (const auto& s : c.steps()) {
+    f.steps.push_back({s.label(), fromProto(s.at())});
+  }
+  f.closed = c.closed();
+  return f;
+}
+
+v1::Case toProto(const routing::CaseFile& f) {
+  v1::Case c;
+  c.set_case_ref(f.ref);
+  c.set_tenant_id(f.tenant_id);
+  c.set_kind(f.kind);
+  c.set_status(f.status);
+  *c.mutable_opened_at() = toTimestamp(f.opened_at);
+  *c.mutable_updated_at() = toTimestamp(f.updated_at);
+  c.set_next_step(f.next_step);
+  if (f.expected_at) {
+    *c.mutable_expected_at() = toTimestamp(*f.expected_at);
+  }
+  for (const auto& s : f.steps) {
+    auto* step = c.add_steps();
+    step->set_label(s.label);
+    *step->mutable_at() = toTimestamp(s.at);
+  }
+  c.set_closed(f.closed);
+  return c;
+}
+
 namespace {
 
 bool blank(const std::string& s) {

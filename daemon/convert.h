@@ -8,8 +8,10 @@
 #include <string>
 
 #include "relais/v1/agent_desk.pb.h"
+#include "relais/v1/case_feed.pb.h"
 #include "relais/v1/contact.pb.h"
 #include "routing/agent.h"
+#include "routing/case_book.h"
 #include "routing/channel.h"
 #include "routing/reading.h"
 #include "routing/time.h"
@@ -26,6 +28,9 @@ void toProto(const routing::Reading& r, v1::Reading& out);
 routing::Instant fromProto(const google::protobuf::Timestamp& t);
 google::protobuf::Timestamp toTimestamp(routing::Instant t);
 inline bool isSet(const google::protobuf::Timestamp& t) { return t.seconds() != 0 || t.nanos() != 0; }
+
+routing::CaseFile fromProto(const v1::Case& c);
+v1::Case toProto(const routing::CaseFile& c);
 
 // Limits a request is checked against.
 struct ContactLimits {

@@ -58,13 +58,15 @@ Core::Core(const DaemonConfig& config, Store& store, Metrics& metrics, Clock clo
       clock_(std::move(clock)),
       reader_(config.reader),
       router_(config.routing),
-      limits_{config.max_text_bytes} {}
+      limits_{config.max_text_bytes},
+      answerer_(config.auto_answer),
+      asks_(config.auto_answer.repeat_window) {}
 
 Core::~Core() = default;
 
 std::optional<std::string> Core::recover() {
   if (auto e = store_.forEachCase(
-          [&](const std::string& key, v1::Case&& c) { cases_.emplace(key, std::move(c)); })) {
+          [&](const std::string& key, v1::Case&& c) { cases_.upsert(key, fromProto(c)); })) {
     return e;
   }
   std::vector<store::v1::ContactRecord*> waiting;
@@ -76,6 +78,12 @@ std::optional<std::string> Core::recover() {
   }
   const Instant now = clock_();
   for (auto& [id, record] : ledger_) {
+    // Repeated asks span restarts: rebuild the recent history of status requests.
+    if (record.reading().intent() == v1::INTENT_STATUS_REQUEST && !record.case_key().empty() &&
+        now - fromProto(record.contact().received_at()) <= config_.auto_answer.repeat_window) {
+      asks_.record(record.contact().tenant_id(), record.case_key(),
+                   fromProto(record.contact().received_at()));
+    }
     switch (record.state()) {
       case v1::CONTACT_STATE_WAITING:
       case v1::CONTACT_STATE_OFFERED:
@@ -89,7 +97,7 @@ std::optional<std::string> Core::recover() {
         }
         break;
       case v1::CONTACT_STATE_ASSIGNED:
-        router_.restoreAssigned(specFor(record), record.agent_id(), now + std::chrono::minutes(30));
+        router_.restoreAssigned(specFor(record), record.agent_id(), now + config_.assigned_hold);
         break;
       default:
         break;
@@ -156,6 +164,13 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
   input.subject = contact.subject();
   input.text = contact.text();
   input.context.prior_contacts_same_case = contact.context().prior_contacts_same_case();
+  if (!contact.case_ref().empty()) {
+    // What relais saw itself counts as much as what the client says.
+    input.context.prior_contacts_same_case = std::max(
+        input.context.prior_contacts_same_case,
+        asks_.count(contact.tenant_id(), routing::ContactReader::normaliseCaseRef(contact.case_ref()),
+                    now));
+  }
   input.context.vulnerable = contact.context().vulnerable();
   routing::Reading reading = reader_.read(input);
 
@@ -171,8 +186,49 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
     record.set_case_key(routing::ContactReader::normaliseCaseRef(written_ref));
   }
   *record.mutable_enqueued_at() = toTimestamp(now);
+  reply.set_contact_id(contact.contact_id());
 
-  auto decision = router_.submit(specFor(record), now);
+  if (reading.intent == routing::Intent::kStatusRequest) {
+    routing::AutoAnswerInput question;
+    question.channel = channel;
+    question.reading = &reading;
+    question.tenant_id = contact.tenant_id();
+    question.case_key = record.case_key();
+    question.vulnerable = contact.context().vulnerable();
+    const auto answer = answerer_.decide(question, cases_, asks_, now);
+    if (!answer.case_key.empty()) {
+      record.set_case_key(answer.case_key);
+    }
+    if (answer.answered) {
+      reply.set_outcome(v1::OUTCOME_AUTO_ANSWERED);
+      reply.mutable_auto_answer()->set_subject(answer.subject);
+      reply.mutable_auto_answer()->set_text(answer.text);
+      reply.mutable_auto_answer()->set_case_ref(
+          answer.case_key.empty() ? "" : cases_.find(answer.case_key)->ref);
+      *reply.mutable_reading() = record.reading();
+      record.set_state(v1::CONTACT_STATE_AUTO_ANSWERED);
+      *record.mutable_reply() = reply;
+      countOutcome(reply, channel);
+      auto& stored = ledger_.emplace(contact.contact_id(), std::move(record)).first->second;
+      save(stored);
+      return grpc::Status::OK;
+    }
+    const std::string reason(routing::escalationName(answer.escalation));
+    record.set_escalation_reason(reason);
+    reply.set_escalation_reason(reason);
+    metrics_.escalations.Add({{"reason", reason}}).Increment();
+    if (answer.escalation == routing::Escalation::kRepeatedAsks) {
+      // Asking again and again is itself a sign the tenant needs reassurance and priority.
+      auto* r = record.mutable_reading();
+      r->set_reassurance_high(true);
+      r->set_reassurance(std::max(r->reassurance(), config_.reader.reassurance_high_threshold));
+      r->add_reasons("reassurance: asked about this case " +
+                     std::to_string(answer.asks_in_window) + " times within the window");
+      record.set_priority_boost(true);
+    }
+  }
+
+  auto decision = route(record, now);
   using Kind = routing::SubmitDecision::Kind;
   if (decision.kind == Kind::kRejectedFull) {
     metrics_.contacts_rejected.Add({{"reason", "queue_full"}}).Increment();
@@ -187,12 +243,10 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
     return {grpc::StatusCode::INTERNAL, "contact_id: known to the router but not the ledger"};
   }
 
-  reply.set_contact_id(contact.contact_id());
   reply.set_queue(decision.queue);
   reply.set_position(decision.position);
   reply.set_estimated_wait_seconds(wholeSeconds(decision.estimated_wait));
   *reply.mutable_reading() = record.reading();
-  record.set_queue(decision.queue);
   switch (decision.kind) {
     case Kind::kMerged: {
       reply.set_outcome(v1::OUTCOME_MERGED);
@@ -216,15 +270,35 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
       record.set_state(v1::CONTACT_STATE_WAITING);
       break;
   }
-  const std::string channel_label(routing::channelName(channel));
-  metrics_.contacts_received.Add({{"channel", channel_label}}).Increment();
-  metrics_.contacts_outcome.Add({{"channel", channel_label}, {"outcome", outcomeLabel(reply.outcome())}})
-      .Increment();
+  countOutcome(reply, channel);
   *record.mutable_reply() = reply;
   auto& stored = ledger_.emplace(contact.contact_id(), std::move(record)).first->second;
   save(stored);
   applyEvents();
   return grpc::Status::OK;
+}
+
+routing::SubmitDecision Core::route(store::v1::ContactRecord& record, Instant now) {
+  *record.mutable_enqueued_at() = toTimestamp(now);
+  auto decision = router_.submit(specFor(record), now);
+  record.set_queue(decision.queue);
+  return decision;
+}
+
+void Core::countOutcome(const v1::SubmitReply& reply, routing::Channel channel) {
+  const std::string channel_label(routing::channelName(channel));
+  metrics_.contacts_received.Add({{"channel", channel_label}}).Increment();
+  metrics_.contacts_outcome
+      .Add({{"channel", channel_label}, {"outcome", outcomeLabel(reply.outcome())}})
+      .Increment();
+  if (reply.outcome() == v1::OUTCOME_AUTO_ANSWERED) {
+    ++auto_answered_;
+    metrics_.auto_answers.Add({{"channel", channel_label}}).Increment();
+  } else if (reply.outcome() != v1::OUTCOME_MERGED) {
+    ++to_people_;
+  }
+  metrics_.containment.Add({}).Set(static_cast<double>(auto_answered_) /
+                                   static_cast<double>(std::max(1LL, auto_answered_ + to_people_)));
 }
 
 void Core::fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const {
@@ -296,12 +370,41 @@ grpc::Status Core::feedback(const v1::FeedbackRequest& request, v1::ContactStatu
   if (it == ledger_.end()) {
     return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
   }
-  if (it->second.state() != v1::CONTACT_STATE_AUTO_ANSWERED) {
+  auto& record = it->second;
+  if (record.reply().outcome() != v1::OUTCOME_AUTO_ANSWERED) {
     return {grpc::StatusCode::FAILED_PRECONDITION,
             "contact_id: feedback applies to automatically answered contacts only"};
   }
+  if (record.state() != v1::CONTACT_STATE_AUTO_ANSWERED) {
+    fillStatus(record, reply);  // already handed to a person: a repeated "no" changes nothing
+    return grpc::Status::OK;
+  }
   metrics_.feedback.Add({{"answered", request.answered() ? "true" : "false"}}).Increment();
-  fillStatus(it->second, reply);
+  if (request.answered()) {
+    fillStatus(record, reply);
+    return grpc::Status::OK;
+  }
+  // The answer did not serve: a person takes over, with priority and the whole history, so the
+  // tenant repeats nothing.
+  const Instant now = clock_();
+  record.set_escalation_reason("feedback_not_answered");
+  record.set_priority_boost(true);
+  record.mutable_reading()->add_reasons("priority: the automatic answer did not serve the tenant");
+  metrics_.escalations.Add({{"reason", "feedback_not_answered"}}).Increment();
+  auto decision = route(record, now);
+  if (decision.kind == routing::SubmitDecision::Kind::kRejectedFull) {
+    return {grpc::StatusCode::RESOURCE_EXHAUSTED,
+            "queue " + decision.queue + " is full; retry after " +
+                std::to_string(std::max<long long>(1, wholeSeconds(decision.retry_after))) + " s"};
+  }
+  record.set_state(decision.kind == routing::SubmitDecision::Kind::kMerged
+                       ? v1::CONTACT_STATE_MERGED
+                       : v1::CONTACT_STATE_WAITING);
+  record.set_merged_into(decision.merged_into);
+  ++to_people_;
+  save(record);
+  applyEvents();
+  fillStatus(record, reply);
   return grpc::Status::OK;
 }
 
@@ -478,6 +581,9 @@ grpc::Status Core::upsertCase(const v1::Case& request, v1::UpsertCaseReply& repl
   if (request.case_ref().empty()) {
     return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: required"};
   }
+  if (request.case_ref().size() > limits_.max_id_bytes) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: longer than 128 bytes"};
+  }
   if (request.tenant_id().empty()) {
     return {grpc::StatusCode::INVALID_ARGUMENT, "tenant_id: required"};
   }
@@ -489,13 +595,9 @@ grpc::Status Core::upsertCase(const v1::Case& request, v1::UpsertCaseReply& repl
     return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: has no letter or digit"};
   }
   reply.set_case_ref(request.case_ref());
-  auto it = cases_.find(key);
-  if (it != cases_.end() && fromProto(it->second.updated_at()) > fromProto(request.updated_at())) {
-    reply.set_applied(false);
-  } else {
-    cases_.insert_or_assign(key, request);
+  reply.set_applied(cases_.upsert(key, fromProto(request)));
+  if (reply.applied()) {
     store_.putCase(key, request);
-    reply.set_applied(true);
   }
   metrics_.cases_upserted.Add({{"applied", reply.applied() ? "true" : "false"}}).Increment();
   return grpc::Status::OK;
@@ -505,11 +607,11 @@ grpc::Status Core::closeCase(const v1::CloseCaseRequest& request, v1::UpsertCase
   if (request.case_ref().empty()) {
     return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: required"};
   }
-  auto it = cases_.find(routing::ContactReader::normaliseCaseRef(request.case_ref()));
-  if (it == cases_.end()) {
+  const auto* file = cases_.find(routing::ContactReader::normaliseCaseRef(request.case_ref()));
+  if (file == nullptr) {
     return {grpc::StatusCode::NOT_FOUND, "case_ref: no case " + request.case_ref()};
   }
-  v1::Case updated = it->second;
+  v1::Case updated = toProto(*file);
   updated.set_closed(true);
   *updated.mutable_updated_at() =
       isSet(request.updated_at()) ? request.updated_at() : toTimestamp(clock_());

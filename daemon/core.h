@@ -21,6 +21,8 @@
 #include "relais/v1/case_feed.pb.h"
 #include "relais/v1/intake.pb.h"
 #include "relais/v1/supervision.pb.h"
+#include "routing/auto_answer.h"
+#include "routing/case_book.h"
 #include "routing/contact_reader.h"
 #include "routing/router.h"
 
@@ -89,6 +91,9 @@ class Core {
   void fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const;
   void fillAgentStatus(const std::string& agent_id, v1::AgentStatus& out) const;
   routing::ContactSpec specFor(const store::v1::ContactRecord& record) const;
+  // Queues a contact for a person (new, escalated, or after negative feedback).
+  routing::SubmitDecision route(store::v1::ContactRecord& record, routing::Instant now);
+  void countOutcome(const v1::SubmitReply& reply, routing::Channel channel);
   grpc::Status offerAction(const v1::OfferAction& request, v1::OfferActionReply& reply,
                            bool accept);
   void sendOffer(AgentSink& sink, const routing::OfferDetails& details);
@@ -102,7 +107,11 @@ class Core {
   ContactLimits limits_;
   std::unordered_map<std::string, store::v1::ContactRecord> ledger_;
   std::unordered_map<std::string, AgentEntry> agents_;
-  std::unordered_map<std::string, v1::Case> cases_;
+  routing::CaseBook cases_;
+  routing::AutoAnswerer answerer_;
+  routing::AskHistory asks_;
+  long long auto_answered_ = 0;
+  long long to_people_ = 0;
 };
 
 }  // namespace relais::daemon

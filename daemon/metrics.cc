@@ -69,6 +69,10 @@ Metrics::Metrics()
                         *registry)),
       feedback(build(prometheus::BuildCounter(), "relais_auto_answer_feedback_total",
                      "Feedback on automatic answers, by answered (true, false).", *registry)),
+      containment(build(prometheus::BuildGauge(), "relais_containment_ratio",
+                        "Share of contacts since start answered automatically, among those "
+                        "answered automatically or sent to a person.",
+                        *registry)),
       cases_upserted(build(prometheus::BuildCounter(), "relais_cases_upserted_total",
                            "Case feed upserts, by applied (true, false).", *registry)),
       commit_seconds(build(prometheus::BuildHistogram(), "relais_storage_commit_seconds",

@@ -42,6 +42,7 @@ struct Metrics {
   prometheus::Family<prometheus::Counter>& auto_answers;       // {channel}
   prometheus::Family<prometheus::Counter>& escalations;        // {reason}
   prometheus::Family<prometheus::Counter>& feedback;           // {answered}
+  prometheus::Family<prometheus::Gauge>& containment;          // {}
   prometheus::Family<prometheus::Counter>& cases_upserted;     // {applied}
   prometheus::Family<prometheus::Histogram>& commit_seconds;   // {}
   prometheus::Family<prometheus::Counter>& storage_errors;     // {}

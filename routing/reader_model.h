@@ -91,10 +91,10 @@ struct ModelThresholds {
   // emergency costs more than a false alarm), status_only for precision (a wrong automatic
   // answer ignores a real problem); chosen on the trainer's cross-validation, not on the blind
   // batches.
-  float urgent = 0.35F;
+  float urgent = 0.3F;
   float aggressive = 0.4F;
   float reassurance = 0.5F;
-  float status_only = 0.5F;
+  float status_only = 0.4F;
   // Urgency from the model alone when the lexicon's only urgency cue needs someone vulnerable
   // and found nobody: the label rules say "not urgent", so the model must be very sure.
   float urgent_vulnerable_cue_alone = 0.85F;

@@ -1,0 +1,166 @@
+#include "routing/reader_model.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "routing/contact_reader.h"
+#include "routing/text_normaliser.h"
+
+namespace relais::routing {
+namespace {
+
+std::vector<ModelFeature> featuresOf(std::string_view text, NormalisedText& norm) {
+  normaliseText(text, norm);
+  std::vector<ModelFeature> features;
+  extractModelFeatures(norm, Channel::kWeb, LexiconSignals{}, features);
+  return features;
+}
+
+Reading readText(const ContactReader& reader, std::string_view text) {
+  ReaderInput in;
+  in.channel = Channel::kWeb;
+  in.text = text;
+  return reader.read(in);
+}
+
+bool hasReasonContaining(const Reading& r, std::string_view part) {
+  return std::any_of(r.reasons.begin(), r.reasons.end(),
+                     [part](const std::string& s) { return s.find(part) != std::string::npos; });
+}
+
+TEST(ReaderModelTest, BuiltInWeightsAreLinkedIn) {
+  const ReaderModel model(ReaderModel::builtInWeights());
+  EXPECT_FALSE(model.empty());
+  const ModelWeights w = ReaderModel::builtInWeights();
+  EXPECT_GT(w.count, 1000u);
+  EXPECT_TRUE(std::is_sorted(w.keys, w.keys + w.count));
+}
+
+TEST(ReaderModelTest, FeaturesAreDeterministicAndEachKeyOnce) {
+  NormalisedText a;
+  NormalisedText b;
+  const auto fa = featuresOf("la fuite la fuite la fuite, toujours la fuite", a);
+  const auto fb = featuresOf("la fuite la fuite la fuite, toujours la fuite", b);
+  ASSERT_EQ(fa.size(), fb.size());
+  std::vector<std::uint64_t> keys;
+  for (std::size_t i = 0; i < fa.size(); ++i) {
+    EXPECT_EQ(fa[i].key, fb[i].key);
+    keys.push_back(fa[i].key);
+  }
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end());
+}
+
+TEST(ReaderModelTest, FeaturesDescribeTheirWords) {
+  NormalisedText norm;
+  const auto features = featuresOf("Plus de chauffage", norm);
+  std::vector<std::string> described;
+  for (const ModelFeature& f : features) {
+    described.push_back(describeFeature(norm, f));
+  }
+  for (const char* want : {"plus", "chauffage", "plus de", "de chauffage", "chauff-",
+                           "lexicon intent=other", "channel web"}) {
+    EXPECT_NE(std::find(described.begin(), described.end(), want), described.end()) << want;
+  }
+}
+
+TEST(ReaderModelTest, LongTextsDoNotOutvoteTheirDecisiveWords) {
+  NormalisedText norm;
+  std::string letter;
+  for (int i = 0; i < 300; ++i) {
+    letter += "mot" + std::to_string(i) + " ";
+  }
+  for (const ModelFeature& f : featuresOf(letter, norm)) {
+    if (f.type == FeatureType::kWord || f.type == FeatureType::kBigram) {
+      EXPECT_LT(f.value, 0.2F);
+    } else {
+      EXPECT_EQ(f.value, 1.0F);  // channel and lexicon signals keep their full weight
+    }
+  }
+}
+
+TEST(ReaderModelTest, UnknownFeaturesScoreTheBiasOnly) {
+  const ReaderModel model(ReaderModel::builtInWeights());
+  std::vector<ModelFeature> none;
+  const ModelScores s = model.score(none);
+  const ModelWeights w = ReaderModel::builtInWeights();
+  for (std::size_t h = 0; h < kModelHeadCount; ++h) {
+    EXPECT_FLOAT_EQ(s.logit[h], w.bias[h]);
+  }
+  float total = 0;
+  for (float p : s.intent_probability) {
+    total += p;
+  }
+  EXPECT_NEAR(total, 1.0F, 1e-5F);
+}
+
+TEST(ReaderModelTest, CombineKeepsLexiconUrgencyAndBlockers) {
+  ModelScores scores;  // all logits 0: every probability 0.5, intent status_request
+  scores.best_intent = 0;
+  LexiconSignals lexicon;
+  lexicon.urgent = true;
+  ModelThresholds strict;
+  strict.urgent = 0.9F;
+  EXPECT_TRUE(combineDecisions(lexicon, scores, strict).urgent);
+  EXPECT_FALSE(combineDecisions(lexicon, scores, strict).status_only);
+
+  LexiconSignals formal;
+  formal.formal = true;
+  EXPECT_FALSE(combineDecisions(formal, scores).status_only);
+  LexiconSignals person;
+  person.person = true;
+  EXPECT_FALSE(combineDecisions(person, scores).status_only);
+  LexiconSignals reopen;
+  reopen.reopen = true;
+  EXPECT_FALSE(combineDecisions(reopen, scores).status_only);
+
+  LexiconSignals nothing;
+  ModelThresholds loose;
+  loose.urgent = 0.6F;
+  loose.aggressive = 0.6F;
+  EXPECT_TRUE(combineDecisions(nothing, scores, loose).status_only);
+}
+
+TEST(ReaderModelTest, VulnerableOnlyCueNeedsAVerySureModel) {
+  ModelScores scores;
+  scores.logit[kHeadUrgent] = 1.0F;  // p = 0.73
+  LexiconSignals alone;
+  alone.vulnerable_cue_alone = true;
+  EXPECT_FALSE(combineDecisions(alone, scores).urgent);
+  EXPECT_TRUE(combineDecisions(LexiconSignals{}, scores).urgent);
+}
+
+TEST(ReaderModelTest, ReasonsNameTheWordsBehindTheModelsDecisions) {
+  const ContactReader reader;
+  const Reading r = readText(reader, "le plombier devait revenir mardi, toujours personne");
+  EXPECT_EQ(r.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(hasReasonContaining(r, "intent=status_request (model "));
+  EXPECT_TRUE(hasReasonContaining(r, "\""));
+}
+
+TEST(ReaderModelTest, LexiconAloneIsStillAvailable) {
+  ReaderConfig config;
+  config.use_model = false;
+  const ContactReader lexicon_only(config);
+  const Reading r = readText(lexicon_only, "odeur de gaz très forte dans la cuisine");
+  EXPECT_TRUE(r.urgent);
+  EXPECT_FALSE(hasReasonContaining(r, "(model "));
+}
+
+TEST(ReaderModelTest, StatusOnlyStaysFalseOnFormalNoticeOrReopening) {
+  const ContactReader reader;
+  const Reading notice = readText(
+      reader,
+      "Ma demande de travaux date de six mois. Je vous mets en demeure d'intervenir sous huit "
+      "jours et je demande une indemnisation.");
+  EXPECT_FALSE(notice.status_only);
+  const Reading reopen = readText(
+      reader, "Ma demande a été clôturée alors que personne n'est venu, merci de la rouvrir.");
+  EXPECT_FALSE(reopen.status_only);
+}
+
+}  // namespace
+}  // namespace relais::routing

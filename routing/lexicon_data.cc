@@ -247,6 +247,12 @@ urgent 20: la maintenant; en ce moment meme
 urgent 70: se battent; se bat; en danger; au secours; trombe*; cascade
 urgent 30: menace de mort
 # Everyday wordings of emergencies now.
+urgent 90: gaz sent; pue le gaz; sent fort le gaz; odeur forte de gaz
+urgent 80: entre deux etages; vient de s effondrer; s est effondre*; menacent de tomber
+urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
+urgent 90: y a le feu; le feu a pris; feu a pris; a pris feu; ca brule; ca crame
+urgent 75: pas de courant; noir complet; dans le noir total; eau .. monte; l eau .. monte
+urgent 80: suis dans l ascenseur; sommes dans l ascenseur; bloquee dans l ascenseur
 urgent 75: a gros bouillon; l eau gicle; ca gicle; ca inonde; tout est inonde; est inonde
 urgent 70: verre partout; a explose; vitre .. explose; ne peut plus fermer; ne pouvons plus fermer
 urgent 70: fils .. a nu; fils .. denudes; cables .. a nu; cable .. arrache; gresille
@@ -283,12 +289,16 @@ vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; 
 vurgent 35: tres froid; il fait froid; gele*; glacial; freezing; very cold
 vurgent 50: has not worked; doesn t work; not working; does not work
 vurgent 30: il fait _ degres; degres dans
+vurgent 70: chauffage .. en panne; chauffage .. tombe en panne; ni chauffage; ni de chauffage
+vurgent 60: ni eau chaude; ni d eau chaude; chauffage .. toujours rien
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
 lockfail 1: impossible de fermer la
+lockfail 1: serrure .. arrachee; serrure .. detruite; peux pas .. fermer; pouvons pas .. fermer
+lockfail 1: peux plus .. fermer; pouvons plus .. fermer; fermer a cle
 lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; cannot lock
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
@@ -397,6 +407,7 @@ vulnerable 30: seul avec mes enfants; petits enfants; jumeaux; asthm*
 vulnerable 60: appareil respiratoire; sous oxygene; respirateur; dialyse*; mon fils de _ ans
 vulnerable 45: ma fille de _ ans; fils de _ ans; fille de _ ans; enfant de _ ans; paralyse*
 vulnerable 45: personne agee; grand mere; grand pere; ma mere de; mon pere de; enceinte de
+vulnerable 60: bb; mon bb; un bb
 
 # ---------------------------------------------------------------- asks for a person / call back
 person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain

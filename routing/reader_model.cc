@@ -143,6 +143,9 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
 
   const auto ch = static_cast<std::uint32_t>(channel);
   out.push_back({keyOf('c', kChannelNames[ch % 4]), 1.0F, ch % 4, FeatureType::kChannel});
+  if (text.display.find('?') != std::string::npos) {
+    out.push_back({keyOf('q', "?"), 1.0F, 0, FeatureType::kQuestion});
+  }
   auto lex = [&out](std::uint32_t index) {
     out.push_back({keyOf('l', kLexiconNames[index]), 1.0F, index, FeatureType::kLexicon});
   };
@@ -190,6 +193,8 @@ std::string describeFeature(const NormalisedText& text, const ModelFeature& f) {
       return "channel " + std::string(kChannelNames[f.token % 4]);
     case FeatureType::kLexicon:
       return "lexicon " + std::string(kLexiconNames[f.token]);
+    case FeatureType::kQuestion:
+      return "question mark";
   }
   return {};
 }
@@ -208,7 +213,9 @@ ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores&
                                      ? thresholds.urgent_vulnerable_cue_alone
                                      : thresholds.urgent;
   d.urgent = lexicon.urgent || scores.probability(kHeadUrgent) >= urgent_threshold;
-  d.aggressive = lexicon.aggressive || scores.probability(kHeadAggressive) >= thresholds.aggressive;
+  const float aggressive = scores.probability(kHeadAggressive);
+  d.aggressive = aggressive >= thresholds.aggressive ||
+                 (lexicon.aggressive && aggressive >= thresholds.aggressive_lexicon_veto);
   d.reassurance_high = scores.probability(kHeadReassurance) >= thresholds.reassurance;
   // An automatic answer only when the model reads a pure follow-up and nothing the lexicon
   // knows to block one (a person asked for, a formal notice, a reopening) is there.

@@ -53,7 +53,7 @@ struct LexiconSignals {
   bool vulnerable_cue_alone = false;
 };
 
-enum class FeatureType : unsigned char { kWord, kBigram, kPrefix, kChannel, kLexicon };
+enum class FeatureType : unsigned char { kWord, kBigram, kPrefix, kChannel, kLexicon, kQuestion };
 
 struct ModelFeature {
   std::uint64_t key = 0;
@@ -93,6 +93,9 @@ struct ModelThresholds {
   // batches.
   float urgent = 0.3F;
   float aggressive = 0.4F;
+  // The lexicon's aggression stands unless the model is this sure it is wrong (an arson reported,
+  // "vous êtes nuls" as mere criticism).
+  float aggressive_lexicon_veto = 0.2F;
   float reassurance = 0.5F;
   float status_only = 0.4F;
   // Urgency from the model alone when the lexicon's only urgency cue needs someone vulnerable

@@ -562,6 +562,15 @@ TEST_P(RouterPropertyTest, InvariantsAndLiveness) {
   EXPECT_GT(h.merges(), 0);
 }
 
+TEST_P(RouterPropertyTest, InvariantsAndLivenessWithoutWrapUp) {
+  RoutingConfig cfg = livenessConfig();
+  cfg.wrap_up = {Duration::zero(), Duration::zero(), Duration::zero(), Duration::zero()};
+  cfg.decline_avoid = Duration::zero();
+  Harness h(cfg, GetParam() + 1000, /*check_liveness=*/true);
+  h.run(3000);
+  EXPECT_GT(h.offers(), 100);
+}
+
 TEST_P(RouterPropertyTest, InvariantsWithEveryFeature) {
   RoutingConfig cfg = RoutingConfig::defaults();
   cfg.queues[4].max_waiting = 20;

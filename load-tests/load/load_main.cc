@@ -44,6 +44,31 @@ nlohmann::json toJson(const LoadResult& r) {
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 
+// The embedded default queues (routing/routing_config.cc) with a higher max_waiting, so a run
+// at full speed measures Submit rather than admission control; nothing else differs from the
+// defaults (durability included).
+std::string relaisdConfig(int queue_limit) {
+  const std::string limit = std::to_string(queue_limit);
+  return "routing:\n"
+         "  queues:\n"
+         "    - {name: technical, secondary_skills: [general], ring_thresholds: [90s], "
+         "max_waiting: " + limit + "}\n"
+         "    - {name: tenancy, secondary_skills: [general], ring_thresholds: [90s], "
+         "max_waiting: " + limit + "}\n"
+         "    - {name: neighbourhood, secondary_skills: [proximity, general], "
+         "ring_thresholds: [60s, 180s], max_waiting: " + limit + "}\n"
+         "    - {name: proximity, secondary_skills: [neighbourhood, general], "
+         "ring_thresholds: [60s, 180s], max_waiting: " + limit + "}\n"
+         "    - {name: general, secondary_skills: [tenancy, technical], "
+         "ring_thresholds: [120s, 240s], max_waiting: " + limit + "}\n";
+}
+
+std::string secondsText(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g s", s);
+  return buf;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,6 +81,7 @@ int main(int argc, char** argv) {
   std::string json_file;
   std::string relaisd_path = RELAISD_PATH;
   bool no_baseline = false;
+  int queue_limit = 1'000'000;
   app.add_flag("--self-test", self_test,
                "start the baseline and a relaisd of this build on free loopback ports");
   app.add_option("--target", target, "drive an already running relaisd at HOST:PORT");
@@ -76,6 +102,10 @@ int main(int argc, char** argv) {
   app.add_option("--relaisd", relaisd_path, "relaisd binary for --self-test")
       ->capture_default_str();
   app.add_flag("--no-baseline", no_baseline, "measure relaisd only");
+  app.add_option("--queue-limit", queue_limit,
+                 "--self-test: max_waiting of every queue of the relaisd started (0: the "
+                 "daemon's default of 10000)")
+      ->capture_default_str();
   app.add_option("--serve-baseline", serve_baseline,
                  "internal: run the bare baseline server on HOST:PORT until SIGTERM")
       ->group("");
@@ -125,10 +155,15 @@ int main(int argc, char** argv) {
     r.id_prefix = "r" + run_id;
     if (self_test) {
       std::filesystem::create_directories(work_dir + "/data");
-      relais::loadtests::ChildProcess relaisd(
-          {relaisd_path, "--grpc-listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0",
-           "--data-dir", work_dir + "/data"},
-          work_dir + "/relaisd.log");
+      std::vector<std::string> args = {relaisd_path, "--grpc-listen", "127.0.0.1:0",
+                                       "--metrics-listen", "127.0.0.1:0", "--data-dir",
+                                       work_dir + "/data"};
+      if (queue_limit > 0) {
+        std::ofstream(work_dir + "/relaisd.yaml") << relaisdConfig(queue_limit);
+        args.push_back("--config");
+        args.push_back(work_dir + "/relaisd.yaml");
+      }
+      relais::loadtests::ChildProcess relaisd(args, work_dir + "/relaisd.log");
       r.address = relaisd.grpcAddress();
       results.push_back(runLoad(r, *corpus));
       if (const int status = relaisd.stop(); status != 0) {
@@ -151,11 +186,17 @@ int main(int argc, char** argv) {
                          : ("closed loop, " + std::to_string(s.clients) + " calls in flight").c_str(),
               (std::to_string(s.connections) + " connections").c_str(),
               s.count > 0 ? (std::to_string(s.count) + " calls").c_str()
-                          : (std::to_string(s.seconds) + " s").c_str(),
+                          : secondsText(s.seconds).c_str(),
               corpus->entries.size(), corpus_files.front().c_str());
   std::printf("cores: %u, shared by this client and the server under test (%s)\n", cores,
               self_test ? "self-test: both on this machine" :
                           (isLoopback(target) ? "loopback target" : "remote target"));
+  if (self_test) {
+    std::printf("relaisd: %s, fresh data directory, default durability (sync normal)%s\n",
+                relaisd_path.c_str(),
+                queue_limit > 0 ? (", queues' max_waiting " + std::to_string(queue_limit)).c_str()
+                                : "");
+  }
   if (s.agents > 0) {
     std::printf("agents: %d scripted agents on relaisd (their AgentDesk calls are not counted)\n",
                 s.agents);
@@ -181,7 +222,8 @@ int main(int argc, char** argv) {
   nlohmann::json report = {{"clients", s.clients}, {"rate", s.rate}, {"seconds", s.seconds},
                            {"count", s.count}, {"connections", s.connections},
                            {"agents", s.agents}, {"cores", cores}, {"corpus", corpus_files},
-                           {"self_test", self_test}, {"target", target}};
+                           {"self_test", self_test}, {"target", target},
+                           {"queue_limit", self_test ? queue_limit : 0}};
   for (const auto& r : results) {
     report["results"].push_back(toJson(r));
   }

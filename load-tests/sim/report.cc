@@ -62,13 +62,18 @@ std::string comparisonTable(const std::vector<PolicyResult>& results) {
        [](const PolicyResult& r) { return std::to_string(r.aggressive_max_per_agent); }},
       {"aggressive contacts, Jain fairness",
        [](const PolicyResult& r) { return fmt("%.2f", r.aggressive_jain); }},
-      {"occupancy", [](const PolicyResult& r) { return pct(r.occupancy); }},
+      {"occupancy (staffed time holding a contact)",
+       [](const PolicyResult& r) { return pct(r.occupancy); }},
+      {"handling work of people", [](const PolicyResult& r) { return fmt("%.0f h", r.work_hours); }},
   };
   std::ostringstream out;
-  out << "| " << std::string(42, ' ') << "|";
+  auto pad = [](const std::string& v, std::size_t width, bool right) {
+    const std::string fill(width - std::min(width, v.size()), ' ');
+    return right ? fill + v : v + fill;
+  };
+  out << "| " << pad("", 42, false) << "|";
   for (const auto& r : results) {
-    out << " " << r.policy << std::string(16 - std::min<std::size_t>(16, r.policy.size()), ' ')
-        << "|";
+    out << " " << pad(r.policy, 16, true) << " |";
   }
   out << "\n|" << std::string(43, '-') << "|";
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -76,11 +81,9 @@ std::string comparisonTable(const std::vector<PolicyResult>& results) {
   }
   out << "\n";
   for (const auto& row : kRows) {
-    std::string name = row.name;
-    out << "| " << name << std::string(42 - std::min<std::size_t>(42, name.size()), ' ') << "|";
+    out << "| " << pad(row.name, 42, false) << "|";
     for (const auto& r : results) {
-      const std::string v = row.value(r);
-      out << std::string(17 - std::min<std::size_t>(17, v.size()), ' ') << v << " |";
+      out << " " << pad(row.value(r), 16, true) << " |";
     }
     out << "\n";
   }
@@ -117,6 +120,7 @@ nlohmann::json toJson(const PolicyResult& r) {
           {"aggressive_max_per_agent", r.aggressive_max_per_agent},
           {"aggressive_jain_index", r.aggressive_jain},
           {"occupancy", r.occupancy},
+          {"work_hours", r.work_hours},
           {"waiting_per_15min", r.waiting_per_15min}};
 }
 

@@ -65,11 +65,16 @@ Scenario parse(const json& j) {
   s.contacts = j.value("contacts", s.contacts);
   if (j.contains("channel_mix")) {
     s.channel_mix = {0, 0, 0, 0};
-    for (const auto& [k, v] : j.at("channel_mix").items()) {
+    for (const auto& item_k : j.at("channel_mix").items()) {
+    const std::string k = item_k.key();
+    const json& v = item_k.value();
       s.channel_mix[routing::index(channelOf(k))] = v.get<double>();
     }
   }
-  for (const auto& [k, v] : j.value("intent_mix", json::object()).items()) {
+  const json intent_map = j.value("intent_mix", json::object());
+  for (const auto& item_k : intent_map.items()) {
+    const std::string k = item_k.key();
+    const json& v = item_k.value();
     s.intent_mix[intentOf(k)] = v.get<double>();
   }
   if (s.intent_mix.empty()) {
@@ -77,16 +82,24 @@ Scenario parse(const json& j) {
   }
   s.urgent_share = j.value("urgent_share", 0.0);
   s.profile = intervalsOf(j.at("profile"));
-  for (const auto& [k, v] : j.value("profile_by_channel", json::object()).items()) {
+  const json profile_map = j.value("profile_by_channel", json::object());
+  for (const auto& item_k : profile_map.items()) {
+    const std::string k = item_k.key();
+    const json& v = item_k.value();
     s.profile_by_channel[channelOf(k)] = intervalsOf(v);
   }
   s.horizon_s = j.contains("horizon") ? clockOf(j.at("horizon")) : s.horizon_s;
   const json& handling = j.at("handling");
-  for (const auto& [k, v] : handling.items()) {
+  for (const auto& item_k : handling.items()) {
+    const std::string k = item_k.key();
+    const json& v = item_k.value();
     const auto ch = channelOf(k);
     HandlingLaw base = lawOf(v);
     s.handling[routing::index(ch)] = base;
-    for (const auto& [ik, iv] : v.value("by_intent", json::object()).items()) {
+    const json item_ik_map = v.value("by_intent", json::object());
+    for (const auto& item_ik : item_ik_map.items()) {
+    const std::string ik = item_ik.key();
+    const json& iv = item_ik.value();
       s.handling_by_intent[{ch, intentOf(ik)}] = lawOf(iv, base);
     }
   }
@@ -109,7 +122,10 @@ Scenario parse(const json& j) {
         a.skills.push_back({sk.at("name").get<std::string>(), sk.value("proficiency", 3)});
       }
     }
-    for (const auto& [k, v] : g.value("capacity", json::object()).items()) {
+    const json capacity_map = g.value("capacity", json::object());
+    for (const auto& item_k : capacity_map.items()) {
+    const std::string k = item_k.key();
+    const json& v = item_k.value();
       a.capacity[routing::index(channelOf(k))] = v.get<int>();
     }
     if (g.contains("shift")) {
@@ -124,7 +140,9 @@ Scenario parse(const json& j) {
   }
   if (j.contains("wrap_up_s")) {
     routing::PerChannel<double> w = {30, 60, 30, 15};
-    for (const auto& [k, v] : j.at("wrap_up_s").items()) {
+    for (const auto& item_k : j.at("wrap_up_s").items()) {
+    const std::string k = item_k.key();
+    const json& v = item_k.value();
       w[routing::index(channelOf(k))] = v.get<double>();
     }
     s.wrap_up_s = w;

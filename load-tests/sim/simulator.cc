@@ -22,7 +22,9 @@ constexpr double kQuarter = 900.0;
 // The simulated day starts at 00:00 UTC on Monday 2 March 2026.
 const Instant kEpoch = Instant(std::chrono::seconds(1772409600));
 
-Instant instantOf(double s) { return kEpoch + routing::seconds(s); }
+// Rounded, not truncated: instantOf(secondsOf(t)) == t, so a router deadline converted to
+// seconds and back is never a microsecond short of due.
+Instant instantOf(double s) { return kEpoch + routing::Duration(std::llround(s * 1e6)); }
 double secondsOf(Instant t) { return routing::toSeconds(t - kEpoch); }
 
 double drawHandling(const HandlingLaw& law, std::mt19937_64& rng) {
@@ -418,7 +420,10 @@ class Simulation {
     spec.channel = a.channel;
     spec.tenant_id = "t" + std::to_string(ci % static_cast<int>(arrivals_.size()));
     if (reading.case_ref) {
-      spec.case_ref = routing::ContactReader::normaliseCaseRef(*reading.case_ref);
+      // Corpus texts are reused across tenants; each tenant's reference is their own case, or
+      // continuity would hold unrelated contacts for the agent of someone else's case.
+      spec.case_ref = routing::ContactReader::normaliseCaseRef(*reading.case_ref) + "-" +
+                      std::to_string(ci % static_cast<int>(arrivals_.size()));
     }
     spec.subject = entry.subject;
     spec.text = entry.text;
@@ -505,6 +510,7 @@ class Simulation {
       if (c.answered_at >= 0) {
         wait = c.answered_at - c.queued_at;
         r.handled_by_people++;
+        r.work_hours += a.handle_s / 3600.0;
       } else if (c.abandoned_at >= 0) {
         wait = c.abandoned_at - c.queued_at;
         r.abandoned++;

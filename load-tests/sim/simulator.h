@@ -71,7 +71,10 @@ struct PolicyResult {
   long long still_waiting_at_end = 0;
   int aggressive_max_per_agent = 0;
   double aggressive_jain = 1;
+  // Share of staffed time (logged in, not on break) holding at least one contact. Written
+  // contacts may be held several at once, so handling hours can exceed staffed hours.
   double occupancy = 0;
+  double work_hours = 0;  // handling time of the contacts people took
   std::vector<int> waiting_per_15min;  // waiting contacts at each quarter hour from 00:00
   double seconds_simulated = 0;
 };

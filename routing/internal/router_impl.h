@@ -2,7 +2,7 @@
 // to routing/; single-threaded like Router itself.
 //
 // Layout, and why it is fast with 100,000 waiting contacts and thousands of agents:
-//  - Each (queue, channel) keeps its waiting contacts twice: a RankIndex of all of them (for
+//  - Each (queue, channel) keeps its waiting contacts twice: an ordered index of all of them (for
 //    positions) and "sub-buckets" of the ones that may be dispatched, split by eligibility class
 //    (required-skill set, incivility phase, bullseye ring). Within a (queue, channel) the order
 //    key = base - wait_weight * enqueued / target does not depend on `now` (see PriorityWeights),
@@ -32,7 +32,7 @@
 #include <utility>
 #include <vector>
 
-#include "routing/internal/router_rank_index.h"
+#include "routing/internal/router_sorted_blocks.h"
 #include "routing/router.h"
 
 namespace relais::routing::internal {
@@ -130,15 +130,19 @@ struct AgentRec {
   std::vector<int> held;                              // contacts held for it (continuity)
 };
 
-// A waiting contact in a sub-bucket, best first.
+// A waiting contact in dispatch order: key descending (higher priority first), then seq
+// ascending (earlier first). `contact` is carried along, not compared.
 struct BucketEntry {
   double key = 0;
   std::uint64_t seq = 0;
   int contact = 0;
-  friend bool operator<(const BucketEntry& a, const BucketEntry& b) {
+};
+struct BucketBefore {
+  bool operator()(const BucketEntry& a, const BucketEntry& b) const {
     return a.key > b.key || (a.key == b.key && a.seq < b.seq);
   }
 };
+using ContactOrder = SortedBlocks<BucketEntry, BucketBefore>;
 
 struct Observation {
   Instant at{};
@@ -146,9 +150,9 @@ struct Observation {
 };
 
 struct QueueChannel {
-  RankIndex rank;  // every waiting contact, held ones too
+  ContactOrder rank;  // every waiting contact, held ones too: positions
   // Dispatchable contacts by eligibility class: subKey(reqset, aggression, ring).
-  std::map<std::uint64_t, std::set<BucketEntry>> subs;
+  std::map<std::uint64_t, ContactOrder> subs;
   int callbacks = 0;
   int high_reassurance = 0;
   int capacity = 0;                  // capacity of online agents serving the queue

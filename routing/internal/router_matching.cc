@@ -213,10 +213,10 @@ void Router::Impl::pickFor(int ai, Instant now) {
           if (!reqsetOk(a, internal::subReqset(sub))) {
             continue;
           }
-          for (const internal::BucketEntry& e : entries) {
+          entries.scan([&](const internal::BucketEntry& e) {
             const ContactRec& c = contacts[e.contact];
             if (c.avoid_agent == ai && now < c.avoid_until) {
-              continue;  // declined lately: the next one in this bucket
+              return true;  // declined lately: the next one in this bucket
             }
             const double prio = e.key + wait_term;
             if (better(prio, e.seq)) {
@@ -224,8 +224,8 @@ void Router::Impl::pickFor(int ai, Instant now) {
               best_prio = prio;
               best_seq = e.seq;
             }
-            break;
-          }
+            return false;
+          });
         }
       }
     }

@@ -175,7 +175,7 @@ void Router::Impl::enqueue(int ci, Instant now) {
   c.agent = kNone;
   c.phase =
       c.callback_offered && !c.callback ? ContactPhase::kCallbackOffered : ContactPhase::kWaiting;
-  qc.rank.insert({c.key, c.seq});
+  qc.rank.insert({c.key, c.seq, ci});
   c.in_rank = true;
   queue_waiting[c.queue]++;
   qc.callbacks += c.callback ? 1 : 0;
@@ -195,7 +195,7 @@ void Router::Impl::dequeue(int ci) {
   }
   QueueChannel& qc = qcOf(c);
   bucketErase(ci);
-  qc.rank.erase({c.key, c.seq});
+  qc.rank.erase({c.key, c.seq, ci});
   c.in_rank = false;
   queue_waiting[c.queue]--;
   qc.callbacks -= c.callback ? 1 : 0;
@@ -238,7 +238,7 @@ int Router::Impl::positionOf(const ContactRec& c) const {
   if (!c.in_rank) {
     return 0;
   }
-  return static_cast<int>(qcOf(c).rank.rank({c.key, c.seq})) + 1;
+  return static_cast<int>(qcOf(c).rank.rank({c.key, c.seq, 0})) + 1;
 }
 
 // Contacts per second the (queue, channel) is answered at. Observed over the window once five
@@ -334,7 +334,7 @@ void Router::Impl::mergeInto(int ti, ContactSpec spec, Instant now) {
   QueueChannel& qc = qcOf(t);
   const bool was_bucketed = t.in_bucket;
   bucketErase(ti);
-  qc.rank.erase({t.key, t.seq});
+  qc.rank.erase({t.key, t.seq, ti});
   qc.high_reassurance -= (t.spec.reading.reassurance_high || t.spec.vulnerable) ? 1 : 0;
   if (!spec.text.empty()) {
     if (!t.spec.text.empty()) {
@@ -367,7 +367,7 @@ void Router::Impl::mergeInto(int ti, ContactSpec spec, Instant now) {
   }
   t.base = basePriority(t.spec);
   t.key = keyOf(t);
-  qc.rank.insert({t.key, t.seq});
+  qc.rank.insert({t.key, t.seq, ti});
   qc.high_reassurance += (t.spec.reading.reassurance_high || t.spec.vulnerable) ? 1 : 0;
   if (was_bucketed) {
     bucketInsert(ti, now);

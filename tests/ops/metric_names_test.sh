@@ -47,5 +47,13 @@ for file in "$rules" "$dashboard"; do
     sed 's/^/  /' <<<"$late"
   fi
 done
-[[ $status -eq 0 ]] && echo "PASS: every metric name used is exported"
+if [[ $status -ne 0 ]]; then
+  echo "What the workload's contacts became (a name may be missing because one was read" >&2
+  echo "differently than expected):" >&2
+  grep -oE '"contact_id":"[^"]*","outcome":"[A-Z_]*"|"escalation_reason":"[^"]*"' \
+    "$OPS_TMP/workload.log" | paste -sd' ' | sed 's/"contact_id"/\n  &/g' >&2
+  echo >&2
+else
+  echo "PASS: every metric name used is exported"
+fi
 exit $status

@@ -182,7 +182,7 @@ class Analysis {
   // Up to three quoted features pushing `head` up.
   std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
     std::string out;
-    for (std::size_t i : model_->topContributors(features, head, 3)) {
+    for (std::size_t i : model_->topContributors(features, head, 3, /*words_only=*/true)) {
       if (!out.empty()) {
         out.append(", ");
       }

@@ -247,8 +247,16 @@ urgent 20: la maintenant; en ce moment meme
 urgent 70: se battent; se bat; en danger; au secours; trombe*; cascade
 urgent 30: menace de mort
 # Everyday wordings of emergencies now.
+urgent 70: ne s arrete pas; ne s arrete plus; n arrete pas de couler; coule sans arret
+urgent 70: traverse le plancher; traverse le plafond; passe a travers; a traverse le
+urgent 70: sol est recouvert; recouvert d eau; monte encore; ca monte; niveau monte
+urgent 60: eaux marron; eau marron; eaux noires; matieres fecales; excrements
+urgent 75: en partie effondre*; effondre sur; beton tombe*; morceaux de beton; blocs de beton
+urgent 60: risque de tomber; menace de tomber; se detache du mur; se decroche du plafond
+urgent 80: electrocut*; decharge electrique; prend le jus; cables fondus; odeur de crame
+urgent 75: fumee noire; ca fume; odeur de fumee; pistolet; fusil; coups de couteau; arme
 urgent 90: gaz sent; pue le gaz; sent fort le gaz; odeur forte de gaz
-urgent 80: entre deux etages; vient de s effondrer; s est effondre*; menacent de tomber
+urgent 80: entre deux etages; menacent de tomber
 urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
 urgent 90: y a le feu; le feu a pris; feu a pris; a pris feu; ca brule; ca crame
 urgent 75: pas de courant; noir complet; dans le noir total; eau .. monte; l eau .. monte

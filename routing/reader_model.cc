@@ -54,6 +54,22 @@ bool allDigits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Words that weigh in the model but explain nothing when quoted in a reason.
+bool isFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "au",   "aux", "avec", "ce",  "c",    "ca",  "d",    "de",   "des", "du",  "elle",
+      "en",   "est",  "et",  "il",   "j",   "je",   "l",   "la",   "le",   "les", "m",   "ma",
+      "mais", "me",   "mes", "mon",  "n",   "ne",   "nous", "on",  "ou",   "par", "pas", "pour",
+      "qu",   "que",  "qui", "s",    "sa",  "se",   "ses", "son",  "sur",  "t",   "the", "to",
+      "un",   "une",  "vous", "vos", "votre", "y",  "i",   "my",   "is",   "of",  "and", "it"};
+  for (std::string_view k : kWords) {
+    if (w == k) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
   const std::string_view w = text.word(text.tokens[token]);
   return allDigits(w) ? std::string_view("<n>") : w;
@@ -107,6 +123,7 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
       }
     }
     out.push_back({finish(h ^ kWordSalt), 1.0F, i, FeatureType::kWord});
+    out.back().function_word = isFunctionWord(w);
     if (w.size() >= kPrefixMinWord) {
       out.push_back({finish(prefix ^ kPrefixSalt), 1.0F, i, FeatureType::kPrefix});
     }
@@ -302,13 +319,19 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
 }
 
 std::vector<std::size_t> ReaderModel::topContributors(const std::vector<ModelFeature>& features,
-                                                      std::size_t head, std::size_t max) const {
+                                                      std::size_t head, std::size_t max,
+                                                      bool words_only) const {
   // A running top-`max` (max is small): no sort of every contribution.
   std::vector<std::pair<float, std::size_t>> best;
   best.reserve(max + 1);
   for (std::size_t i = 0; i < features.size(); ++i) {
     const float* w = features[i].weights;
-    if (w == nullptr) {
+    const FeatureType type = features[i].type;
+    if (w == nullptr || (words_only && (type == FeatureType::kChannel ||
+                                        type == FeatureType::kLexicon ||
+                                        type == FeatureType::kQuestion ||
+                                        (type == FeatureType::kWord &&
+                                         features[i].function_word)))) {
       continue;
     }
     float c = w[head];

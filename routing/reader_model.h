@@ -60,6 +60,7 @@ struct ModelFeature {
   float value = 0;
   std::uint32_t token = 0;  // first token (kWord, kBigram, kPrefix), for reasons
   FeatureType type = FeatureType::kWord;
+  bool function_word = false;  // "pour", "vous": weighs, but is not quoted in reasons
   const float* weights = nullptr;  // set by ReaderModel::score: the key's weights, if known
 };
 
@@ -124,8 +125,10 @@ class ReaderModel {
   ModelScores score(std::vector<ModelFeature>& features) const;
   // The features pushing `head` up the most (positive contributions only), best first; after
   // score().
+  // `words_only` leaves out the channel and lexicon-signal features (reasons quote words).
   std::vector<std::size_t> topContributors(const std::vector<ModelFeature>& features,
-                                           std::size_t head, std::size_t max) const;
+                                           std::size_t head, std::size_t max,
+                                           bool words_only = false) const;
 
  private:
   const float* find(std::uint64_t key) const;

@@ -148,6 +148,18 @@ Scenario parse(const json& j) {
     s.wrap_up_s = w;
   }
   s.single_queue = j.value("single_queue", false);
+  if (j.contains("relais_overrides")) {
+    const json& o = j.at("relais_overrides");
+    if (o.contains("reassurance_queue")) {
+      s.relais_reassurance_queue = o.at("reassurance_queue").get<std::string>();
+    }
+    if (o.contains("wait_for_deescalation_s")) {
+      s.relais_wait_for_deescalation_s = o.at("wait_for_deescalation_s").get<double>();
+    }
+    if (o.contains("callback_threshold_s")) {
+      s.relais_callback_threshold_s = o.at("callback_threshold_s").get<double>();
+    }
+  }
   return s;
 }
 

@@ -74,6 +74,11 @@ struct Scenario {
   // "general" queue served by the skill "general" (the M/M/c validation).
   std::optional<routing::PerChannel<double>> wrap_up_s;
   bool single_queue = false;
+  // Overrides of the relais policy's routing defaults, to see what each feature costs or buys:
+  // "reassurance_queue" ("" = none), "wait_for_deescalation_s", "callback_threshold_s".
+  std::optional<std::string> relais_reassurance_queue;
+  std::optional<double> relais_wait_for_deescalation_s;
+  std::optional<double> relais_callback_threshold_s;
 };
 
 // Reads a scenario; nullopt and `error` on a missing file, bad JSON or unknown names.

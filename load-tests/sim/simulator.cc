@@ -162,6 +162,17 @@ routing::RoutingConfig configFor(const Scenario& s, Policy policy) {
       c.wrap_up[routing::index(ch)] = routing::seconds((*s.wrap_up_s)[routing::index(ch)]);
     }
   }
+  if (policy == Policy::kRelais) {
+    if (s.relais_reassurance_queue) {
+      c.reassurance_queue = *s.relais_reassurance_queue;
+    }
+    if (s.relais_wait_for_deescalation_s) {
+      c.incivility.wait_for_deescalation = routing::seconds(*s.relais_wait_for_deescalation_s);
+    }
+    if (s.relais_callback_threshold_s) {
+      c.callback_threshold = routing::seconds(*s.relais_callback_threshold_s);
+    }
+  }
   if (policy == Policy::kFifo) {
     // app_queue: one FIFO per skill queue, no widening, no priorities, no callbacks.
     for (auto& q : c.queues) {
@@ -494,7 +505,8 @@ class Simulation {
     r.containment = r.contacts > 0 ? static_cast<double>(auto_answered_) /
                                          static_cast<double>(r.contacts)
                                    : 0;
-    std::vector<double> all, urgent, reassurance;
+    std::vector<double> all, urgent, reassurance, callback_delays;
+    long long voice_held = 0;
     routing::PerChannel<std::vector<double>> by_channel;
     long long voice_answered = 0, voice_within20 = 0, voice_within60 = 0, voice_waited = 0;
     double voice_answered_wait = 0, voice_all_wait = 0;
@@ -520,15 +532,23 @@ class Simulation {
       }
       if (phone) {
         r.phone_queued++;
-        r.callbacks_taken += c.callback ? 1 : 0;
-        voice_all_wait += wait;
-        voice_waited += wait > 0 ? 1 : 0;
-        if (c.answered_at >= 0) {
-          voice_answered++;
-          voice_answered_wait += wait;
-          voice_within20 += wait <= 20 ? 1 : 0;
-          voice_within60 += wait <= 60 ? 1 : 0;
+        if (c.callback) {
+          r.callbacks_taken++;
+          callback_delays.push_back(wait);
+        } else {
+          voice_held++;
+          voice_all_wait += wait;
+          voice_waited += wait > 0 ? 1 : 0;
+          if (c.answered_at >= 0) {
+            voice_answered++;
+            voice_answered_wait += wait;
+            voice_within20 += wait <= 20 ? 1 : 0;
+            voice_within60 += wait <= 60 ? 1 : 0;
+          }
         }
+      }
+      if (c.abandoned_at >= 0 && entry.urgent) {
+        r.urgent_abandoned++;
       }
       if (c.abandoned_at >= 0) {
         continue;  // waits below are those of contacts a person took (or still owes)
@@ -544,14 +564,17 @@ class Simulation {
         r.reassurance_people++;
       }
     }
-    const double voice_offered = static_cast<double>(r.phone_queued);
-    if (voice_offered > 0) {
-      r.voice_sl20 = static_cast<double>(voice_within20) / voice_offered;
-      r.voice_sl60 = static_cast<double>(voice_within60) / voice_offered;
-      r.abandonment_rate = static_cast<double>(r.abandoned) / voice_offered;
-      r.voice_p_wait = static_cast<double>(voice_waited) / voice_offered;
-      r.voice_mean_wait_all_s = voice_all_wait / voice_offered;
+    const double held = static_cast<double>(voice_held);
+    if (held > 0) {
+      r.voice_sl20 = static_cast<double>(voice_within20) / held;
+      r.voice_sl60 = static_cast<double>(voice_within60) / held;
+      r.voice_p_wait = static_cast<double>(voice_waited) / held;
+      r.voice_mean_wait_all_s = voice_all_wait / held;
     }
+    if (r.phone_queued > 0) {
+      r.abandonment_rate = static_cast<double>(r.abandoned) / static_cast<double>(r.phone_queued);
+    }
+    r.callback_p95_delay_s = quantile(callback_delays, 0.95);
     r.voice_asa_s = voice_answered > 0 ? voice_answered_wait / static_cast<double>(voice_answered)
                                        : 0;
     r.p95_wait_all_s = quantile(all, 0.95);

@@ -61,13 +61,17 @@ struct PolicyResult {
   long long abandoned = 0;
   double abandonment_rate = 0;  // abandoned / phone contacts that went to a queue
   long long callbacks_taken = 0;
-  double voice_sl20 = 0, voice_sl60 = 0;  // answered within T / (answered + abandoned)
-  double voice_asa_s = 0;                 // mean wait of answered calls
+  double callback_p95_delay_s = 0;  // from the call to the agent's callback
+  // Calls held on the line (callbacks excluded): answered within T / (answered + abandoned +
+  // still waiting at the end).
+  double voice_sl20 = 0, voice_sl60 = 0;
+  double voice_asa_s = 0;                 // mean wait of answered calls held on the line
   double voice_p_wait = 0;                // share of answered + abandoned calls that waited
   double voice_mean_wait_all_s = 0;       // mean wait of every call, answered or abandoned
   double p95_wait_urgent_s = 0, p95_wait_reassurance_s = 0, p95_wait_all_s = 0;
   routing::PerChannel<double> p95_wait_by_channel{};
   long long urgent_people = 0, reassurance_people = 0;
+  long long urgent_abandoned = 0;  // urgent callers who hung up (not in the p95 waits)
   long long still_waiting_at_end = 0;
   int aggressive_max_per_agent = 0;
   double aggressive_jain = 1;

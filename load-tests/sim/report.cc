@@ -142,10 +142,10 @@ std::string waitingChartSvg(const std::vector<PolicyResult>& results, const std:
       max_y = std::max(max_y, r.waiting_per_15min[i]);
     }
   }
-  // A round top for the axis: 1, 2 or 5 times a power of ten.
-  double top = 1;
-  while (top < max_y) {
-    top *= (static_cast<int>(std::round(std::log10(top) * 3)) % 3 == 1) ? 2.5 : 2;
+  // A top for the axis whose quarters are whole numbers: 4, 8, 20, 40, 80, 200, 400...
+  double top = 4;
+  for (int k = 0; top < max_y; ++k) {
+    top *= (k % 3 == 1) ? 2.5 : 2;
   }
   const double pw = kW - kLeft - kRight, ph = kH - kTop - kBottom;
   auto x = [&](double s) { return kLeft + (s - from_s) / (to_s - from_s) * pw; };

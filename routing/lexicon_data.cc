@@ -436,6 +436,9 @@ formal 1: saisirai; saisir le; saisir la; saisine; avocat; tribunal; conciliat*;
 formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dommages et interets
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
+formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
+formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
+formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my
 
 # ------------------------------------------------- reopen a request closed without work
 reopen 1: rouvrir; reouvrir; re ouvrir; reouverture; cloture* sans; clos sans; ferme sans

@@ -9,6 +9,8 @@ namespace relais::routing {
 namespace {
 
 constexpr std::size_t kPrefixMinWord = 7;
+constexpr std::size_t kHeadTokens = 180;
+constexpr std::size_t kTailTokens = 100;
 constexpr std::size_t kPrefixSize = 6;
 // Text features weigh 1 up to this many distinct ones, then 1/sqrt(n) so that a long letter
 // does not outvote its own few decisive words.
@@ -109,9 +111,21 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
                           const LexiconSignals& lexicon, std::vector<ModelFeature>& out) {
   out.clear();
   const std::size_t n = text.tokens.size();
-  // Each word hashed once; bigram and prefix keys derive from the word's hash state.
+  // Each word hashed once; bigram and prefix keys derive from the word's hash state. A long
+  // letter is read by its opening and its closing request only (the middle is context), which
+  // bounds the model's cost whatever the length.
   std::uint64_t previous = 0;
+  const std::uint32_t head_end = static_cast<std::uint32_t>(std::min<std::size_t>(n, kHeadTokens));
+  const std::uint32_t tail_begin =
+      static_cast<std::uint32_t>(std::max<std::size_t>(head_end, n > kTailTokens ? n - kTailTokens : 0));
   for (std::uint32_t i = 0; i < n; ++i) {
+    if (i == head_end && i < tail_begin) {
+      i = tail_begin;
+      previous = 0;
+      if (i >= n) {
+        break;
+      }
+    }
     const std::string_view w = featureWord(text, i);
     std::uint64_t h = kFnvOffset;
     std::uint64_t prefix = 0;
@@ -127,7 +141,7 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
     if (w.size() >= kPrefixMinWord) {
       out.push_back({finish(prefix ^ kPrefixSalt), 1.0F, i, FeatureType::kPrefix});
     }
-    if (i > 0 && text.tokens[i - 1].sentence == text.tokens[i].sentence) {
+    if (i > 0 && previous != 0 && text.tokens[i - 1].sentence == text.tokens[i].sentence) {
       out.push_back({finish((previous * kFnvPrime) ^ (h + kBigramSalt)), 1.0F, i - 1,
                      FeatureType::kBigram});
     }

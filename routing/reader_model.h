@@ -98,7 +98,7 @@ struct ModelThresholds {
   // "vous êtes nuls" as mere criticism).
   float aggressive_lexicon_veto = 0.2F;
   float reassurance = 0.5F;
-  float status_only = 0.4F;
+  float status_only = 0.5F;
   // Urgency from the model alone when the lexicon's only urgency cue needs someone vulnerable
   // and found nobody: the label rules say "not urgent", so the model must be very sure.
   float urgent_vulnerable_cue_alone = 0.85F;

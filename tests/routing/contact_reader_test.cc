@@ -333,10 +333,11 @@ TEST(ContactReaderQualityTest, SampleFileMeetsTargets) {
                /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.80, /*ref=*/0.95);
 }
 
-// The blind batches were never trained on (routing/corpus/README.md): they measure how the
-// reader does on wording it has not seen. Floors sit just under today's scores so that a change
-// that loses generalisation fails here; blind_2's urgency and aggression floors are below the
-// targets because that is what the reader honestly reaches on it today.
+// The blind batches are never trained on (routing/corpus/README.md): they measure how the reader
+// does on wording it has not seen. Floors sit just under today's scores so that a change that
+// loses generalisation fails here. blind_1 and blind_2 have since informed lexicon categories;
+// blind_3 is the freshest. blind_2's aggression floor is below the target because that is what
+// the reader honestly reaches on it (one reported threat, one unlisted threat wording).
 TEST(ContactReaderQualityTest, FirstBlindBatchMeetsFloors) {
   const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_1.jsonl");
   EXPECT_EQ(m.n, 80);
@@ -347,8 +348,15 @@ TEST(ContactReaderQualityTest, FirstBlindBatchMeetsFloors) {
 TEST(ContactReaderQualityTest, SecondBlindBatchMeetsFloors) {
   const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_2.jsonl");
   EXPECT_EQ(m.n, 80);
-  expectFloors(m, /*intent=*/0.90, /*status_p=*/0.90, /*status_r=*/0.80, /*urgent_r=*/0.70,
-               /*aggressive_f1=*/0.60, /*reassurance_f1=*/0.75, /*ref=*/0.95);
+  expectFloors(m, /*intent=*/0.92, /*status_p=*/0.90, /*status_r=*/0.90, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.60, /*reassurance_f1=*/0.85, /*ref=*/0.95);
+}
+
+TEST(ContactReaderQualityTest, ThirdBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_3.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.88, /*status_p=*/0.95, /*status_r=*/0.85, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.80, /*ref=*/0.95);
 }
 
 // dev.jsonl is training data for the model (and the lexicon was tuned on it): this checks the

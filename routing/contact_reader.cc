@@ -220,8 +220,8 @@ class Analysis {
     if (d.urgent && !r_.urgent) {
       const float p = scores.probability(kHeadUrgent);
       r_.urgent = true;
-      r_.urgency = std::max({r_.urgency, config_.urgent_threshold,
-                             static_cast<int>(std::lround(p * 100.0F))});
+      r_.urgency = std::max(
+          {r_.urgency, config_.urgent_threshold, static_cast<int>(std::lround(p * 100.0F))});
       dropReasons("not urgent");
       r_.reasons.push_back("urgent(" + std::to_string(r_.urgency) + ", model " + percent(p) +
                            "): " + modelCues(features, kHeadUrgent));

@@ -59,11 +59,11 @@ bool allDigits(std::string_view w) {
 // Words that weigh in the model but explain nothing when quoted in a reason.
 bool isFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a",    "au",   "aux", "avec", "ce",  "c",    "ca",  "d",    "de",   "des", "du",  "elle",
-      "en",   "est",  "et",  "il",   "j",   "je",   "l",   "la",   "le",   "les", "m",   "ma",
-      "mais", "me",   "mes", "mon",  "n",   "ne",   "nous", "on",  "ou",   "par", "pas", "pour",
-      "qu",   "que",  "qui", "s",    "sa",  "se",   "ses", "son",  "sur",  "t",   "the", "to",
-      "un",   "une",  "vous", "vos", "votre", "y",  "i",   "my",   "is",   "of",  "and", "it"};
+      "a",    "au",  "aux",  "avec", "ce",    "c",  "ca",   "d",   "de",  "des", "du",  "elle",
+      "en",   "est", "et",   "il",   "j",     "je", "l",    "la",  "le",  "les", "m",   "ma",
+      "mais", "me",  "mes",  "mon",  "n",     "ne", "nous", "on",  "ou",  "par", "pas", "pour",
+      "qu",   "que", "qui",  "s",    "sa",    "se", "ses",  "son", "sur", "t",   "the", "to",
+      "un",   "une", "vous", "vos",  "votre", "y",  "i",    "my",  "is",  "of",  "and", "it"};
   for (std::string_view k : kWords) {
     if (w == k) {
       return true;
@@ -77,15 +77,28 @@ std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
   return allDigits(w) ? std::string_view("<n>") : w;
 }
 
-constexpr std::string_view kLexiconNames[] = {
-    "intent=status_request", "intent=repair", "intent=rent_and_charges",
-    "intent=neighbourhood",  "intent=tenancy_admin", "intent=other",
-    "status>=2.5",           "status>=1.5",   "status>0",
-    "case_ref",              "urgent",        "urgency>=30",
-    "aggressive",            "reassurance>=60", "reassurance>=30",
-    "person",                "formal",        "reopen",
-    "vulnerable",            "new_problem",   "negated_urgent",
-    "vulnerable_cue_alone"};
+constexpr std::string_view kLexiconNames[] = {"intent=status_request",
+                                              "intent=repair",
+                                              "intent=rent_and_charges",
+                                              "intent=neighbourhood",
+                                              "intent=tenancy_admin",
+                                              "intent=other",
+                                              "status>=2.5",
+                                              "status>=1.5",
+                                              "status>0",
+                                              "case_ref",
+                                              "urgent",
+                                              "urgency>=30",
+                                              "aggressive",
+                                              "reassurance>=60",
+                                              "reassurance>=30",
+                                              "person",
+                                              "formal",
+                                              "reopen",
+                                              "vulnerable",
+                                              "new_problem",
+                                              "negated_urgent",
+                                              "vulnerable_cue_alone"};
 constexpr std::uint32_t kLexStatusHigh = 6;
 constexpr std::uint32_t kLexStatusMid = 7;
 constexpr std::uint32_t kLexStatusAny = 8;
@@ -116,8 +129,8 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   // bounds the model's cost whatever the length.
   std::uint64_t previous = 0;
   const std::uint32_t head_end = static_cast<std::uint32_t>(std::min<std::size_t>(n, kHeadTokens));
-  const std::uint32_t tail_begin =
-      static_cast<std::uint32_t>(std::max<std::size_t>(head_end, n > kTailTokens ? n - kTailTokens : 0));
+  const std::uint32_t tail_begin = static_cast<std::uint32_t>(
+      std::max<std::size_t>(head_end, n > kTailTokens ? n - kTailTokens : 0));
   for (std::uint32_t i = 0; i < n; ++i) {
     if (i == head_end && i < tail_begin) {
       i = tail_begin;
@@ -142,8 +155,8 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
       out.push_back({finish(prefix ^ kPrefixSalt), 1.0F, i, FeatureType::kPrefix});
     }
     if (i > 0 && previous != 0 && text.tokens[i - 1].sentence == text.tokens[i].sentence) {
-      out.push_back({finish((previous * kFnvPrime) ^ (h + kBigramSalt)), 1.0F, i - 1,
-                     FeatureType::kBigram});
+      out.push_back(
+          {finish((previous * kFnvPrime) ^ (h + kBigramSalt)), 1.0F, i - 1, FeatureType::kBigram});
     }
     previous = h;
   }
@@ -240,9 +253,8 @@ ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores&
   d.intent = scores.best_intent;
   // Safety first: the lexicon's urgency (negation- and vulnerability-aware) is kept, the model
   // adds the wordings the lexicon never listed.
-  const float urgent_threshold = lexicon.vulnerable_cue_alone
-                                     ? thresholds.urgent_vulnerable_cue_alone
-                                     : thresholds.urgent;
+  const float urgent_threshold =
+      lexicon.vulnerable_cue_alone ? thresholds.urgent_vulnerable_cue_alone : thresholds.urgent;
   d.urgent = lexicon.urgent || scores.probability(kHeadUrgent) >= urgent_threshold;
   const float aggressive = scores.probability(kHeadAggressive);
   d.aggressive = aggressive >= thresholds.aggressive ||
@@ -341,11 +353,10 @@ std::vector<std::size_t> ReaderModel::topContributors(const std::vector<ModelFea
   for (std::size_t i = 0; i < features.size(); ++i) {
     const float* w = features[i].weights;
     const FeatureType type = features[i].type;
-    if (w == nullptr || (words_only && (type == FeatureType::kChannel ||
-                                        type == FeatureType::kLexicon ||
-                                        type == FeatureType::kQuestion ||
-                                        (type == FeatureType::kWord &&
-                                         features[i].function_word)))) {
+    if (w == nullptr ||
+        (words_only && (type == FeatureType::kChannel || type == FeatureType::kLexicon ||
+                        type == FeatureType::kQuestion ||
+                        (type == FeatureType::kWord && features[i].function_word)))) {
       continue;
     }
     float c = w[head];

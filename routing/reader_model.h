@@ -60,7 +60,7 @@ struct ModelFeature {
   float value = 0;
   std::uint32_t token = 0;  // first token (kWord, kBigram, kPrefix), for reasons
   FeatureType type = FeatureType::kWord;
-  bool function_word = false;  // "pour", "vous": weighs, but is not quoted in reasons
+  bool function_word = false;      // "pour", "vous": weighs, but is not quoted in reasons
   const float* weights = nullptr;  // set by ReaderModel::score: the key's weights, if known
 };
 

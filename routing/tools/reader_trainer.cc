@@ -223,11 +223,11 @@ struct Example {
   bool lexicon_tuned = false;   // from a corpus the lexicon was tuned on (dev, holdout)
 };
 
-constexpr std::array<std::size_t, 4> kBinaryHeads = {kHeadUrgent, kHeadAggressive,
-                                                     kHeadReassurance, kHeadStatusOnly};
+constexpr std::array<std::size_t, 4> kBinaryHeads = {kHeadUrgent, kHeadAggressive, kHeadReassurance,
+                                                     kHeadStatusOnly};
 
-bool loadCorpus(const std::string& path, const ContactReader& reader,
-                std::vector<Example>& out, std::unordered_map<std::uint64_t, std::string>& names) {
+bool loadCorpus(const std::string& path, const ContactReader& reader, std::vector<Example>& out,
+                std::unordered_map<std::uint64_t, std::string>& names) {
   std::ifstream f(path);
   if (!f) {
     std::cerr << "reader_trainer: cannot open " << path << "\n";
@@ -302,8 +302,8 @@ bool loadCorpus(const std::string& path, const ContactReader& reader,
 
 // ------------------------------------------------------------------ the model
 struct Model {
-  std::vector<std::uint64_t> keys;            // sorted
-  std::vector<float> weights;                 // kModelHeadCount per key
+  std::vector<std::uint64_t> keys;  // sorted
+  std::vector<float> weights;       // kModelHeadCount per key
   std::array<float, kModelHeadCount> bias{};
 };
 
@@ -419,7 +419,8 @@ Model train(const std::vector<const Example*>& examples) {
     }
     if (useful) {
       m.keys.push_back(voc.keys[i]);
-      m.weights.insert(m.weights.end(), w.begin() + static_cast<std::ptrdiff_t>(i * kModelHeadCount),
+      m.weights.insert(m.weights.end(),
+                       w.begin() + static_cast<std::ptrdiff_t>(i * kModelHeadCount),
                        w.begin() + static_cast<std::ptrdiff_t>((i + 1) * kModelHeadCount));
     }
   }
@@ -448,8 +449,7 @@ struct Counts {
   void print(std::ostream& out, const std::string& title) const {
     auto ratio = [](int a, int b) { return b == 0 ? 1.0 : static_cast<double>(a) / b; };
     char buf[512];
-    std::snprintf(buf, sizeof buf, "%s: n=%d intent %.3f", title.c_str(), n,
-                  ratio(intent_ok, n));
+    std::snprintf(buf, sizeof buf, "%s: n=%d intent %.3f", title.c_str(), n, ratio(intent_ok, n));
     out << buf;
     const char* names[] = {"urgent", "aggressive", "reassurance", "status_only"};
     for (std::size_t k = 0; k < 4; ++k) {
@@ -491,8 +491,8 @@ void crossValidate(const std::vector<Example>& all, int folds) {
       lex.urgent = ex->lexicon.urgent;
       lex.aggressive = ex->lexicon.aggressive;
       lex.reassurance_high = ex->lexicon.reassurance >= 60;
-      lex.status_only = lex.intent == 0 && !lex.urgent && !lex.aggressive &&
-                        !ex->lexicon.person && !ex->lexicon.formal && !ex->lexicon.reopen;
+      lex.status_only = lex.intent == 0 && !lex.urgent && !lex.aggressive && !ex->lexicon.person &&
+                        !ex->lexicon.formal && !ex->lexicon.reopen;
       lexicon_counts.add(*ex, lex);
       if (!ex->lexicon_tuned) {
         fresh_model_counts.add(*ex, d);
@@ -547,8 +547,8 @@ bool writeWeights(const Model& m, const std::string& path, const std::vector<std
   out += "namespace relais::routing::internal {\n\n";
   const std::size_t count = m.keys.size();
   out += "extern const std::size_t kReaderModelCount = " + std::to_string(count) + ";\n";
-  out += "extern const std::uint64_t kReaderModelKeys[" + std::to_string(std::max<std::size_t>(count, 1)) +
-         "] = {\n";
+  out += "extern const std::uint64_t kReaderModelKeys[" +
+         std::to_string(std::max<std::size_t>(count, 1)) + "] = {\n";
   char buf[64];
   for (std::size_t i = 0; i < count; ++i) {
     std::snprintf(buf, sizeof buf, "0x%016llxULL,", static_cast<unsigned long long>(m.keys[i]));

@@ -1,14 +1,13 @@
 // The simulator against queueing theory: on a single-skill M/M/c scenario under the fifo
 // policy, the probability of waiting and the average speed of answer match Erlang C within
 // 5 %; with exponential patience, abandonment matches Erlang A within 5 %.
-#include "load-tests/sim/simulator.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "load-tests/sim/erlang.h"
 #include "load-tests/sim/report.h"
+#include "load-tests/sim/simulator.h"
 
 namespace relais::sim {
 namespace {

@@ -1,9 +1,8 @@
 #include "load-tests/common/corpus.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace relais::loadtests {
 namespace {

@@ -40,8 +40,7 @@ class BaselineIntake final : public v1::ContactIntake::CallbackService {
   explicit BaselineIntake(boost::asio::strand<boost::asio::io_context::executor_type>& strand)
       : strand_(strand), reply_(constantReply()) {}
 
-  grpc::ServerUnaryReactor* Submit(grpc::CallbackServerContext* ctx,
-                                   const v1::Contact* request,
+  grpc::ServerUnaryReactor* Submit(grpc::CallbackServerContext* ctx, const v1::Contact* request,
                                    v1::SubmitReply* reply) override {
     auto* reactor = ctx->DefaultReactor();
     // Same hop as relaisd: the callback thread only posts; the strand finishes the call.
@@ -63,8 +62,7 @@ class BaselineIntake final : public v1::ContactIntake::CallbackService {
 struct BaselineServer::Impl {
   boost::asio::io_context io;
   boost::asio::strand<boost::asio::io_context::executor_type> strand{boost::asio::make_strand(io)};
-  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard{
-      io.get_executor()};
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard{io.get_executor()};
   BaselineIntake service{strand};
   std::unique_ptr<grpc::Server> server;
   std::thread io_thread;

@@ -59,10 +59,7 @@ class ScriptedAgent final : public grpc::ClientReadReactor<v1::AgentEvent> {
  public:
   ScriptedAgent(v1::AgentDesk::Stub& stub, std::string id, std::atomic<long long>& offers,
                 std::atomic<long long>& completed, std::atomic<long long>& calls_in_flight)
-      : stub_(stub),
-        offers_(offers),
-        completed_(completed),
-        calls_in_flight_(calls_in_flight) {
+      : stub_(stub), offers_(offers), completed_(completed), calls_in_flight_(calls_in_flight) {
     request_.set_agent_id(std::move(id));
     request_.set_display_name("relais-load agent");
     for (const char* skill :
@@ -220,15 +217,15 @@ class Driver {
     }
     const auto window_end =
         by_count ? Clock::time_point(Clock::duration(last_done_.load())) : window_end_;
-    r.seconds = std::chrono::duration<double>(std::min(window_end, end_of_calls) - window_start_)
-                    .count();
+    r.seconds =
+        std::chrono::duration<double>(std::min(window_end, end_of_calls) - window_start_).count();
     r.throughput = r.seconds > 0 ? static_cast<double>(r.ok) / r.seconds : 0;
     r.p50_ms = histogram_.quantile(0.50) / 1000.0;
     r.p99_ms = histogram_.quantile(0.99) / 1000.0;
     r.p999_ms = histogram_.quantile(0.999) / 1000.0;
-    r.mean_ms = r.ok > 0 ? static_cast<double>(latency_sum_us_.load()) /
-                               static_cast<double>(r.ok) / 1000.0
-                         : 0;
+    r.mean_ms =
+        r.ok > 0 ? static_cast<double>(latency_sum_us_.load()) / static_cast<double>(r.ok) / 1000.0
+                 : 0;
     r.agent_offers = agent_offers_.load();
     r.agent_completed = agent_completed_.load();
     return r;
@@ -344,9 +341,9 @@ class Driver {
     }
     desk_ = v1::AgentDesk::NewStub(channels_.front());
     for (int i = 0; i < s_.agents; ++i) {
-      agents_.push_back(std::make_unique<ScriptedAgent>(
-          *desk_, s_.id_prefix + "-agent-" + std::to_string(i), agent_offers_, agent_completed_,
-          agent_calls_));
+      agents_.push_back(
+          std::make_unique<ScriptedAgent>(*desk_, s_.id_prefix + "-agent-" + std::to_string(i),
+                                          agent_offers_, agent_completed_, agent_calls_));
     }
   }
 
@@ -378,7 +375,8 @@ class Driver {
     const int filled = static_cast<int>(done * kWidth);
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.resize(kWidth, '-');
-    std::fprintf(stderr, "\r%-8s [%s] %3.0f%%  ok %lld  exhausted %lld  errors %lld  in flight %lld",
+    std::fprintf(stderr,
+                 "\r%-8s [%s] %3.0f%%  ok %lld  exhausted %lld  errors %lld  in flight %lld",
                  s_.label.c_str(), bar.c_str(), done * 100, ok_.load(), exhausted_.load(),
                  errors_.load(), in_flight_.load());
     std::fflush(stderr);
@@ -393,8 +391,8 @@ class Driver {
   Clock::time_point window_start_{};
   Clock::time_point window_end_{};
   std::atomic<bool> stopping_{false};
-  std::atomic<long long> issued_{0}, in_flight_{0}, ok_{0}, exhausted_{0}, errors_{0},
-      dropped_{0}, latency_sum_us_{0};
+  std::atomic<long long> issued_{0}, in_flight_{0}, ok_{0}, exhausted_{0}, errors_{0}, dropped_{0},
+      latency_sum_us_{0};
   std::atomic<Clock::rep> last_done_{0};
   std::atomic<long long> agent_offers_{0}, agent_completed_{0}, agent_calls_{0};
   LatencyHistogram histogram_;

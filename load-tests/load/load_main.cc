@@ -4,12 +4,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 
@@ -28,18 +27,24 @@ bool isLoopback(const std::string& address) {
 }
 
 void printRow(const LoadResult& r) {
-  std::printf("%-9s %12.0f %9.3f %9.3f %10.3f %10lld %10lld %8lld\n", r.label.c_str(),
-              r.throughput, r.p50_ms, r.p99_ms, r.p999_ms, r.ok, r.exhausted, r.errors);
+  std::printf("%-9s %12.0f %9.3f %9.3f %10.3f %10lld %10lld %8lld\n", r.label.c_str(), r.throughput,
+              r.p50_ms, r.p99_ms, r.p999_ms, r.ok, r.exhausted, r.errors);
 }
 
 nlohmann::json toJson(const LoadResult& r) {
-  return {{"label", r.label},          {"ok", r.ok},
-          {"resource_exhausted", r.exhausted}, {"errors", r.errors},
-          {"error_codes", r.error_codes}, {"first_error", r.first_error},
-          {"dropped", r.dropped},      {"seconds", r.seconds},
-          {"throughput_per_s", r.throughput}, {"latency_ms", {{"p50", r.p50_ms}, {"p99", r.p99_ms},
-                                                           {"p99.9", r.p999_ms}, {"mean", r.mean_ms}}},
-          {"agent_offers", r.agent_offers}, {"agent_completed", r.agent_completed}};
+  return {{"label", r.label},
+          {"ok", r.ok},
+          {"resource_exhausted", r.exhausted},
+          {"errors", r.errors},
+          {"error_codes", r.error_codes},
+          {"first_error", r.first_error},
+          {"dropped", r.dropped},
+          {"seconds", r.seconds},
+          {"throughput_per_s", r.throughput},
+          {"latency_ms",
+           {{"p50", r.p50_ms}, {"p99", r.p99_ms}, {"p99.9", r.p999_ms}, {"mean", r.mean_ms}}},
+          {"agent_offers", r.agent_offers},
+          {"agent_completed", r.agent_completed}};
 }
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
@@ -52,15 +57,24 @@ std::string relaisdConfig(int queue_limit) {
   return "routing:\n"
          "  queues:\n"
          "    - {name: technical, secondary_skills: [general], ring_thresholds: [90s], "
-         "max_waiting: " + limit + "}\n"
+         "max_waiting: " +
+         limit +
+         "}\n"
          "    - {name: tenancy, secondary_skills: [general], ring_thresholds: [90s], "
-         "max_waiting: " + limit + "}\n"
+         "max_waiting: " +
+         limit +
+         "}\n"
          "    - {name: neighbourhood, secondary_skills: [proximity, general], "
-         "ring_thresholds: [60s, 180s], max_waiting: " + limit + "}\n"
+         "ring_thresholds: [60s, 180s], max_waiting: " +
+         limit +
+         "}\n"
          "    - {name: proximity, secondary_skills: [neighbourhood, general], "
-         "ring_thresholds: [60s, 180s], max_waiting: " + limit + "}\n"
+         "ring_thresholds: [60s, 180s], max_waiting: " +
+         limit +
+         "}\n"
          "    - {name: general, secondary_skills: [tenancy, technical], "
-         "ring_thresholds: [120s, 240s], max_waiting: " + limit + "}\n";
+         "ring_thresholds: [120s, 240s], max_waiting: " +
+         limit + "}\n";
 }
 
 std::string secondsText(double s) {
@@ -140,8 +154,8 @@ int main(int argc, char** argv) {
                       std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
   try {
     if (!no_baseline) {
-      relais::loadtests::ChildProcess baseline(
-          {self_exe, "--serve-baseline", "127.0.0.1:0"}, work_dir + "/baseline.log");
+      relais::loadtests::ChildProcess baseline({self_exe, "--serve-baseline", "127.0.0.1:0"},
+                                               work_dir + "/baseline.log");
       LoadSettings b = s;
       b.address = baseline.grpcAddress();
       b.label = "baseline";
@@ -155,8 +169,8 @@ int main(int argc, char** argv) {
     r.id_prefix = "r" + run_id;
     if (self_test) {
       std::filesystem::create_directories(work_dir + "/data");
-      std::vector<std::string> args = {relaisd_path, "--grpc-listen", "127.0.0.1:0",
-                                       "--metrics-listen", "127.0.0.1:0", "--data-dir",
+      std::vector<std::string> args = {relaisd_path,       "--grpc-listen", "127.0.0.1:0",
+                                       "--metrics-listen", "127.0.0.1:0",   "--data-dir",
                                        work_dir + "/data"};
       if (queue_limit > 0) {
         std::ofstream(work_dir + "/relaisd.yaml") << relaisdConfig(queue_limit);
@@ -181,21 +195,21 @@ int main(int argc, char** argv) {
   std::filesystem::remove_all(work_dir, ec);
 
   const unsigned cores = std::thread::hardware_concurrency();
-  std::printf("relais-load: %s, %s, %s per server, corpus %zu texts from %s\n",
-              s.rate > 0 ? ("open loop " + std::to_string(s.rate) + "/s").c_str()
-                         : ("closed loop, " + std::to_string(s.clients) + " calls in flight").c_str(),
-              (std::to_string(s.connections) + " connections").c_str(),
-              s.count > 0 ? (std::to_string(s.count) + " calls").c_str()
-                          : secondsText(s.seconds).c_str(),
-              corpus->entries.size(), corpus_files.front().c_str());
+  std::printf(
+      "relais-load: %s, %s, %s per server, corpus %zu texts from %s\n",
+      s.rate > 0 ? ("open loop " + std::to_string(s.rate) + "/s").c_str()
+                 : ("closed loop, " + std::to_string(s.clients) + " calls in flight").c_str(),
+      (std::to_string(s.connections) + " connections").c_str(),
+      s.count > 0 ? (std::to_string(s.count) + " calls").c_str() : secondsText(s.seconds).c_str(),
+      corpus->entries.size(), corpus_files.front().c_str());
   std::printf("cores: %u, shared by this client and the server under test (%s)\n", cores,
-              self_test ? "self-test: both on this machine" :
-                          (isLoopback(target) ? "loopback target" : "remote target"));
+              self_test ? "self-test: both on this machine"
+                        : (isLoopback(target) ? "loopback target" : "remote target"));
   if (self_test) {
-    std::printf("relaisd: %s, fresh data directory, default durability (sync normal)%s\n",
-                relaisd_path.c_str(),
-                queue_limit > 0 ? (", queues' max_waiting " + std::to_string(queue_limit)).c_str()
-                                : "");
+    std::printf(
+        "relaisd: %s, fresh data directory, default durability (sync normal)%s\n",
+        relaisd_path.c_str(),
+        queue_limit > 0 ? (", queues' max_waiting " + std::to_string(queue_limit)).c_str() : "");
   }
   if (s.agents > 0) {
     std::printf("agents: %d scripted agents on relaisd (their AgentDesk calls are not counted)\n",
@@ -215,14 +229,20 @@ int main(int argc, char** argv) {
                   r.label.c_str(), r.exhausted);
     }
     if (r.agent_offers > 0) {
-      std::printf("%s: agents got %lld offers, completed %lld\n", r.label.c_str(),
-                  r.agent_offers, r.agent_completed);
+      std::printf("%s: agents got %lld offers, completed %lld\n", r.label.c_str(), r.agent_offers,
+                  r.agent_completed);
     }
   }
-  nlohmann::json report = {{"clients", s.clients}, {"rate", s.rate}, {"seconds", s.seconds},
-                           {"count", s.count}, {"connections", s.connections},
-                           {"agents", s.agents}, {"cores", cores}, {"corpus", corpus_files},
-                           {"self_test", self_test}, {"target", target},
+  nlohmann::json report = {{"clients", s.clients},
+                           {"rate", s.rate},
+                           {"seconds", s.seconds},
+                           {"count", s.count},
+                           {"connections", s.connections},
+                           {"agents", s.agents},
+                           {"cores", cores},
+                           {"corpus", corpus_files},
+                           {"self_test", self_test},
+                           {"target", target},
                            {"queue_limit", self_test ? queue_limit : 0}};
   for (const auto& r : results) {
     report["results"].push_back(toJson(r));
@@ -233,8 +253,7 @@ int main(int argc, char** argv) {
     const auto& d = results[1];
     throughput_ratio = ratio(d.throughput, b.throughput);
     std::printf("latency relaisd/baseline: p50 %.2fx  p99 %.2fx  p99.9 %.2fx\n",
-                ratio(d.p50_ms, b.p50_ms), ratio(d.p99_ms, b.p99_ms),
-                ratio(d.p999_ms, b.p999_ms));
+                ratio(d.p50_ms, b.p50_ms), ratio(d.p99_ms, b.p99_ms), ratio(d.p999_ms, b.p999_ms));
     report["ratio"] = {{"throughput", throughput_ratio},
                        {"p50", ratio(d.p50_ms, b.p50_ms)},
                        {"p99", ratio(d.p99_ms, b.p99_ms)},

@@ -10,9 +10,9 @@
 namespace relais::sim {
 
 struct ErlangFigures {
-  double p_wait = 0;     // probability an arrival waits at all
-  double asa = 0;        // mean wait of all arrivals, in seconds (answered or not)
-  double p_abandon = 0;  // Erlang A only
+  double p_wait = 0;              // probability an arrival waits at all
+  double asa = 0;                 // mean wait of all arrivals, in seconds (answered or not)
+  double p_abandon = 0;           // Erlang A only
   double mean_wait_answered = 0;  // mean wait of answered calls (Erlang C: asa / 1)
 };
 

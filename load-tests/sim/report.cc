@@ -35,16 +35,20 @@ std::string comparisonTable(const std::vector<PolicyResult>& results) {
   };
   static const Row kRows[] = {
       {"contacts", [](const PolicyResult& r) { return std::to_string(r.contacts); }},
-      {"handled by people", [](const PolicyResult& r) { return std::to_string(r.handled_by_people); }},
+      {"handled by people",
+       [](const PolicyResult& r) { return std::to_string(r.handled_by_people); }},
       {"automatic answers (containment)",
        [](const PolicyResult& r) {
          return std::to_string(r.auto_answered) + " (" + pct(r.containment) + ")";
        }},
       {"wrong automatic answers, back to a person",
        [](const PolicyResult& r) { return std::to_string(r.auto_answer_failed); }},
-      {"voice service level 20 s (held calls)", [](const PolicyResult& r) { return pct(r.voice_sl20); }},
-      {"voice service level 60 s (held calls)", [](const PolicyResult& r) { return pct(r.voice_sl60); }},
-      {"voice average speed of answer (held)", [](const PolicyResult& r) { return duration(r.voice_asa_s); }},
+      {"voice service level 20 s (held calls)",
+       [](const PolicyResult& r) { return pct(r.voice_sl20); }},
+      {"voice service level 60 s (held calls)",
+       [](const PolicyResult& r) { return pct(r.voice_sl60); }},
+      {"voice average speed of answer (held)",
+       [](const PolicyResult& r) { return duration(r.voice_asa_s); }},
       {"voice abandonment", [](const PolicyResult& r) { return pct(r.abandonment_rate); }},
       {"callbacks taken", [](const PolicyResult& r) { return std::to_string(r.callbacks_taken); }},
       {"p95 delay until the callback",
@@ -68,7 +72,8 @@ std::string comparisonTable(const std::vector<PolicyResult>& results) {
        [](const PolicyResult& r) { return fmt("%.2f", r.aggressive_jain); }},
       {"occupancy (staffed time holding a contact)",
        [](const PolicyResult& r) { return pct(r.occupancy); }},
-      {"handling work of people", [](const PolicyResult& r) { return fmt("%.0f h", r.work_hours); }},
+      {"handling work of people",
+       [](const PolicyResult& r) { return fmt("%.0f h", r.work_hours); }},
   };
   std::ostringstream out;
   auto pad = [](const std::string& v, std::size_t width, bool right) {
@@ -152,7 +157,8 @@ std::string waitingChartSvg(const std::vector<PolicyResult>& results, const std:
   auto y = [&](double v) { return kTop + ph - v / top * ph; };
   std::ostringstream o;
   o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kW << "\" height=\"" << kH
-    << "\" viewBox=\"0 0 " << kW << " " << kH << "\" font-family=\"sans-serif\" font-size=\"12\">\n";
+    << "\" viewBox=\"0 0 " << kW << " " << kH
+    << "\" font-family=\"sans-serif\" font-size=\"12\">\n";
   o << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
   o << "<text x=\"" << kW / 2 << "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">" << title
     << "</text>\n";
@@ -169,8 +175,8 @@ std::string waitingChartSvg(const std::vector<PolicyResult>& results, const std:
     o << "<text x=\"" << x(h) << "\" y=\"" << kTop + ph + 18 << "\" text-anchor=\"middle\">"
       << static_cast<int>(h / 3600) << ":00</text>\n";
   }
-  o << "<line x1=\"" << kLeft << "\" x2=\"" << kW - kRight << "\" y1=\"" << kTop + ph
-    << "\" y2=\"" << kTop + ph << "\" stroke=\"#333\"/>\n";
+  o << "<line x1=\"" << kLeft << "\" x2=\"" << kW - kRight << "\" y1=\"" << kTop + ph << "\" y2=\""
+    << kTop + ph << "\" stroke=\"#333\"/>\n";
   o << "<text x=\"" << kW / 2 << "\" y=\"" << kH - 10
     << "\" text-anchor=\"middle\">time of day (waiting contacts sampled every 15 minutes)</text>\n";
   for (std::size_t p = 0; p < results.size(); ++p) {
@@ -183,8 +189,8 @@ std::string waitingChartSvg(const std::vector<PolicyResult>& results, const std:
     o << "\"/>\n";
     o << "<rect x=\"" << kLeft + 10 << "\" y=\"" << kTop + 8 + 18 * static_cast<double>(p)
       << "\" width=\"14\" height=\"4\" fill=\"" << colour << "\"/>\n";
-    o << "<text x=\"" << kLeft + 30 << "\" y=\"" << kTop + 14 + 18 * static_cast<double>(p)
-      << "\">" << r.policy << "</text>\n";
+    o << "<text x=\"" << kLeft + 30 << "\" y=\"" << kTop + 14 + 18 * static_cast<double>(p) << "\">"
+      << r.policy << "</text>\n";
   }
   o << "</svg>\n";
   return o.str();
@@ -202,8 +208,8 @@ ValidationFigures validationFigures(const Scenario& s) {
   for (const auto& g : s.agents) {
     v.agents += g.count;
   }
-  v.theory = v.theta > 0 ? erlangA(v.lambda, v.mu, v.theta, v.agents)
-                         : erlangC(v.lambda, v.mu, v.agents);
+  v.theory =
+      v.theta > 0 ? erlangA(v.lambda, v.mu, v.theta, v.agents) : erlangC(v.lambda, v.mu, v.agents);
   return v;
 }
 
@@ -218,8 +224,7 @@ std::string validationReport(const ValidationFigures& v, const PolicyResult& r) 
   o << ", load " << fmt("%.3f", v.lambda / v.mu / v.agents) << " per agent, " << r.phone_queued
     << " calls\n";
   auto line = [&](const char* what, double theory, double sim) {
-    o << "  " << what
-      << std::string(30 - std::min<std::size_t>(30, std::string(what).size()), ' ')
+    o << "  " << what << std::string(30 - std::min<std::size_t>(30, std::string(what).size()), ' ')
       << "theory " << fmt("%10.5f", theory) << "   simulated " << fmt("%10.5f", sim)
       << "   relative error " << fmt("%+.2f %%", theory != 0 ? (sim / theory - 1) * 100 : 0)
       << "\n";

@@ -1,8 +1,7 @@
 #include "load-tests/sim/scenario.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace relais::sim {
 namespace {
@@ -66,8 +65,8 @@ Scenario parse(const json& j) {
   if (j.contains("channel_mix")) {
     s.channel_mix = {0, 0, 0, 0};
     for (const auto& item_k : j.at("channel_mix").items()) {
-    const std::string k = item_k.key();
-    const json& v = item_k.value();
+      const std::string k = item_k.key();
+      const json& v = item_k.value();
       s.channel_mix[routing::index(channelOf(k))] = v.get<double>();
     }
   }
@@ -98,8 +97,8 @@ Scenario parse(const json& j) {
     s.handling[routing::index(ch)] = base;
     const json item_ik_map = v.value("by_intent", json::object());
     for (const auto& item_ik : item_ik_map.items()) {
-    const std::string ik = item_ik.key();
-    const json& iv = item_ik.value();
+      const std::string ik = item_ik.key();
+      const json& iv = item_ik.value();
       s.handling_by_intent[{ch, intentOf(ik)}] = lawOf(iv, base);
     }
   }
@@ -124,8 +123,8 @@ Scenario parse(const json& j) {
     }
     const json capacity_map = g.value("capacity", json::object());
     for (const auto& item_k : capacity_map.items()) {
-    const std::string k = item_k.key();
-    const json& v = item_k.value();
+      const std::string k = item_k.key();
+      const json& v = item_k.value();
       a.capacity[routing::index(channelOf(k))] = v.get<int>();
     }
     if (g.contains("shift")) {
@@ -141,8 +140,8 @@ Scenario parse(const json& j) {
   if (j.contains("wrap_up_s")) {
     routing::PerChannel<double> w = {30, 60, 30, 15};
     for (const auto& item_k : j.at("wrap_up_s").items()) {
-    const std::string k = item_k.key();
-    const json& v = item_k.value();
+      const std::string k = item_k.key();
+      const json& v = item_k.value();
       w[routing::index(channelOf(k))] = v.get<double>();
     }
     s.wrap_up_s = w;
@@ -168,8 +167,8 @@ Scenario parse(const json& j) {
 std::optional<double> parseClock(const std::string& hhmm) {
   int h = 0, m = 0;
   char colon = 0;
-  if (std::sscanf(hhmm.c_str(), "%d%c%d", &h, &colon, &m) != 3 || colon != ':' || h < 0 ||
-      m < 0 || m > 59) {
+  if (std::sscanf(hhmm.c_str(), "%d%c%d", &h, &colon, &m) != 3 || colon != ':' || h < 0 || m < 0 ||
+      m > 59) {
     return std::nullopt;
   }
   return h * 3600.0 + m * 60.0;

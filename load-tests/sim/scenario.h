@@ -54,9 +54,9 @@ struct Scenario {
   // Share of drawn texts taken among those labelled urgent (when the intent has some): raises
   // urgency above the corpus' own rate, e.g. after a heating outage.
   double urgent_share = 0;
-  std::vector<Interval> profile;                      // arrivals, all channels
+  std::vector<Interval> profile;  // arrivals, all channels
   std::map<routing::Channel, std::vector<Interval>> profile_by_channel;
-  double horizon_s = 20 * 3600.0;                     // the simulation stops here
+  double horizon_s = 20 * 3600.0;  // the simulation stops here
   // Handling: per channel, with optional overrides per intent.
   routing::PerChannel<HandlingLaw> handling{};
   std::map<std::pair<routing::Channel, routing::Intent>, HandlingLaw> handling_by_intent;

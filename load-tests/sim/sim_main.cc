@@ -1,11 +1,10 @@
 // relais-sim: a simulated day of a contact centre, the same arrivals under each policy, on the
 // real routing library. See load-tests/README.md.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "load-tests/common/corpus.h"
 #include "load-tests/sim/report.h"
@@ -103,24 +102,29 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::cout << "scenario " << scenario->name << " (" << scenario_file << "), seed " << seed
-            << ", " << arrivals.size() << " arrivals, corpus " << corpus->entries.size()
-            << " texts\n";
+  std::cout << "scenario " << scenario->name << " (" << scenario_file << "), seed " << seed << ", "
+            << arrivals.size() << " arrivals, corpus " << corpus->entries.size() << " texts\n";
   if (!scenario->description.empty()) {
     std::cout << scenario->description << "\n";
   }
   std::cout << "\n" << relais::sim::comparisonTable(results);
-  nlohmann::json report = {{"scenario", scenario->name}, {"seed", seed},
-                           {"arrivals", arrivals.size()}, {"corpus", corpus_files}};
+  nlohmann::json report = {{"scenario", scenario->name},
+                           {"seed", seed},
+                           {"arrivals", arrivals.size()},
+                           {"corpus", corpus_files}};
   if (scenario->single_queue) {
     const auto v = relais::sim::validationFigures(*scenario);
     std::cout << "\n";
     for (const auto& r : results) {
       std::cout << r.policy << ": " << relais::sim::validationReport(v, r);
     }
-    report["theory"] = {{"lambda", v.lambda}, {"mu", v.mu}, {"theta", v.theta},
-                        {"agents", v.agents}, {"p_wait", v.theory.p_wait},
-                        {"asa_s", v.theory.asa}, {"p_abandon", v.theory.p_abandon}};
+    report["theory"] = {{"lambda", v.lambda},
+                        {"mu", v.mu},
+                        {"theta", v.theta},
+                        {"agents", v.agents},
+                        {"p_wait", v.theory.p_wait},
+                        {"asa_s", v.theory.asa},
+                        {"p_abandon", v.theory.p_abandon}};
   }
   for (const auto& r : results) {
     report["policies"].push_back(relais::sim::toJson(r));

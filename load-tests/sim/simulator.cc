@@ -70,8 +70,7 @@ std::vector<Arrival> generateArrivals(const Scenario& s, const loadtests::Corpus
     intents.push_back(intent);
     intent_weights.push_back(w);
   }
-  std::discrete_distribution<std::size_t> pick_intent(intent_weights.begin(),
-                                                      intent_weights.end());
+  std::discrete_distribution<std::size_t> pick_intent(intent_weights.begin(), intent_weights.end());
   std::uniform_real_distribution<double> unit(0, 1);
   auto pickFrom = [&](const std::vector<std::size_t>& v) {
     return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
@@ -379,10 +378,9 @@ class Simulation {
       case EvKind::kBreakEnd: {
         auto& a = agents_[static_cast<std::size_t>(e.who)];
         const bool start = e.kind == EvKind::kBreakStart;
-        if (router_.setAgentState(a.id,
-                                  start ? routing::AgentState::kBreak
-                                        : routing::AgentState::kAvailable,
-                                  now) == routing::RouterError::kOk) {
+        if (router_.setAgentState(
+                a.id, start ? routing::AgentState::kBreak : routing::AgentState::kAvailable, now) ==
+            routing::RouterError::kOk) {
           account(a, e.t);
           a.logged = !start;
         }
@@ -392,8 +390,7 @@ class Simulation {
         if (static_cast<std::size_t>(e.who) >= waiting_series_.size()) {
           waiting_series_.resize(static_cast<std::size_t>(e.who) + 1);
         }
-        waiting_series_[static_cast<std::size_t>(e.who)] =
-            static_cast<int>(router_.waitingCount());
+        waiting_series_[static_cast<std::size_t>(e.who)] = static_cast<int>(router_.waitingCount());
         break;
     }
   }
@@ -502,9 +499,8 @@ class Simulation {
     r.contacts = static_cast<long long>(arrivals_.size());
     r.auto_answered = auto_answered_;
     r.auto_answer_failed = auto_failed_;
-    r.containment = r.contacts > 0 ? static_cast<double>(auto_answered_) /
-                                         static_cast<double>(r.contacts)
-                                   : 0;
+    r.containment =
+        r.contacts > 0 ? static_cast<double>(auto_answered_) / static_cast<double>(r.contacts) : 0;
     std::vector<double> all, urgent, reassurance, callback_delays;
     long long voice_held = 0;
     routing::PerChannel<std::vector<double>> by_channel;
@@ -575,8 +571,8 @@ class Simulation {
       r.abandonment_rate = static_cast<double>(r.abandoned) / static_cast<double>(r.phone_queued);
     }
     r.callback_p95_delay_s = quantile(callback_delays, 0.95);
-    r.voice_asa_s = voice_answered > 0 ? voice_answered_wait / static_cast<double>(voice_answered)
-                                       : 0;
+    r.voice_asa_s =
+        voice_answered > 0 ? voice_answered_wait / static_cast<double>(voice_answered) : 0;
     r.p95_wait_all_s = quantile(all, 0.95);
     r.p95_wait_urgent_s = quantile(urgent, 0.95);
     r.p95_wait_reassurance_s = quantile(reassurance, 0.95);

@@ -51,12 +51,12 @@ routing::RoutingConfig configFor(const Scenario& scenario, Policy policy);
 
 struct PolicyResult {
   std::string policy;
-  long long contacts = 0;           // arrivals
-  long long handled_by_people = 0;  // accepted by an agent
-  long long auto_answered = 0;      // answered by relais and served
-  long long auto_answer_failed = 0; // answered automatically but not what the tenant asked:
-                                    // came back to a person
-  double containment = 0;           // auto_answered / contacts
+  long long contacts = 0;            // arrivals
+  long long handled_by_people = 0;   // accepted by an agent
+  long long auto_answered = 0;       // answered by relais and served
+  long long auto_answer_failed = 0;  // answered automatically but not what the tenant asked:
+                                     // came back to a person
+  double containment = 0;            // auto_answered / contacts
   long long phone_queued = 0;
   long long abandoned = 0;
   double abandonment_rate = 0;  // abandoned / phone contacts that went to a queue
@@ -65,9 +65,9 @@ struct PolicyResult {
   // Calls held on the line (callbacks excluded): answered within T / (answered + abandoned +
   // still waiting at the end).
   double voice_sl20 = 0, voice_sl60 = 0;
-  double voice_asa_s = 0;                 // mean wait of answered calls held on the line
-  double voice_p_wait = 0;                // share of answered + abandoned calls that waited
-  double voice_mean_wait_all_s = 0;       // mean wait of every call, answered or abandoned
+  double voice_asa_s = 0;            // mean wait of answered calls held on the line
+  double voice_p_wait = 0;           // share of answered + abandoned calls that waited
+  double voice_mean_wait_all_s = 0;  // mean wait of every call, answered or abandoned
   double p95_wait_urgent_s = 0, p95_wait_reassurance_s = 0, p95_wait_all_s = 0;
   routing::PerChannel<double> p95_wait_by_channel{};
   long long urgent_people = 0, reassurance_people = 0;
@@ -78,7 +78,7 @@ struct PolicyResult {
   // Share of staffed time (logged in, not on break) holding at least one contact. Written
   // contacts may be held several at once, so handling hours can exceed staffed hours.
   double occupancy = 0;
-  double work_hours = 0;  // handling time of the contacts people took
+  double work_hours = 0;               // handling time of the contacts people took
   std::vector<int> waiting_per_15min;  // waiting contacts at each quarter hour from 00:00
   double seconds_simulated = 0;
 };

@@ -9,6 +9,10 @@
 
 namespace relais::routing {
 
+// OFFLINE (disconnected) and BREAK are set; the others are derived: WRAP_UP while the wrap-up of
+// a completed contact runs on some channel (that channel takes nothing new meanwhile), BUSY when
+// no channel can take one more contact (capacity, exclusivity), AVAILABLE otherwise, even when
+// already handling contacts on some channel.
 enum class AgentState : unsigned char { kAvailable, kBusy, kWrapUp, kBreak, kOffline };
 inline constexpr std::size_t kAgentStateCount = 5;
 

@@ -10,6 +10,22 @@
 //   auto d = r.submit(contact, now);     // d.kind == SubmitDecision::Kind::kQueued
 //   for (auto& e : r.takeEvents()) ...   // RouterEvent::Kind::kOffered to the agent
 //   r.advance(later);                    // offer timeouts, wrap-up ends, aging
+//
+// Behaviour in brief (details next to each call and in routing/internal/router_impl.h):
+//  - Queue: by intent rule (RoutingConfig::rules); high-reassurance or vulnerable tenants go to
+//    reassurance_queue unless the contact is urgent. Order: PriorityWeights (routing_config.h).
+//  - Matching: continuity first (the agent who last accepted a contact of the same case, or of
+//    the tenant if it serves the queue, gets it if it can take it within continuity_window; not
+//    for urgent or aggressive contacts), then the queue's ring skills (bullseye: ring k opens
+//    after ring_thresholds[k-1] of wait; required_skills always apply), higher proficiency, least
+//    occupied, longest idle. A freed agent takes the best contact it may serve.
+//  - Repeats: a non-phone contact of the same tenant and channel with the same non-empty
+//    case_ref, or both without case_ref and the same intent, joins the earlier one while that
+//    one still waits (kMerged). Phone calls never merge.
+//  - Event reasons: kQueued "submitted" | "declined" | "timeout" | "disconnect" | "agent_break"
+//    | "restore_hold_expired"; kOfferWithdrawn "declined" | "timeout" | "disconnect" |
+//    "agent_break" | "abandoned"; kAgentState "connected" | "disconnected" | "manual" | "offer"
+//    | "accepted" | "completed" | "wrap_up_end" | "missed_offers" | a withdrawal reason.
 #pragma once
 
 #include <memory>
@@ -78,26 +94,26 @@ struct ContactView {
 // Errors of agent-side calls, mapped to gRPC codes at the service edge.
 enum class RouterError : unsigned char {
   kOk,
-  kUnknownAgent,     // agent not connected               -> FAILED_PRECONDITION
-  kAgentConnected,   // connectAgent on a connected id     -> ALREADY_EXISTS
-  kUnknownContact,   // no such live contact               -> NOT_FOUND
-  kNotOfferedToYou,  // accept/decline of someone else's or an expired offer -> FAILED_PRECONDITION
-  kNotAssignedToYou, // complete of a contact the agent does not hold       -> FAILED_PRECONDITION
-  kBadState,         // e.g. setting BUSY by hand          -> INVALID_ARGUMENT
-  kNotCallback,      // acceptCallback on a contact not offered one -> FAILED_PRECONDITION
+  kUnknownAgent,      // agent not connected               -> FAILED_PRECONDITION
+  kAgentConnected,    // connectAgent on a connected id     -> ALREADY_EXISTS
+  kUnknownContact,    // no such live contact               -> NOT_FOUND
+  kNotOfferedToYou,   // accept/decline of someone else's or an expired offer -> FAILED_PRECONDITION
+  kNotAssignedToYou,  // complete of a contact the agent does not hold       -> FAILED_PRECONDITION
+  kBadState,          // e.g. setting BUSY by hand          -> INVALID_ARGUMENT
+  kNotCallback,       // acceptCallback on a contact not offered one -> FAILED_PRECONDITION
 };
 std::string_view routerErrorMessage(RouterError e);
 
 struct RouterEvent {
   enum class Kind : unsigned char {
-    kQueued,            // contact entered a queue (also after a withdrawn offer: see reason)
-    kMerged,            // contact `contact` merged into `other`
-    kOffered,           // contact offered to agent; expires at `deadline`
-    kOfferWithdrawn,    // offer ended without acceptance; reason: declined|timeout|disconnect
+    kQueued,          // contact entered a queue (also after a withdrawn offer: see reason)
+    kMerged,          // contact `contact` merged into `other`
+    kOffered,         // contact offered to agent; expires at `deadline`
+    kOfferWithdrawn,  // offer ended without acceptance; reason: declined|timeout|disconnect
     kAccepted,
     kCompleted,
     kCallbackAccepted,
-    kAgentState,        // agent changed state (`state`); reason says why
+    kAgentState,  // agent changed state (`state`); reason says why
   };
   Kind kind;
   Instant at{};
@@ -170,35 +186,50 @@ class Router {
   // Intake side.
   SubmitDecision submit(ContactSpec contact, Instant now);
   RouterError acceptCallback(std::string_view contact_id, std::string_view number, Instant now);
-  // Removes a waiting contact (caller hung up, or retention); false when not waiting.
+  // Removes a waiting contact (caller hung up, or retention); false when not waiting. A contact
+  // being offered is also removed (kOfferWithdrawn, reason "abandoned"); an assigned one is not.
   bool abandon(std::string_view contact_id, Instant now);
 
   // Agent side.
-  RouterError connectAgent(AgentSpec agent, Instant now, AgentState initial = AgentState::kAvailable);
+  // `initial` is kAvailable or kBreak (else kBadState). An agent that was connected before keeps
+  // its history (contacts still assigned, incivility exposure, wrap-up).
+  RouterError connectAgent(AgentSpec agent, Instant now,
+                           AgentState initial = AgentState::kAvailable);
   // Console gone: agent OFFLINE, pending offers back to their queue at once. Contacts already
   // accepted stay assigned to it (they are being handled on the phone or in the mail tool).
   void disconnectAgent(std::string_view agent_id, Instant now);
+  // kAvailable (ends a break, ends wrap-up early, resets missed offers) or kBreak (pending
+  // offers go back to their queues); BUSY, WRAP_UP and OFFLINE are derived: kBadState.
   RouterError setAgentState(std::string_view agent_id, AgentState state, Instant now);
   RouterError accept(std::string_view agent_id, std::string_view contact_id, Instant now);
+  // The contact waits again with its original enqueue time and is not offered to this agent for
+  // RoutingConfig::decline_avoid. Declines are not misses (only offer timeouts count).
   RouterError decline(std::string_view agent_id, std::string_view contact_id, Instant now);
+  // Also accepted from an agent that has disconnected meanwhile (it finished on the phone).
   RouterError complete(std::string_view agent_id, std::string_view contact_id,
                        const Disposition& disposition, Instant now);
 
   // Fires what is due by `now`: offer timeouts, wrap-up ends, cool-downs, then dispatches.
   void advance(Instant now);
-  // The earliest instant at which advance() has something to do, if any.
+  // The earliest instant at which advance() has something to do, if any. Every call also fires
+  // what is due by its `now` first, so advance() is only needed when nothing else happens.
   std::optional<Instant> nextDeadline() const;
 
   std::vector<RouterEvent> takeEvents();
 
+  // A merged contact's id finds the contact it joined (view of that one).
   std::optional<ContactView> findContact(std::string_view contact_id, Instant now) const;
+  // For offered and assigned contacts (expires_at is set while offered).
   std::optional<OfferDetails> offerDetails(std::string_view contact_id) const;
+  // O(waiting + agents): for metrics every few seconds, not per request.
   RouterSnapshot snapshot(Instant now) const;
   std::size_t waitingCount() const;
 
   // Recovery after a restart: puts back a contact that was waiting (or offered: it waits again)
   // with its original enqueue time, without merging or overload checks, and one that an agent
-  // was handling, held for that agent until it reconnects or `hold_until` passes.
+  // was handling, held for that agent until it reconnects or `hold_until` passes (then it waits
+  // again, kQueued reason "restore_hold_expired"). No events and no offers here (there is no
+  // `now`): call advance(now) once the journal is replayed. Known ids are ignored.
   void restoreWaiting(ContactSpec contact, Instant enqueued_at, bool callback,
                       std::string callback_number);
   void restoreAssigned(ContactSpec contact, std::string agent_id, Instant hold_until);

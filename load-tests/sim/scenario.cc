@@ -147,6 +147,10 @@ Scenario parse(const json& j) {
     s.wrap_up_s = w;
   }
   s.single_queue = j.value("single_queue", false);
+  s.auto_answer = j.value("auto_answer", s.auto_answer);
+  if (s.auto_answer != "simple" && s.auto_answer != "library") {
+    throw Bad{"auto_answer must be simple or library"};
+  }
   if (j.contains("relais_overrides")) {
     const json& o = j.at("relais_overrides");
     if (o.contains("reassurance_queue")) {

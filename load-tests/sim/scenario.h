@@ -74,6 +74,9 @@ struct Scenario {
   // "general" queue served by the skill "general" (the M/M/c validation).
   std::optional<routing::PerChannel<double>> wrap_up_s;
   bool single_queue = false;
+  // relais policy's automatic answers: "simple" (status_only, case found, on time) or
+  // "library" (routing::AutoAnswerer on a CaseBook built from the same draws).
+  std::string auto_answer = "simple";
   // Overrides of the relais policy's routing defaults, to see what each feature costs or buys:
   // "reassurance_queue" ("" = none), "wait_for_deescalation_s", "callback_threshold_s".
   std::optional<std::string> relais_reassurance_queue;

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   std::string json_file, svg_file;
   std::vector<std::string> policies = {"fifo", "relais"};
   std::vector<std::string> corpus_files;
+  std::string auto_answer;
   app.add_option("--scenario", scenario_name,
                  "scenario file, or the name of one in load-tests/scenarios/sim/")
       ->capture_default_str();
@@ -47,6 +48,10 @@ int main(int argc, char** argv) {
   app.add_option("--policy", policies, "policies to run on the same arrivals: fifo, relais")
       ->capture_default_str();
   app.add_option("--corpus", corpus_files, "corpus files instead of the scenario's");
+  app.add_option("--auto-answer", auto_answer,
+                 "relais policy's automatic answers: simple (default of the scenarios) or "
+                 "library (routing::AutoAnswerer)")
+      ->check(CLI::IsMember({"simple", "library"}));
   app.add_option("--json", json_file, "write the results as JSON here");
   app.add_option("--svg", svg_file, "write a chart of waiting contacts per 15 minutes here");
   CLI11_PARSE(app, argc, argv);
@@ -57,6 +62,9 @@ int main(int argc, char** argv) {
   if (!scenario) {
     std::cerr << "relais-sim: " << error << "\n";
     return 2;
+  }
+  if (!auto_answer.empty()) {
+    scenario->auto_answer = auto_answer;
   }
   if (corpus_files.empty()) {
     for (const auto& f : scenario->corpus) {
@@ -102,14 +110,16 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::cout << "scenario " << scenario->name << " (" << scenario_file << "), seed " << seed << ", "
-            << arrivals.size() << " arrivals, corpus " << corpus->entries.size() << " texts\n";
+  std::cout << "scenario " << scenario->name << " (" << scenario_file << "), seed " << seed
+            << ", automatic answers: " << scenario->auto_answer << ", " << arrivals.size()
+            << " arrivals, corpus " << corpus->entries.size() << " texts\n";
   if (!scenario->description.empty()) {
     std::cout << scenario->description << "\n";
   }
   std::cout << "\n" << relais::sim::comparisonTable(results);
   nlohmann::json report = {{"scenario", scenario->name},
                            {"seed", seed},
+                           {"auto_answer", scenario->auto_answer},
                            {"arrivals", arrivals.size()},
                            {"corpus", corpus_files}};
   if (scenario->single_queue) {

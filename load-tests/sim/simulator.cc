@@ -7,6 +7,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "routing/auto_answer.h"
+#include "routing/case_book.h"
 #include "routing/router.h"
 
 namespace relais::sim {
@@ -243,7 +245,13 @@ class Simulation {
         policy_(policy),
         reader_(reader),
         router_(configFor(s, policy)),
-        contacts_(2 * arrivals.size()) {}
+        contacts_(2 * arrivals.size()),
+        answerer_(routing::AutoAnswerConfig{}),
+        asks_(answerer_.config().repeat_window) {
+    if (policy_ == Policy::kRelais && s_.auto_answer == "library") {
+      fillCaseBook();
+    }
+  }
 
   PolicyResult run() {
     const int n = static_cast<int>(arrivals_.size());
@@ -273,6 +281,44 @@ class Simulation {
   }
 
  private:
+  // One case per tenant whose case is found, dated so that AutoAnswerer sees it on time or
+  // stalled as drawn: on time = updated 3 days ago, expected in a week; stalled = no update for
+  // 45 days and expected 5 days ago.
+  void fillCaseBook() {
+    for (std::size_t i = 0; i < arrivals_.size(); ++i) {
+      const Arrival& a = arrivals_[i];
+      if (!a.case_found) {
+        continue;
+      }
+      routing::CaseFile f;
+      f.ref = "RC-2026-" + std::to_string(100000 + i);
+      f.tenant_id = "t" + std::to_string(i);
+      f.kind = "repair";
+      f.status = a.case_stalled ? "en attente" : "planifiée";
+      const double day = 86400;
+      f.opened_at = instantOf(a.at_s - 60 * day);
+      f.updated_at = instantOf(a.at_s - (a.case_stalled ? 45 : 3) * day);
+      f.expected_at = instantOf(a.at_s + (a.case_stalled ? -5 : 7) * day);
+      // The key first: argument evaluation order would let std::move(f) empty f.ref.
+      const std::string key = routing::ContactReader::normaliseCaseRef(f.ref);
+      (void)cases_.upsert(key, std::move(f));
+    }
+  }
+
+  bool answeredAutomatically(int ci, const Arrival& a, const routing::Reading& reading, double t) {
+    if (s_.auto_answer == "simple") {
+      return reading.status_only && a.case_found && !a.case_stalled;
+    }
+    if (reading.intent != Intent::kStatusRequest) {
+      return false;
+    }
+    routing::AutoAnswerInput in;
+    in.channel = a.channel;
+    in.reading = &reading;
+    in.tenant_id = "t" + std::to_string(ci % static_cast<int>(arrivals_.size()));
+    return answerer_.decide(in, cases_, asks_, instantOf(t)).answered;
+  }
+
   void push(double t, EvKind kind, int who) { events_.push({t, seq_++, kind, who}); }
 
   static std::string idOf(int ci) { return "c" + std::to_string(ci); }
@@ -409,7 +455,7 @@ class Simulation {
       reading = reader_.read(input);
       // The simulator's automatic answer rule (see README): the reader says status_only, the
       // case is found and it is on time.
-      if (!returning && reading.status_only && a.case_found && !a.case_stalled) {
+      if (!returning && answeredAutomatically(ci, a, reading, t)) {
         if (entry.status_only) {
           auto_answered_++;
         } else {
@@ -602,6 +648,9 @@ class Simulation {
   const routing::ContactReader& reader_;
   routing::Router router_;
   std::vector<ContactState> contacts_;
+  routing::AutoAnswerer answerer_;
+  routing::CaseBook cases_;
+  routing::AskHistory asks_;
   std::vector<AgentRun> agents_;
   std::map<std::string, int, std::less<>> agent_index_;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> events_;

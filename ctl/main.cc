@@ -3,8 +3,11 @@
 #include <fstream>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "ctl/commands.h"
 #include "ctl/score_command.h"
+#include "ctl/top_command.h"
 #include "routing/contact_reader.h"
 
 namespace {
@@ -65,6 +68,12 @@ int main(int argc, char** argv) {
   auto* import = cases->add_subcommand("import", "upsert cases from a JSON lines file");
   import->add_option("file", cases_file, "JSON lines, - for stdin")->required();
 
+  int top_iterations = 0;
+  bool plain = false;
+  auto* top = app.add_subcommand("top", "live view of queues and agents, refreshed every second");
+  top->add_option("--iterations", top_iterations, "frames to draw (0: until Ctrl-C)");
+  top->add_flag("--plain", plain, "no terminal control codes");
+
   std::string eval_file;
   auto* score = app.add_subcommand("score", "read JSON lines on stdin, print the reader's scores");
   score->add_option("--eval", eval_file, "labelled JSON lines file: print quality metrics");
@@ -106,6 +115,10 @@ int main(int argc, char** argv) {
     return withFile(cases_file, [&](std::istream& in) {
       return relais::ctl::runCasesImport(server, in, std::cout);
     });
+  }
+  if (*top) {
+    return relais::ctl::runTop(server, std::cout, top_iterations,
+                               !plain && isatty(STDOUT_FILENO));
   }
   if (*score) {
     const relais::routing::ContactReader reader;

@@ -470,6 +470,20 @@ std::optional<DaemonConfig> parseConfig(const std::string& yaml, const std::stri
              [&](const auto& n, const auto& p) { readAutoAnswer(w, n, p, config.auto_answer); }},
             {"assigned_hold",
              [&](const auto& n, const auto& p) { w.duration(n, p, config.assigned_hold); }},
+            {"retention",
+             [&](const auto& n, const auto& p) {
+               w.map(n, p,
+                     {
+                         {"closed_contacts",
+                          [&](const auto& e, const auto& ep) {
+                            w.duration(e, ep, config.retention, true);
+                          }},
+                         {"purge_batch",
+                          [&](const auto& e, const auto& ep) {
+                            w.integer(e, ep, config.purge_batch, 1, 1'000'000);
+                          }},
+                     });
+             }},
             {"routing", [&](const auto& n, const auto& p) { readRouting(w, n, p, config.routing); }},
         });
   if (errors.empty()) {

@@ -33,6 +33,12 @@ struct DaemonConfig {
   // restart, waiting for it to reconnect, before going back to the queue.
   routing::Duration assigned_hold = std::chrono::minutes(30);
 
+  // GDPR: text and tenant identifiers of closed contacts are erased this long after closing;
+  // anonymous counters and dispositions stay. Zero keeps everything (not recommended).
+  routing::Duration retention = std::chrono::hours(24 * 90);
+  // The purge erases at most this many contacts per second, so it never stalls routing.
+  int purge_batch = 2000;
+
   routing::ReaderConfig reader;
   routing::AutoAnswerConfig auto_answer;
   routing::RoutingConfig routing = routing::RoutingConfig::defaults();

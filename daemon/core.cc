@@ -45,6 +45,11 @@ grpc::Status routerStatus(routing::RouterError e) {
   return {grpc::StatusCode::INTERNAL, message};
 }
 
+bool closedState(v1::ContactState s) {
+  return s == v1::CONTACT_STATE_COMPLETED || s == v1::CONTACT_STATE_AUTO_ANSWERED ||
+         s == v1::CONTACT_STATE_MERGED || s == v1::CONTACT_STATE_ABANDONED;
+}
+
 long long wholeSeconds(routing::Duration d) {
   return std::chrono::duration_cast<std::chrono::seconds>(d).count();
 }
@@ -84,6 +89,9 @@ std::optional<std::string> Core::recover() {
       asks_.record(record.contact().tenant_id(), record.case_key(),
                    fromProto(record.contact().received_at()));
     }
+    if (closedState(record.state()) && !record.purged()) {
+      closed_.emplace_back(fromProto(record.updated_at()), id);
+    }
     switch (record.state()) {
       case v1::CONTACT_STATE_WAITING:
       case v1::CONTACT_STATE_OFFERED:
@@ -103,6 +111,7 @@ std::optional<std::string> Core::recover() {
         break;
     }
   }
+  std::sort(closed_.begin(), closed_.end());
   router_.advance(now);
   applyEvents();
   return std::nullopt;
@@ -142,12 +151,66 @@ routing::ContactSpec Core::specFor(const store::v1::ContactRecord& record) const
 }
 
 void Core::save(store::v1::ContactRecord& record) {
-  *record.mutable_updated_at() = toTimestamp(clock_());
+  const Instant now = clock_();
+  *record.mutable_updated_at() = toTimestamp(now);
   store_.putContact(record);
+  if (closedState(record.state()) && !record.purged()) {
+    closed_.emplace_back(now, record.contact().contact_id());
+  }
+}
+
+int Core::purgeExpired() {
+  if (config_.retention.count() == 0) {
+    return 0;
+  }
+  const Instant cutoff = clock_() - config_.retention;
+  int purged = 0;
+  while (!closed_.empty() && closed_.front().first <= cutoff && purged < config_.purge_batch) {
+    auto it = ledger_.find(closed_.front().second);
+    closed_.pop_front();
+    if (it == ledger_.end()) {
+      continue;
+    }
+    auto& r = it->second;
+    // Reopened (negative feedback) or already purged: nothing to erase now.
+    if (r.purged() || !closedState(r.state()) || fromProto(r.updated_at()) > cutoff) {
+      continue;
+    }
+    auto* c = r.mutable_contact();
+    c->clear_tenant_id();
+    c->clear_case_ref();
+    c->clear_subject();
+    c->clear_text();
+    c->mutable_context()->clear_vulnerability_flags();
+    r.clear_merged_texts();
+    r.clear_note();
+    r.clear_case_key();
+    r.clear_callback_number();
+    for (auto* reading : {r.mutable_reading(), r.mutable_reply()->mutable_reading()}) {
+      reading->clear_gist();
+      reading->clear_reasons();
+      reading->clear_case_ref();
+    }
+    r.mutable_reply()->clear_auto_answer();
+    r.set_purged(true);
+    store_.putContact(r);
+    ++purged;
+  }
+  return purged;
+}
+
+routing::Reading Core::read(const v1::Contact& contact) const {
+  routing::ReaderInput input;
+  input.channel = fromProto(contact.channel()).value_or(routing::Channel::kEmail);
+  input.subject = contact.subject();
+  input.text = contact.text();
+  input.context.prior_contacts_same_case = contact.context().prior_contacts_same_case();
+  input.context.vulnerable = contact.context().vulnerable();
+  return reader_.read(input);
 }
 
 grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
-                          long long* retry_after_seconds) {
+                          long long* retry_after_seconds, const routing::Reading* pre_read) {
   if (auto problem = validateContact(contact, limits_)) {
     metrics_.contacts_rejected.Add({{"reason", "invalid_argument"}}).Increment();
     return {grpc::StatusCode::INVALID_ARGUMENT, *problem};
@@ -159,20 +222,18 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
   const Instant now = clock_();
   const auto channel = *fromProto(contact.channel());
 
-  routing::ReaderInput input;
-  input.channel = channel;
-  input.subject = contact.subject();
-  input.text = contact.text();
-  input.context.prior_contacts_same_case = contact.context().prior_contacts_same_case();
+  routing::Reading reading = pre_read ? *pre_read : read(contact);
   if (!contact.case_ref().empty()) {
-    // What relais saw itself counts as much as what the client says.
-    input.context.prior_contacts_same_case = std::max(
-        input.context.prior_contacts_same_case,
-        asks_.count(contact.tenant_id(), routing::ContactReader::normaliseCaseRef(contact.case_ref()),
-                    now));
+    // What relais saw itself counts as much as what the client says: read again when relais
+    // knows of more asks on this case than the client told (rare).
+    const int seen = asks_.count(contact.tenant_id(),
+                                 routing::ContactReader::normaliseCaseRef(contact.case_ref()), now);
+    if (seen > contact.context().prior_contacts_same_case()) {
+      v1::Contact with_history = contact;
+      with_history.mutable_context()->set_prior_contacts_same_case(seen);
+      reading = read(with_history);
+    }
   }
-  input.context.vulnerable = contact.context().vulnerable();
-  routing::Reading reading = reader_.read(input);
 
   store::v1::ContactRecord record;
   *record.mutable_contact() = contact;
@@ -473,6 +534,11 @@ void Core::disconnectAgent(const std::string& agent_id, const AgentSink& sink) {
   it->second.sink = nullptr;
   router_.disconnectAgent(agent_id, clock_());
   agents_.erase(it);
+  // Per-agent series live only while the agent is connected: bounded by the staff on duty.
+  for (const char* window : {"1h", "shift"}) {
+    auto& gauge = metrics_.agent_exposure.Add({{"agent", agent_id}, {"window", window}});
+    metrics_.agent_exposure.Remove(&gauge);
+  }
   applyEvents();
 }
 
@@ -670,6 +736,7 @@ void Core::refreshGauges() {
     metrics_.oldest_wait.Add(labels).Set(routing::toSeconds(q.oldest_wait));
     metrics_.estimated_wait.Add(labels).Set(routing::toSeconds(q.estimated_wait));
     metrics_.service_level.Add(labels).Set(q.service_level);
+    metrics_.service_target.Add(labels).Set(routing::toSeconds(q.target));
   }
   double used = 0;
   double capacity = 0;
@@ -683,8 +750,11 @@ void Core::refreshGauges() {
       used += a.occupancy;
       capacity += 1;
     }
-    metrics_.agent_exposure.Add({{"agent", a.id}, {"window", "1h"}}).Set(a.aggressive_last_hour);
-    metrics_.agent_exposure.Add({{"agent", a.id}, {"window", "shift"}}).Set(a.aggressive_shift);
+    if (agents_.count(a.id) != 0) {
+      metrics_.agent_exposure.Add({{"agent", a.id}, {"window", "1h"}}).Set(a.aggressive_last_hour);
+      metrics_.agent_exposure.Add({{"agent", a.id}, {"window", "shift"}})
+          .Set(a.aggressive_shift);
+    }
   }
   metrics_.occupancy.Add({}).Set(capacity > 0 ? used / capacity : 0);
 }
@@ -754,7 +824,7 @@ void Core::applyEvents() {
         }
         break;
       case Kind::kOfferWithdrawn:
-        metrics_.offers.Add({{"outcome", e.reason.empty() ? "withdrawn" : e.reason}}).Increment();
+        metrics_.offers.Add({{"outcome", e.reason.empty() ? "declined" : e.reason}}).Increment();
         if (record) {
           record->set_state(v1::CONTACT_STATE_WAITING);
           record->clear_agent_id();

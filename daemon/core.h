@@ -6,6 +6,7 @@
 
 #include <grpcpp/support/status.h>
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -47,8 +48,12 @@ class Core {
   // Rebuilds queues and cases from the store. Call once, before serving.
   std::optional<std::string> recover();
 
+  // `pre_read`: the reading, when the caller already made it off the strand (read()).
   grpc::Status submit(const v1::Contact& contact, v1::SubmitReply& reply,
-                      long long* retry_after_seconds = nullptr);
+                      long long* retry_after_seconds = nullptr,
+                      const routing::Reading* pre_read = nullptr);
+  // Reads a contact without touching routing state: safe from any thread.
+  routing::Reading read(const v1::Contact& contact) const;
   grpc::Status getContact(const v1::GetContactRequest& request, v1::ContactStatus& reply);
   grpc::Status acceptCallback(const v1::AcceptCallbackRequest& request, v1::ContactStatus& reply);
   grpc::Status feedback(const v1::FeedbackRequest& request, v1::ContactStatus& reply);
@@ -74,6 +79,9 @@ class Core {
   std::optional<routing::Instant> nextDeadline() const;
   // Updates the queue and agent gauges.
   void refreshGauges();
+  // Erases text and identities of contacts closed longer ago than the retention, at most
+  // `purge_batch` of them per call; returns how many were purged.
+  int purgeExpired();
   // Makes pending writes durable; returns an error when storage failed.
   std::optional<std::string> commit();
 
@@ -107,6 +115,8 @@ class Core {
   ContactLimits limits_;
   std::unordered_map<std::string, store::v1::ContactRecord> ledger_;
   std::unordered_map<std::string, AgentEntry> agents_;
+  // Closed, not yet purged contacts in closing order: the retention purge's work list.
+  std::deque<std::pair<routing::Instant, std::string>> closed_;
   routing::CaseBook cases_;
   routing::AutoAnswerer answerer_;
   routing::AskHistory asks_;

@@ -58,7 +58,7 @@ int runDaemon(const DaemonConfig& config) {
 
   boost::asio::io_context io;
   RoutingLoop loop(io, core, metrics, systemNow);
-  ServiceContext context{core, loop, metrics};
+  ServiceContext context{core, loop, metrics, config.max_text_bytes};
   IntakeService intake(context);
   AgentDeskService desk(context);
   CaseFeedService cases(context);

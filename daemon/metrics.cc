@@ -1,9 +1,7 @@
 #include "daemon/metrics.h"
 
 #include "routing/agent.h"
-#include "routing/channel.h"
-
-#include "routing/agent.h"
+#include "routing/auto_answer.h"
 #include "routing/channel.h"
 
 namespace relais::daemon {
@@ -37,6 +35,10 @@ Metrics::Metrics()
                           "Share of contacts answered within the channel's target over the "
                           "observation window, by queue and channel.",
                           *registry)),
+      service_target(build(prometheus::BuildGauge(), "relais_service_target_seconds",
+                           "The wait within which a contact counts as answered in time, by "
+                           "queue and channel.",
+                           *registry)),
       wait_seconds(build(prometheus::BuildHistogram(), "relais_wait_seconds",
                          "Time from queueing to acceptance by an agent, by channel.", *registry)),
       agents(build(prometheus::BuildGauge(), "relais_agents", "Connected agents by state.",
@@ -91,15 +93,43 @@ Metrics::Metrics()
     const std::string name(routing::channelName(channel));
     contacts_received.Add({{"channel", name}});
     abandoned.Add({{"channel", name}});
+    auto_answers.Add({{"channel", name}});
+    merges.Add({{"channel", name}});
+    for (const char* outcome : {"queued", "auto_answered", "merged", "callback_offered"}) {
+      contacts_outcome.Add({{"channel", name}, {"outcome", outcome}});
+    }
+    for (const char* resolved : {"true", "false"}) {
+      completions.Add({{"channel", name}, {"resolved", resolved}});
+    }
     wait_seconds.Add({{"channel", name}}, waitBuckets());
   }
   for (std::size_t s = 0; s < routing::kAgentStateCount; ++s) {
     agents.Add(
         {{"state", std::string(routing::agentStateName(static_cast<routing::AgentState>(s)))}});
   }
-  for (const char* outcome : {"offered", "accepted", "declined", "timeout", "disconnect"}) {
+  for (const char* outcome :
+       {"offered", "accepted", "declined", "timeout", "disconnect", "abandoned"}) {
     offers.Add({{"outcome", outcome}});
   }
+  for (auto e = static_cast<int>(routing::Escalation::kUrgent);
+       e <= static_cast<int>(routing::Escalation::kReassurance); ++e) {
+    escalations.Add({{"reason", std::string(routing::escalationName(
+                                    static_cast<routing::Escalation>(e)))}});
+  }
+  escalations.Add({{"reason", "feedback_not_answered"}});
+  for (const char* answered : {"true", "false"}) {
+    feedback.Add({{"answered", answered}});
+    cases_upserted.Add({{"applied", answered}});
+  }
+  for (const char* reason : {"invalid_argument", "queue_full"}) {
+    contacts_rejected.Add({{"reason", reason}});
+  }
+  for (const char* event : {"offered", "accepted"}) {
+    callbacks.Add({{"event", event}});
+  }
+  aggressive_handled.Add({});
+  containment.Add({});
+  occupancy.Add({});
   commit_seconds.Add({}, latencyBuckets());
   storage_errors.Add({});
   agent_streams.Add({});

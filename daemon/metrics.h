@@ -29,6 +29,7 @@ struct Metrics {
   prometheus::Family<prometheus::Gauge>& oldest_wait;          // {queue, channel}
   prometheus::Family<prometheus::Gauge>& estimated_wait;       // {queue, channel}
   prometheus::Family<prometheus::Gauge>& service_level;        // {queue, channel}
+  prometheus::Family<prometheus::Gauge>& service_target;       // {queue, channel}
   prometheus::Family<prometheus::Histogram>& wait_seconds;     // {channel}
   prometheus::Family<prometheus::Gauge>& agents;               // {state}
   prometheus::Family<prometheus::Gauge>& occupancy;            // {}

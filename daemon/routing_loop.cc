@@ -13,6 +13,8 @@ RoutingLoop::RoutingLoop(boost::asio::io_context& io, Core& core, Metrics& metri
       tick_timer_(strand_),
       deadline_timer_(strand_) {}
 
+RoutingLoop::~RoutingLoop() { side_pool_.join(); }
+
 void RoutingLoop::whenDurable(std::function<void(const std::optional<std::string>&)> done) {
   waiting_.push_back(std::move(done));
   if (!flush_posted_) {
@@ -73,6 +75,7 @@ void RoutingLoop::tick() {
   }
   core_.advance();
   core_.refreshGauges();
+  core_.purgeExpired();
   armed_for_.reset();
   deadline_timer_.cancel();
   armDeadline();

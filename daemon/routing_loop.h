@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <functional>
 #include <vector>
@@ -19,6 +20,14 @@ namespace relais::daemon {
 class RoutingLoop {
  public:
   RoutingLoop(boost::asio::io_context& io, Core& core, Metrics& metrics, Core::Clock clock);
+  ~RoutingLoop();
+
+  // Runs `fn` off the strand, on a small pool: work that needs no routing state (reading a
+  // contact, finishing an RPC, whose reply gRPC writes to the socket inline).
+  template <typename Fn>
+  void offload(Fn&& fn) {
+    boost::asio::post(side_pool_, std::forward<Fn>(fn));
+  }
 
   template <typename Fn>
   void post(Fn&& fn) {
@@ -47,6 +56,7 @@ class RoutingLoop {
 
   Core& core_;
   Metrics& metrics_;
+  boost::asio::thread_pool side_pool_{2};
   Core::Clock clock_;
   boost::asio::strand<boost::asio::io_context::executor_type> strand_;
   boost::asio::steady_timer tick_timer_;

@@ -1,6 +1,7 @@
 #include "daemon/services.h"
 
 #include "daemon/agent_stream.h"
+#include "daemon/convert.h"
 #include "daemon/unary_call.h"
 
 namespace relais::daemon {
@@ -8,16 +9,28 @@ namespace relais::daemon {
 grpc::ServerUnaryReactor* IntakeService::Submit(grpc::CallbackServerContext* ctx,
                                                 const v1::Contact* request,
                                                 v1::SubmitReply* reply) {
-  return serveUnary(ctx, c_.loop, c_.metrics, "Submit",
-                    [core = &c_.core, request, reply](grpc::CallbackServerContext* call) {
-                      long long retry_after = 0;
-                      auto status = core->submit(*request, *reply, &retry_after);
-                      if (retry_after > 0) {
-                        call->AddTrailingMetadata("retry-after-seconds",
-                                                  std::to_string(retry_after));
-                      }
-                      return status;
-                    });
+  auto* reactor = ctx->DefaultReactor();
+  const auto start = std::chrono::steady_clock::now();
+  // Reading is the costliest step and needs no routing state: it runs on the side pool, and
+  // only routing and storage take the strand.
+  c_.loop.offload([this, ctx, reactor, request, reply, start] {
+    auto reading = std::make_shared<routing::Reading>();
+    if (!validateContact(*request, ContactLimits{c_.config_max_text})) {
+      *reading = c_.core.read(*request);
+    }
+    serveUnaryOn(ctx, reactor, c_.loop, c_.metrics, "Submit",
+                 [core = &c_.core, request, reply, reading](grpc::CallbackServerContext* call) {
+                   long long retry_after = 0;
+                   auto status = core->submit(*request, *reply, &retry_after, reading.get());
+                   if (retry_after > 0) {
+                     call->AddTrailingMetadata("retry-after-seconds",
+                                               std::to_string(retry_after));
+                   }
+                   return status;
+                 },
+                 start);
+  });
+  return reactor;
 }
 
 grpc::ServerUnaryReactor* IntakeService::GetContact(grpc::CallbackServerContext* ctx,

@@ -16,6 +16,7 @@ struct ServiceContext {
   Core& core;
   RoutingLoop& loop;
   Metrics& metrics;
+  std::size_t config_max_text = 64 * 1024;
 };
 
 class IntakeService final : public v1::ContactIntake::CallbackService {

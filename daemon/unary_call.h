@@ -18,25 +18,34 @@ std::string statusCodeName(grpc::StatusCode code);
 void recordRpc(Metrics& metrics, const char* method, grpc::StatusCode code,
                std::chrono::steady_clock::time_point start);
 
-// `work(ctx)` runs on the strand and returns the status to finish with.
+// `work(ctx)` runs on the strand and returns the status to finish `reactor` with.
 template <typename Work>
-grpc::ServerUnaryReactor* serveUnary(grpc::CallbackServerContext* ctx, RoutingLoop& loop,
-                                     Metrics& metrics, const char* method, Work&& work) {
-  auto* reactor = ctx->DefaultReactor();
-  const auto start = std::chrono::steady_clock::now();
+void serveUnaryOn(grpc::CallbackServerContext* ctx, grpc::ServerUnaryReactor* reactor,
+                  RoutingLoop& loop, Metrics& metrics, const char* method, Work&& work,
+                  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now()) {
   loop.post([ctx, reactor, &loop, &metrics, method, start,
              work = std::forward<Work>(work)]() mutable {
     grpc::Status status = work(ctx);
-    loop.whenDurable([reactor, &metrics, method, start,
+    loop.whenDurable([reactor, &loop, &metrics, method, start,
                       status = std::move(status)](const std::optional<std::string>& error) {
       grpc::Status final_status =
           error && status.ok()
               ? grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage: " + *error + "; retry")
               : status;
-      recordRpc(metrics, method, final_status.error_code(), start);
-      reactor->Finish(final_status);
+      // gRPC writes the reply to the socket inside Finish: keep that off the strand.
+      loop.offload([reactor, &metrics, method, start, final_status = std::move(final_status)] {
+        recordRpc(metrics, method, final_status.error_code(), start);
+        reactor->Finish(final_status);
+      });
     });
   });
+}
+
+template <typename Work>
+grpc::ServerUnaryReactor* serveUnary(grpc::CallbackServerContext* ctx, RoutingLoop& loop,
+                                     Metrics& metrics, const char* method, Work&& work) {
+  auto* reactor = ctx->DefaultReactor();
+  serveUnaryOn(ctx, reactor, loop, metrics, method, std::forward<Work>(work));
   return reactor;
 }
 

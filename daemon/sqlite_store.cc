@@ -222,9 +222,6 @@ std::unique_ptr<Store> openSqliteStore(const std::string& dir, SyncLevel sync,
       return fail("not a relais database (foreign application_id)");
     }
   }
-  if (pragmaInt(db, "PRAGMA quick_check") < 0) {
-    return fail("integrity check failed");
-  }
   {
     Statement q(db, "PRAGMA quick_check");
     if (!q || sqlite3_step(q.get()) != SQLITE_ROW ||

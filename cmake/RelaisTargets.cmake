@@ -48,11 +48,11 @@ endfunction()
 # relais_benchmark(NAME SOURCES... [DEPS ...]): a Google Benchmark binary; ctest gives it one
 # quick pass (the figures come from full runs, not from ctest).
 function(relais_benchmark name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;SMOKE_ARGS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bench)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} benchmark::benchmark benchmark::benchmark_main
                         relais_copts)
-  add_test(NAME ${name}.smoke COMMAND ${name} --benchmark_min_time=0.001)
+  add_test(NAME ${name}.smoke COMMAND ${name} --benchmark_min_time=0.001 ${ARG_SMOKE_ARGS})
   set_tests_properties(${name}.smoke PROPERTIES LABELS benchmark)
 endfunction()

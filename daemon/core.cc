@@ -382,28 +382,34 @@ void Core::fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus&
   }
 }
 
-grpc::Status Core::getContact(const v1::GetContactRequest& request, v1::ContactStatus& reply) {
-  if (request.contact_id().empty()) {
+grpc::Status Core::lookup(const std::string& contact_id, store::v1::ContactRecord*& out) {
+  if (contact_id.empty()) {
     return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
   }
-  auto it = ledger_.find(request.contact_id());
+  auto it = ledger_.find(contact_id);
   if (it == ledger_.end()) {
-    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
+    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + contact_id};
   }
-  fillStatus(it->second, reply);
+  out = &it->second;
+  return grpc::Status::OK;
+}
+
+grpc::Status Core::getContact(const v1::GetContactRequest& request, v1::ContactStatus& reply) {
+  store::v1::ContactRecord* found = nullptr;
+  if (auto status = lookup(request.contact_id(), found); !status.ok()) {
+    return status;
+  }
+  fillStatus(*found, reply);
   return grpc::Status::OK;
 }
 
 grpc::Status Core::acceptCallback(const v1::AcceptCallbackRequest& request,
                                   v1::ContactStatus& reply) {
-  if (request.contact_id().empty()) {
-    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  store::v1::ContactRecord* found = nullptr;
+  if (auto status = lookup(request.contact_id(), found); !status.ok()) {
+    return status;
   }
-  auto it = ledger_.find(request.contact_id());
-  if (it == ledger_.end()) {
-    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
-  }
-  auto& record = it->second;
+  auto& record = *found;
   if (record.state() != v1::CONTACT_STATE_CALLBACK_OFFERED) {
     return {grpc::StatusCode::FAILED_PRECONDITION,
             "contact_id: no callback is on offer for this contact"};
@@ -424,14 +430,11 @@ grpc::Status Core::acceptCallback(const v1::AcceptCallbackRequest& request,
 }
 
 grpc::Status Core::feedback(const v1::FeedbackRequest& request, v1::ContactStatus& reply) {
-  if (request.contact_id().empty()) {
-    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  store::v1::ContactRecord* found = nullptr;
+  if (auto status = lookup(request.contact_id(), found); !status.ok()) {
+    return status;
   }
-  auto it = ledger_.find(request.contact_id());
-  if (it == ledger_.end()) {
-    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
-  }
-  auto& record = it->second;
+  auto& record = *found;
   if (record.reply().outcome() != v1::OUTCOME_AUTO_ANSWERED) {
     return {grpc::StatusCode::FAILED_PRECONDITION,
             "contact_id: feedback applies to automatically answered contacts only"};
@@ -470,14 +473,11 @@ grpc::Status Core::feedback(const v1::FeedbackRequest& request, v1::ContactStatu
 }
 
 grpc::Status Core::abandon(const v1::AbandonRequest& request, v1::ContactStatus& reply) {
-  if (request.contact_id().empty()) {
-    return {grpc::StatusCode::INVALID_ARGUMENT, "contact_id: required"};
+  store::v1::ContactRecord* found = nullptr;
+  if (auto status = lookup(request.contact_id(), found); !status.ok()) {
+    return status;
   }
-  auto it = ledger_.find(request.contact_id());
-  if (it == ledger_.end()) {
-    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + request.contact_id()};
-  }
-  auto& record = it->second;
+  auto& record = *found;
   if (record.state() == v1::CONTACT_STATE_ABANDONED) {
     fillStatus(record, reply);
     return grpc::Status::OK;  // the IVR may retry

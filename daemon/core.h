@@ -95,6 +95,8 @@ class Core {
   };
 
   void applyEvents();
+  // The ledger record of `contact_id`, or INVALID_ARGUMENT / NOT_FOUND naming the field.
+  grpc::Status lookup(const std::string& contact_id, store::v1::ContactRecord*& out);
   void save(store::v1::ContactRecord& record);
   void fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const;
   void fillAgentStatus(const std::string& agent_id, v1::AgentStatus& out) const;

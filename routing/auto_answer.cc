@@ -81,11 +81,16 @@ std::optional<std::string> AutoAnswerConfig::validate() const {
   return std::nullopt;
 }
 
-AutoAnswerer::AutoAnswerer(AutoAnswerConfig config) : config_(std::move(config)) {}
+AutoAnswerer::AutoAnswerer(AutoAnswerConfig config) : config_(std::move(config)) {
+  for (auto c : kAllChannels) {
+    const auto& t = config_.templates[index(c)];
+    parsed_[index(c)] = {AnswerTemplate::parse(t.subject), AnswerTemplate::parse(t.answer),
+                         AnswerTemplate::parse(t.ambiguous)};
+  }
+}
 
-std::string AutoAnswerer::render(Channel channel, const std::string& template_text,
+std::string AutoAnswerer::render(Channel channel, const std::optional<AnswerTemplate>& t,
                                  const TemplateFields& fields) const {
-  auto t = AnswerTemplate::parse(template_text);
   if (!t) {
     return "";
   }
@@ -153,7 +158,7 @@ AutoAnswerDecision AutoAnswerer::decide(const AutoAnswerInput& in, const CaseBoo
     return escalate(Escalation::kReassurance);
   }
 
-  const auto& templates = config_.templates[index(ch)];
+  const auto& templates = parsed_[index(ch)];
   if (!file && open.size() > 1) {
     std::string list;
     for (const auto* c : open) {

@@ -91,10 +91,14 @@ class AutoAnswerer {
   const AutoAnswerConfig& config() const { return config_; }
 
  private:
-  std::string render(Channel channel, const std::string& template_text,
+  struct Parsed {
+    std::optional<AnswerTemplate> subject, answer, ambiguous;
+  };
+  std::string render(Channel channel, const std::optional<AnswerTemplate>& t,
                      const TemplateFields& fields) const;
 
   AutoAnswerConfig config_;
+  PerChannel<Parsed> parsed_;  // parsed once: answering costs no more than queueing
 };
 
 // Remembers when each tenant asked about each case, over a sliding window, to spot a tenant who

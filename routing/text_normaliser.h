@@ -74,4 +74,7 @@ bool isValidUtf8(std::string_view s);
 // The longest prefix of `s` of at most `max_bytes` bytes that ends on a character boundary.
 std::string_view utf8Prefix(std::string_view s, std::size_t max_bytes);
 
+// Appends code point `cp` to `out` as UTF-8.
+void appendUtf8(std::string& out, std::uint32_t cp);
+
 }  // namespace relais::routing

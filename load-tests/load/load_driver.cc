@@ -1,5 +1,7 @@
 #include "load-tests/load/load_driver.h"
 
+#include "daemon/convert.h"
+
 #include <grpcpp/grpcpp.h>
 #include <unistd.h>
 
@@ -27,19 +29,6 @@ using Clock = std::chrono::steady_clock;
 // letting the client's own memory become the bottleneck.
 constexpr long long kMaxOpenLoopInFlight = 20000;
 
-v1::Channel toProto(routing::Channel c) {
-  switch (c) {
-    case routing::Channel::kPhone:
-      return v1::CHANNEL_PHONE;
-    case routing::Channel::kEmail:
-      return v1::CHANNEL_EMAIL;
-    case routing::Channel::kWeb:
-      return v1::CHANNEL_WEB;
-    case routing::Channel::kDigitalAgency:
-      return v1::CHANNEL_DIGITAL_AGENCY;
-  }
-  return v1::CHANNEL_EMAIL;
-}
 
 std::vector<std::shared_ptr<grpc::Channel>> openChannels(const std::string& address, int n) {
   std::vector<std::shared_ptr<grpc::Channel>> out;
@@ -263,7 +252,7 @@ class Driver {
     auto* call = new Call;
     const CorpusEntry& e = corpus_.entries[static_cast<std::size_t>(n) % corpus_.entries.size()];
     call->request.set_contact_id(s_.id_prefix + "-" + std::to_string(n));
-    call->request.set_channel(toProto(e.channel));
+    call->request.set_channel(daemon::toProto(e.channel));
     // A tenant per contact: no merges, so every Submit does the full queueing work.
     call->request.set_tenant_id(s_.id_prefix + "-t" + std::to_string(n));
     call->request.set_subject(e.subject);

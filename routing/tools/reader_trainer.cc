@@ -11,6 +11,8 @@
 // aggressive, reassurance_high and status_only; stochastic gradient descent in a fixed order,
 // L2 regularisation, rare positives up-weighted. Features seen in fewer than two messages are
 // dropped (they cannot generalise and would bloat the weights file).
+#include "routing/text_normaliser.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -116,23 +118,7 @@ class JsonLine {
       ++i_;
     }
   }
-  static void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
+
   bool hex4(std::uint32_t& v) {
     if (i_ + 4 > p_.size()) {
       return false;
@@ -199,7 +185,7 @@ class JsonLine {
             }
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          appendUtf8(out, cp);
+          relais::routing::appendUtf8(out, cp);
           break;
         }
         default:

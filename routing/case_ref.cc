@@ -434,6 +434,9 @@ const std::vector<std::string>& defaultCaseRefPatterns() {
       "9{2}/9{3}/9{4}",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: 9{4}/9{4,8}",
+      // "2026/004 871": the number after the year grouped by thousands.
+      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+      "suivi|request|case|file: 9{4}/#",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: #",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"

@@ -113,6 +113,7 @@ other 2: vous proposez; services
 other 2: gentillesse; merci pour; je voulais juste dire; tres bien; ravi*
 other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero
 other 3: fete des voisins; erreur de numero; wrong number; remercie*; remercier; magnifique
+other 2: tres efficace; efficace; tres professionnel*; tres aimable; au top; impeccable
 other 2: organisez; organiser; reunion; concours; jardin partage*; atelier*; evenement*; bravo a
 other 1.5: information*; renseignement*; horaires; agence ouverte; ouverture de l agence
 
@@ -167,6 +168,7 @@ status 2.5: j avais fait une demande; j avais fait la demande; je vous ai sollic
 status 2.5: suite a ma demande
 status 2.5: concernant ma demande; suites donnees; suite donnee; a ete examine*; a ete traite*
 status 2.5: a bien ete recu*; avez vous bien recu; vous avez bien recu; bien recu mon; bien recu ma
+status 2.5: avez vous recu; vous avez recu; avez vous eu; vous avez eu
 status 2.5: c est fait; si c est passe; etait prevu*; toujours prevu*; comme prevu; reporte*
 status 2.5: il revient quand; revient quand; reviendrait; n est jamais arrive*; jamais arrive*
 status 2.5: devais etre; je devais; il devait; elle devait; plus de nouvelles
@@ -203,6 +205,10 @@ status 2.5: personne vient; personne ne vient; prise en compte; pris en compte; 
 status 2.5: signale il y a; signale la semaine; est prevu*; qd il vient; quand il vient
 status 2.5: jamais passe*
 status 2: aucune confirmation; et maintenant; aucun retour
+status 2.5: promesse non tenue; promesses non tenues; promesse pas tenue
+status 2.5: message sans reponse; messages sans reponse; mail sans reponse; mails sans reponse
+status 2.5: demande sans reponse; demandes sans reponse; appels sans reponse; relances sans reponse
+status 2.5: courriers sans reponse; toujours sans reponse; restes sans reponse; restees sans reponse
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
@@ -211,6 +217,7 @@ new 1: et maintenant; maintenant il y a; nouveau probleme; une autre demande; j 
 new 1: et sinon; sinon j ai; sinon il y a; et aussi; aussi mon; aussi ma; aussi le; aussi la
 new 1: aussi il y a
 new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il y a; et en plus
+new 1: aussi que; egalement que; signale aussi; signale egalement; signaler aussi; signaler egalement
 
 # ---------------------------------------------------------------- urgency (points)
 urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*
@@ -256,6 +263,24 @@ urgent 60: risque de tomber; menace de tomber; se detache du mur; se decroche du
 urgent 80: electrocut*; decharge electrique; prend le jus; cables fondus; odeur de crame
 urgent 75: fumee noire; ca fume; odeur de fumee; pistolet; fusil; coups de couteau; arme
 urgent 90: gaz sent; pue le gaz; sent fort le gaz; odeur forte de gaz
+# Gas described rather than named (rotten eggs is how mercaptan smells).
+urgent 85: oeuf pourri; oeufs pourris; odeur d oeuf*; sent l oeuf*; sent les oeufs
+urgent 60: odeur .. gaziniere; sent .. gaziniere; odeur .. chaudiere; sent .. chaudiere
+# Falling structure, however it is worded.
+urgent 75: plafond .. .. s effondr*; plafond .. .. s est effondre*; plafond .. .. vient de tomber
+urgent 75: mur .. .. s effondr*; balcon .. .. s effondr*; escalier .. .. s effondr*
+urgent 70: morceaux .. .. tomb*; gravats .. .. tomb*; plaques .. .. tomb*
+urgent 50: vient de s effondrer; continuent de tomber; continuent a tomber
+urgent 0: si ca continue; si ca continue comme ca
+# Not emergencies: a running cistern, lukewarm water, plants being watered, a buzzing doorbell.
+urgent 0: chasse d eau coule*; chasse d eau .. coule*; chasse coule*; la chasse .. en continu
+urgent 0: eau sort tiede; eau sort froide; eau .. sort tiede; arrose* .. eau coule; quand il arrose
+urgent 0: sonnette gresille; interphone gresille; sonnette .. gresille; interphone .. gresille
+# Past events: "suite à l'inondation de janvier" is the reason for a claim, not an emergency.
+resolved 1: suite a l inondation; suite au degat des eaux; suite aux degats des eaux; suite au sinistre
+resolved 1: suite a l incendie; lors de l inondation; lors du degat des eaux; lors de l incendie
+resolved 1: apres l inondation; apres l incendie
+resolved 1: depuis l inondation; depuis l incendie
 urgent 80: entre deux etages; menacent de tomber
 urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
 urgent 90: y a le feu; le feu a pris; feu a pris; a pris feu; ca brule; ca crame
@@ -302,6 +327,8 @@ vurgent 60: ni eau chaude; ni d eau chaude; chauffage .. toujours rien
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
+breakin 1: on a force; ont force; a force ma; a force la; a force notre; force ma porte; force la serrure
+breakin 1: porte forcee; serrure forcee; a ete forcee; ete forcee; forcer ma porte; force notre porte
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
 lockfail 1: impossible de fermer la
@@ -349,6 +376,12 @@ aggressive 1: refaire le portrait; refais le portrait; faire la peau; fais la pe
 aggressive 1: arracher la tete; etrangler; etrangle; massacrer; massacre; je le cogne; je la cogne
 aggressive 1: je vais le cogner; je vais la cogner; peter la gueule; pete la gueule; casse la gueule
 aggressive 1: casser les dents; peter les dents; en coller une; mettre une raclee
+aggressive 1: casse les dents; je vous casse; je te casse; je lui casse; casser la figure
+aggressive 1: dans la figure; dans la gueule; je le balance; je la balance; je les balance
+aggressive 1: balance par la fenetre; balancer par la fenetre; jette par la fenetre lui
+aggressive 0.6: si je vous croise; si je te croise; si je le croise; si je la croise
+aggressive 0.8: un incapable; une incapable; menteur*; menteuse*
+aggressive 1: bande d incapables; je le fracasse; je la fracasse; fracasser; lui fais avaler; lui faire avaler
 aggressive 1: defoncer la gueule
 aggressive 1: avec une batte; a coups de pied; je vais l attendre; l attendre a la sortie
 aggressive 1: foutre le feu; bruler votre; rayer sa caisse; rayer sa voiture; lui rayer
@@ -445,6 +478,9 @@ reopen 1: rouvrir; reouvrir; re ouvrir; reouverture; cloture* sans; clos sans; f
 reopen 1: fermee sans; fermee alors; cloture* alors; marque* comme resolu*; marque* comme termine*
 reopen 1: alors que rien n a ete fait; alors que personne n est venu; sans intervention
 reopen 1: sans aucune intervention; sans que personne; sans etre venu; reopen
+# Every inflection of the reopening verbs, and a request shown as done when it is not.
+reopen 1: rouvr*; reouvr*; reactiver; reactivez; la reactiver; le reactiver; re activer; marque* termine*; marque* clos; marque* cloture*
+reopen 1: indique* clos; indique* cloture*; indique* termine*; passe* en termine*; passe* en clos
 
 # ---------------------------------------------------------------- gist: boilerplate and requests
 boilerplate 1: madame monsieur; cordialement; salutations; veuillez agreer; veuillez recevoir

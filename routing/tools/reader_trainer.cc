@@ -451,6 +451,28 @@ struct Counts {
 
 ModelThresholds g_thresholds;
 
+// --misses: each cross-validation misread, "id reader: what", to see which wordings fail.
+bool g_print_misses = false;
+
+void printMisses(const Example& ex, const ModelDecision& d, std::string_view reader) {
+  static constexpr std::array<std::string_view, 4> kNames = {"urgent", "aggressive",
+                                                             "reassurance_high", "status_only"};
+  const std::array<bool, 4> got = {d.urgent, d.aggressive, d.reassurance_high, d.status_only};
+  std::string what;
+  if (d.intent != ex.intent) {
+    what += " intent " + std::string(intentName(static_cast<Intent>(d.intent))) + " (want " +
+            std::string(intentName(static_cast<Intent>(ex.intent))) + ")";
+  }
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (got[i] != ex.flags[i]) {
+      what += " " + std::string(kNames[i]) + (got[i] ? " false positive" : " missed");
+    }
+  }
+  if (!what.empty()) {
+    std::cout << ex.id << " " << reader << ":" << what << "\n";
+  }
+}
+
 void crossValidate(const std::vector<Example>& all, int folds) {
   Counts model_counts;
   Counts lexicon_counts;
@@ -480,6 +502,10 @@ void crossValidate(const std::vector<Example>& all, int folds) {
       lex.status_only = lex.intent == 0 && !lex.urgent && !lex.aggressive && !ex->lexicon.person &&
                         !ex->lexicon.formal && !ex->lexicon.reopen;
       lexicon_counts.add(*ex, lex);
+      if (g_print_misses) {
+        printMisses(*ex, lex, "lexicon");
+        printMisses(*ex, d, "model");
+      }
       if (!ex->lexicon_tuned) {
         fresh_model_counts.add(*ex, d);
         fresh_lexicon_counts.add(*ex, lex);
@@ -600,6 +626,8 @@ int run(int argc, char** argv) {
                  : head == "reassurance" ? &g_thresholds.reassurance
                                          : &g_thresholds.status_only;
       *t = v;
+    } else if (a == "--misses") {
+      g_print_misses = true;
     } else if (a == "--top" && i + 1 < argc) {
       top = static_cast<std::size_t>(std::max(1, std::atoi(argv[++i])));
     } else {
@@ -607,7 +635,8 @@ int run(int argc, char** argv) {
     }
   }
   if (inputs.empty() || (out_path.empty() && folds == 0 && top == 0)) {
-    std::cerr << "usage: reader_trainer [--out weights.cc] [--cv K] [--top N] corpus.jsonl...\n";
+    std::cerr << "usage: reader_trainer [--out weights.cc] [--cv K [--misses]] [--top N] "
+                 "corpus.jsonl...\n";
     return 2;
   }
   ReaderConfig config;

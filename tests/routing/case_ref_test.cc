@@ -35,6 +35,10 @@ TEST(CaseRefTest, DefaultPatternsFindKeywordAnchoredReferences) {
   EXPECT_EQ(findRef("pour le ticket 890 377 euh le monsieur"), "890 377");
   EXPECT_EQ(findRef("Ticket 891054 : avez vous une date"), "891054");
   EXPECT_EQ(findRef("Référence : RC-2026-007415."), "RC-2026-007415");
+  // The number after the year grouped by thousands, as tenants type it.
+  EXPECT_EQ(findRef("mon dossier n° 2026/120 455 indique clos"), "2026/120 455");
+  EXPECT_EQ(findRef("ref 2026/004 871, mon dossier"), "2026/004 871");
+  EXPECT_EQ(findRef("dossier 2025/1187 du 3 mars"), "2025/1187");
 }
 
 TEST(CaseRefTest, SpeechFormKeepsItsSpelling) {

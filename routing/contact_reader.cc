@@ -425,7 +425,7 @@ class Analysis {
       if (!s.active) {
         continue;
       }
-      if (s.kind == CueKind::kResolved) {
+      if (s.kind == CueKind::kResolved && s.weight > 0) {  // zero: an exception ("depuis l'an dernier")
         resolved_sentences.push_back(text_.tokens[s.hit.first_token].sentence);
       } else if (s.kind == CueKind::kReported) {
         reported_ends.push_back(s.hit.end_token);

@@ -84,7 +84,8 @@ neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
 
 # ---------------------------------------------------------------- intent: tenancy administration
 admin 4: attestation de paiement; attestation de loyer; attestation de domicile
-admin 4: attestation de logement
+admin 4: attestation de logement; justificatif de domicile; justificatif d adresse
+admin 3: justificatif*
 admin 3: attestation*; certificat*; preavis; bail; avenant; mutation; echange de logement
 admin 3: etat des lieux; changement de situation; composition du foyer; cotitulaire; titulaire
 admin 3: garage; place de parking; box; sous location; resiliation; resilier; conge
@@ -209,6 +210,13 @@ status 2.5: promesse non tenue; promesses non tenues; promesse pas tenue
 status 2.5: message sans reponse; messages sans reponse; mail sans reponse; mails sans reponse
 status 2.5: demande sans reponse; demandes sans reponse; appels sans reponse; relances sans reponse
 status 2.5: courriers sans reponse; toujours sans reponse; restes sans reponse; restees sans reponse
+status 2.5: depuis plus rien; et depuis rien; depuis rien; s il y a une date; c est programme
+status 2.5: visite .. n a pas eu lieu; passage .. n a pas eu lieu; rendez vous .. n a pas eu lieu
+status 2.5: intervention .. n a pas eu lieu; rdv .. n a pas eu lieu; que j avais signale*
+status 2.5: je vous ai adresse*; je vous ai envoye*; je vous ai transmis; je vous ai fait parvenir
+status 2.5: rappellerait; recontacterait; appellerait; enverrait; interviendrait; passeraient
+status 2.5: viendraient; serait programme*; serait commande*; etait annonce*; annonce* dans votre
+status 2: avez pu regarder; vous avez pu; avez vous pu
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
@@ -218,6 +226,7 @@ new 1: et sinon; sinon j ai; sinon il y a; et aussi; aussi mon; aussi ma; aussi 
 new 1: aussi il y a
 new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il y a; et en plus
 new 1: aussi que; egalement que; signale aussi; signale egalement; signaler aussi; signaler egalement
+new 1: au fait; ps; p s; autre chose; et puis aussi; je vous signale au passage
 
 # ---------------------------------------------------------------- urgency (points)
 urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*
@@ -271,16 +280,52 @@ urgent 75: plafond .. .. s effondr*; plafond .. .. s est effondre*; plafond .. .
 urgent 75: mur .. .. s effondr*; balcon .. .. s effondr*; escalier .. .. s effondr*
 urgent 70: morceaux .. .. tomb*; gravats .. .. tomb*; plaques .. .. tomb*
 urgent 50: vient de s effondrer; continuent de tomber; continuent a tomber
+# A structure and a falling word in the same stretch of a sentence, however worded.
+urgent 70: plafond .. .. tomb*; plafond .. .. effondr*; plafond .. .. cede; plafond .. .. ceder; plafond .. .. ecroul*; plafond .. .. craque*; plafond .. .. s affaiss*; plafond .. .. penche; plafond .. .. s ouvre en deux
+urgent 70: faux plafond .. .. tomb*; faux plafond .. .. effondr*; faux plafond .. .. cede; faux plafond .. .. ceder; faux plafond .. .. ecroul*; faux plafond .. .. craque*; faux plafond .. .. s affaiss*; faux plafond .. .. penche; faux plafond .. .. s ouvre en deux
+urgent 70: mur .. .. tomb*; mur .. .. effondr*; mur .. .. cede; mur .. .. ceder; mur .. .. ecroul*; mur .. .. craque*; mur .. .. s affaiss*; mur .. .. penche; mur .. .. s ouvre en deux
+urgent 70: cloison .. .. tomb*; cloison .. .. effondr*; cloison .. .. cede; cloison .. .. ceder; cloison .. .. ecroul*; cloison .. .. craque*; cloison .. .. s affaiss*; cloison .. .. penche; cloison .. .. s ouvre en deux
+urgent 70: balcon .. .. tomb*; balcon .. .. effondr*; balcon .. .. cede; balcon .. .. ceder; balcon .. .. ecroul*; balcon .. .. craque*; balcon .. .. s affaiss*; balcon .. .. penche; balcon .. .. s ouvre en deux
+urgent 70: toit .. .. tomb*; toit .. .. effondr*; toit .. .. cede; toit .. .. ceder; toit .. .. ecroul*; toit .. .. craque*; toit .. .. s affaiss*; toit .. .. penche; toit .. .. s ouvre en deux
+urgent 70: toiture .. .. tomb*; toiture .. .. effondr*; toiture .. .. cede; toiture .. .. ceder; toiture .. .. ecroul*; toiture .. .. craque*; toiture .. .. s affaiss*; toiture .. .. penche; toiture .. .. s ouvre en deux
+urgent 70: escalier .. .. tomb*; escalier .. .. effondr*; escalier .. .. cede; escalier .. .. ceder; escalier .. .. ecroul*; escalier .. .. craque*; escalier .. .. s affaiss*; escalier .. .. penche; escalier .. .. s ouvre en deux
+urgent 70: plancher .. .. tomb*; plancher .. .. effondr*; plancher .. .. cede; plancher .. .. ceder; plancher .. .. ecroul*; plancher .. .. craque*; plancher .. .. s affaiss*; plancher .. .. penche; plancher .. .. s ouvre en deux
+urgent 70: facade .. .. tomb*; facade .. .. effondr*; facade .. .. cede; facade .. .. ceder; facade .. .. ecroul*; facade .. .. craque*; facade .. .. s affaiss*; facade .. .. penche; facade .. .. s ouvre en deux
+urgent 70: corniche .. .. tomb*; corniche .. .. effondr*; corniche .. .. cede; corniche .. .. ceder; corniche .. .. ecroul*; corniche .. .. craque*; corniche .. .. s affaiss*; corniche .. .. penche; corniche .. .. s ouvre en deux
+urgent 70: tomb* du plafond; tomb* .. du plafond; morceau* du plafond; bout du plafond
+# Gas named with a smell nearby, in either order; sulphur is how the added odorant smells.
+urgent 85: gaz* .. .. odeur*; gaz* .. .. sent; gaz* .. .. pue; sent .. .. gaz*; pue .. .. gaz*
+urgent 85: odeur* .. .. gaz*; soufre; tourner la tete; mal a la tete .. odeur
+# Water on electricity; electricity that sparks, burns or blows.
+urgent 75: eau .. .. lustre; eau .. .. plafonnier; eau .. .. spot*; eau .. .. interrupteur*
+urgent 75: eau .. .. prise*; eau .. .. tableau electrique; eau .. .. compteur electrique
+urgent 75: coule* .. .. prise*; coule* .. .. lustre; goutte* .. .. lustre; goutte* .. .. prise*
+urgent 75: prise* .. .. etincel*; prise* .. .. flamme*; prise* .. .. fume*; prise* .. .. explos*
+urgent 75: compteur* .. .. etincel*; tableau .. .. etincel*; tableau .. .. fume*; disjoncteur* .. .. fume*
+urgent 70: sent le crame; sent le cramer; sent le plastique brule; odeur de plastique brule
+urgent 70: prise* .. .. noirci*; prise* .. .. fondu*; interrupteur* .. .. fondu*
+# Sewage coming back up, in the words tenants use.
+urgent 75: deborde* .. toilettes; deborde* .. wc; deborde* .. douche; refoul* .. douche
+urgent 75: ressort par la douche; sort par la douche; remonte par la douche; remonte* par l evier
+# Violence now.
+urgent 70: tape sur les gens; tapent sur les gens; frappe les gens; frappent les gens; barre de fer
+urgent 40: venez vite; vite svp; vite s il vous plait
+urgent 0: eclater la tete; eclate la tete; lui eclater
+# A cistern that keeps filling is not a flood.
+urgent 0: chasse d eau .. .. arrete plus; chasse d eau .. .. arrete pas; chasse .. .. arrete plus
 urgent 0: si ca continue; si ca continue comme ca
 # Not emergencies: a running cistern, lukewarm water, plants being watered, a buzzing doorbell.
 urgent 0: chasse d eau coule*; chasse d eau .. coule*; chasse coule*; la chasse .. en continu
-urgent 0: eau sort tiede; eau sort froide; eau .. sort tiede; arrose* .. eau coule; quand il arrose
+urgent 0: eau sort tiede; eau sort froide; eau .. sort tiede; arrose* .. .. eau coule*
+urgent 0: eau coule* .. .. arrose*; plantes .. .. deborde*; jardiniere* .. .. deborde*
 urgent 0: sonnette gresille; interphone gresille; sonnette .. gresille; interphone .. gresille
 # Past events: "suite à l'inondation de janvier" is the reason for a claim, not an emergency.
 resolved 1: suite a l inondation; suite au degat des eaux; suite aux degats des eaux; suite au sinistre
 resolved 1: suite a l incendie; lors de l inondation; lors du degat des eaux; lors de l incendie
 resolved 1: apres l inondation; apres l incendie
 resolved 1: depuis l inondation; depuis l incendie
+resolved 1: l annee derniere; l an dernier; l hiver dernier; on a eu une; nous avons eu une
+resolved 0: depuis l annee derniere; depuis l an dernier; depuis l hiver dernier
 urgent 80: entre deux etages; menacent de tomber
 urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
 urgent 90: y a le feu; le feu a pris; feu a pris; a pris feu; ca brule; ca crame
@@ -324,11 +369,13 @@ vurgent 50: has not worked; doesn t work; not working; does not work
 vurgent 30: il fait _ degres; degres dans
 vurgent 70: chauffage .. en panne; chauffage .. tombe en panne; ni chauffage; ni de chauffage
 vurgent 60: ni eau chaude; ni d eau chaude; chauffage .. toujours rien
+vurgent 70: radiateur* .. .. froid*; radiateur* .. .. glac*; chauffage .. .. froid*; chauffage .. .. s allume plus
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
 breakin 1: on a force; ont force; a force ma; a force la; a force notre; force ma porte; force la serrure
 breakin 1: porte forcee; serrure forcee; a ete forcee; ete forcee; forcer ma porte; force notre porte
+breakin 1: ont casse la serrure; ont casse ma serrure; ont casse la porte; ont casse ma porte; ont defonce
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
 lockfail 1: impossible de fermer la
@@ -336,6 +383,8 @@ lockfail 1: serrure .. arrachee; serrure .. detruite; peux pas .. fermer; pouvon
 lockfail 1: peux plus .. fermer; pouvons plus .. fermer; fermer a cle
 lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; cannot lock
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
+lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouiller; verrouille plus
+lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
 resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refonctionne
 resolved 1: fonctionne a nouveau; marche a nouveau; plus de fuite; depuis la reparation
@@ -379,6 +428,8 @@ aggressive 1: casser les dents; peter les dents; en coller une; mettre une racle
 aggressive 1: casse les dents; je vous casse; je te casse; je lui casse; casser la figure
 aggressive 1: dans la figure; dans la gueule; je le balance; je la balance; je les balance
 aggressive 1: balance par la fenetre; balancer par la fenetre; jette par la fenetre lui
+aggressive 1: eclater la tete; eclate la tete; lui eclater; exploser la tete; peter la tete; mon poing
+aggressive 1: creverez; vous creviez; que vous creviez; crever tous
 aggressive 0.6: si je vous croise; si je te croise; si je le croise; si je la croise
 aggressive 0.8: un incapable; une incapable; menteur*; menteuse*
 aggressive 1: bande d incapables; je le fracasse; je la fracasse; fracasser; lui fais avaler; lui faire avaler
@@ -481,6 +532,7 @@ reopen 1: sans aucune intervention; sans que personne; sans etre venu; reopen
 # Every inflection of the reopening verbs, and a request shown as done when it is not.
 reopen 1: rouvr*; reouvr*; reactiver; reactivez; la reactiver; le reactiver; re activer; marque* termine*; marque* clos; marque* cloture*
 reopen 1: indique* clos; indique* cloture*; indique* termine*; passe* en termine*; passe* en clos
+reopen 1: remettre en cours; ferme* mais personne; clos mais; cloture* mais; fermee mais; ferme* alors que
 
 # ---------------------------------------------------------------- gist: boilerplate and requests
 boilerplate 1: madame monsieur; cordialement; salutations; veuillez agreer; veuillez recevoir

@@ -425,7 +425,8 @@ class Analysis {
       if (!s.active) {
         continue;
       }
-      if (s.kind == CueKind::kResolved && s.weight > 0) {  // zero: an exception ("depuis l'an dernier")
+      // A zero-weight resolved cue is an exception ("depuis l'an dernier"), not a resolution.
+      if (s.kind == CueKind::kResolved && s.weight > 0) {
         resolved_sentences.push_back(text_.tokens[s.hit.first_token].sentence);
       } else if (s.kind == CueKind::kReported) {
         reported_ends.push_back(s.hit.end_token);

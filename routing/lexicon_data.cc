@@ -217,6 +217,7 @@ status 2.5: je vous ai adresse*; je vous ai envoye*; je vous ai transmis; je vou
 status 2.5: rappellerait; recontacterait; appellerait; enverrait; interviendrait; passeraient
 status 2.5: viendraient; serait programme*; serait commande*; etait annonce*; annonce* dans votre
 status 2: avez pu regarder; vous avez pu; avez vous pu
+status 2.5: vous nous aviez; vous nous aviez dit; vous m aviez promis; vous nous aviez promis; nous avait promis
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
@@ -227,6 +228,7 @@ new 1: aussi il y a
 new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il y a; et en plus
 new 1: aussi que; egalement que; signale aussi; signale egalement; signaler aussi; signaler egalement
 new 1: au fait; ps; p s; autre chose; et puis aussi; je vous signale au passage
+new 1: mais sinon; a part ca; a part cela; autre question; surtout une question; mais j ai aussi
 
 # ---------------------------------------------------------------- urgency (points)
 urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*
@@ -513,6 +515,7 @@ person 0: devait me rappeler; doit me rappeler; devaient me rappeler; devait me 
 person 0: promet un rappel
 person 1: etre rappele*; rappele par; etre contacte*; etre recontacte*
 person 1: parler a votre responsable; parler au responsable; parler a un responsable
+person 1: mettre en relation; me mettre en contact; en relation avec
 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse
@@ -533,6 +536,8 @@ reopen 1: sans aucune intervention; sans que personne; sans etre venu; reopen
 reopen 1: rouvr*; reouvr*; reactiver; reactivez; la reactiver; le reactiver; re activer; marque* termine*; marque* clos; marque* cloture*
 reopen 1: indique* clos; indique* cloture*; indique* termine*; passe* en termine*; passe* en clos
 reopen 1: remettre en cours; ferme* mais personne; clos mais; cloture* mais; fermee mais; ferme* alors que
+reopen 1: cloture* pourtant; termine* mais; termine* pourtant; termine* alors; remettre en route
+reopen 1: la reprendre; reprendre ma demande; je conteste la cloture; rien eu de fait
 
 # ---------------------------------------------------------------- gist: boilerplate and requests
 boilerplate 1: madame monsieur; cordialement; salutations; veuillez agreer; veuillez recevoir

@@ -155,6 +155,7 @@ int runAgent(const std::string& server, const AgentOptions& options, std::ostrea
 
   auto stub = v1::AgentDesk::NewStub(connect(server));
   grpc::ClientContext stream_ctx;
+  addCredentials(stream_ctx);
   std::atomic<bool> done{false};
   std::thread signal_waiter([&] {
     int sig = 0;

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include "ctl/client.h"
 #include "ctl/commands.h"
 #include "ctl/score_command.h"
 #include "ctl/top_command.h"
@@ -31,6 +32,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string server = "127.0.0.1:50051";
   app.add_option("--server", server, "relaisd address HOST:PORT")->capture_default_str();
+  relais::ctl::ClientSecurity security;
+  app.add_option("--token", security.token, "bearer token (default: $RELAIS_TOKEN)")
+      ->envname("RELAIS_TOKEN");
+  app.add_option("--tls-ca", security.ca_file, "CA of relaisd's certificate: connect with TLS");
+  app.add_option("--tls-cert", security.cert_file, "client certificate (mutual TLS)");
+  app.add_option("--tls-key", security.key_file, "client certificate's private key");
 
   relais::ctl::SubmitFields fields;
   std::string jsonl;
@@ -78,7 +85,35 @@ int main(int argc, char** argv) {
   auto* score = app.add_subcommand("score", "read JSON lines on stdin, print the reader's scores");
   score->add_option("--eval", eval_file, "labelled JSON lines file: print quality metrics");
 
+  auto* token_cmd = app.add_subcommand("token", "bearer tokens for security.clients");
+  token_cmd->require_subcommand(1);
+  auto* token_new = token_cmd->add_subcommand(
+      "new", "print a fresh random token and the token_sha256 line for relaisd's config");
+  std::string token_name = "CLIENT";
+  std::string token_role = "intake";
+  token_new->add_option("--name", token_name, "client name for the config line");
+  token_new->add_option("--role", token_role, "intake, agent, backoffice or supervisor")
+      ->check(CLI::IsMember({"intake", "agent", "backoffice", "supervisor"}));
+
   CLI11_PARSE(app, argc, argv);
+
+  if (*token_new) {
+    const auto issued = relais::ctl::issueToken();
+    if (issued.token.empty()) {
+      std::cerr << "relaisctl: no randomness available\n";
+      return 1;
+    }
+    std::cout << "token: " << issued.token << "\n"
+              << "# give the token to the client only; put this line in security.clients:\n"
+              << "- {name: " << token_name << ", role: " << token_role
+              << (token_role == "agent" ? ", agent_id: AGENT_ID" : "")
+              << ", token_sha256: " << issued.sha256 << "}\n";
+    return 0;
+  }
+  if (auto error = relais::ctl::setClientSecurity(security); !error.empty()) {
+    std::cerr << "relaisctl: " << error << "\n";
+    return 1;
+  }
 
   auto split = [](const std::string& list) {
     std::vector<std::string> items;

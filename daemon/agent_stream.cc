@@ -6,9 +6,13 @@
 
 namespace relais::daemon {
 
-AgentStream::AgentStream(Core& core, RoutingLoop& loop, Metrics& metrics,
+AgentStream::AgentStream(Core& core, RoutingLoop& loop, Metrics& metrics, CallGate& gate,
                          const v1::ConnectRequest* request)
-    : core_(core), loop_(loop), metrics_(metrics), start_(std::chrono::steady_clock::now()) {
+    : core_(core),
+      loop_(loop),
+      metrics_(metrics),
+      gate_(gate),
+      start_(std::chrono::steady_clock::now()) {
   metrics_.agent_streams.Add({}).Increment();
   loop_.post([this, request] {
     auto status = core_.connectAgent(*request, *this);
@@ -84,8 +88,14 @@ void AgentStream::OnDone() {
       spdlog::info("agent {} disconnected", agent_id_);
     }
     metrics_.agent_streams.Add({}).Decrement();
+    gate_.closeStream();
     delete this;
   });
+}
+
+RefusedStream::RefusedStream(Metrics& metrics, grpc::Status status) {
+  recordRpc(metrics, "Connect", status.error_code(), std::chrono::steady_clock::now());
+  Finish(status);
 }
 
 }  // namespace relais::daemon

@@ -9,6 +9,7 @@
 #include <deque>
 #include <string>
 
+#include "daemon/call_gate.h"
 #include "daemon/core.h"
 #include "daemon/metrics.h"
 #include "daemon/routing_loop.h"
@@ -18,7 +19,9 @@ namespace relais::daemon {
 
 class AgentStream final : public grpc::ServerWriteReactor<v1::AgentEvent>, public AgentSink {
  public:
-  AgentStream(Core& core, RoutingLoop& loop, Metrics& metrics, const v1::ConnectRequest* request);
+  // Holds one of the gate's stream slots (reserved by the caller) until OnDone.
+  AgentStream(Core& core, RoutingLoop& loop, Metrics& metrics, CallGate& gate,
+              const v1::ConnectRequest* request);
 
   // AgentSink, on the strand.
   void send(v1::AgentEvent event) override;
@@ -36,12 +39,20 @@ class AgentStream final : public grpc::ServerWriteReactor<v1::AgentEvent>, publi
   Core& core_;
   RoutingLoop& loop_;
   Metrics& metrics_;
+  CallGate& gate_;
   const std::chrono::steady_clock::time_point start_;
   std::string agent_id_;
   bool connected_ = false;
   bool finished_ = false;
   bool writing_ = false;
   std::deque<v1::AgentEvent> outbox_;  // front() is being written while writing_
+};
+
+// A Connect refused before it touched any routing state (credentials, role, stream cap).
+class RefusedStream final : public grpc::ServerWriteReactor<v1::AgentEvent> {
+ public:
+  RefusedStream(Metrics& metrics, grpc::Status status);
+  void OnDone() override { delete this; }
 };
 
 }  // namespace relais::daemon

@@ -2,11 +2,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
+#include <string_view>
 
 namespace relais::daemon {
 namespace {
@@ -168,6 +170,141 @@ class Walker {
   std::string source_;
   std::vector<ConfigError>& errors_;
 };
+
+bool readableFile(const std::string& path) {
+  std::ifstream in(path);
+  return static_cast<bool>(in);
+}
+
+void readTls(Walker& w, const YAML::Node& node, const std::string& path, TlsConfig& tls) {
+  w.map(node, path,
+        {
+            {"cert_file", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, tls.cert_file); }},
+            {"key_file", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, tls.key_file); }},
+            {"client_ca_file",
+             [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, tls.client_ca_file); }},
+            {"require_client_cert",
+             [&](const auto& n, const auto& p) { w.boolean(n, p, tls.require_client_cert); }},
+        });
+  for (auto [key, file] : {std::pair{"cert_file", &tls.cert_file},
+                           std::pair{"key_file", &tls.key_file},
+                           std::pair{"client_ca_file", &tls.client_ca_file}}) {
+    const auto child = path + "." + key;
+    if (file->empty()) {
+      if (std::string_view(key) != "client_ca_file") {
+        w.error(node, child, "required");
+      }
+    } else if (!readableFile(*file)) {
+      w.error(node[key], child, "cannot read " + *file);
+    }
+  }
+  if (tls.require_client_cert && tls.client_ca_file.empty()) {
+    w.error(node, path + ".require_client_cert", "needs client_ca_file to verify certificates");
+  }
+}
+
+std::optional<Role> parseRole(const std::string& s) {
+  if (s == "intake") return Role::kIntake;
+  if (s == "agent") return Role::kAgent;
+  if (s == "backoffice") return Role::kBackoffice;
+  if (s == "supervisor") return Role::kSupervisor;
+  return std::nullopt;
+}
+
+bool isSha256Hex(std::string& hex) {
+  if (hex.size() != 64) {
+    return false;
+  }
+  for (auto& c : hex) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!std::isxdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void readClient(Walker& w, const YAML::Node& node, const std::string& path,
+                ClientIdentity& client) {
+  bool has_role = false;
+  w.map(node, path,
+        {
+            {"name", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, client.name); }},
+            {"role",
+             [&](const auto& n, const auto& p) {
+               std::string s;
+               w.string(n, p, s);
+               if (auto role = parseRole(s)) {
+                 client.role = *role;
+                 has_role = true;
+               } else if (n.IsScalar()) {
+                 w.error(n, p, "must be intake, agent, backoffice or supervisor");
+               }
+             }},
+            {"agent_id", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, client.agent_id); }},
+            {"token_sha256",
+             [&](const auto& n, const auto& p) {
+               w.string(n, p, client.token_sha256);
+               if (n.IsScalar() && !isSha256Hex(client.token_sha256)) {
+                 w.error(n, p, "must be 64 hex digits (relaisctl token new prints it)");
+               }
+             }},
+            {"certificate_cn",
+             [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, client.certificate_cn); }},
+        });
+  if (!node.IsMap()) {
+    return;
+  }
+  if (client.name.empty()) {
+    w.error(node, path + ".name", "required");
+  }
+  if (!has_role) {
+    w.error(node, path + ".role", "required");
+  } else if (client.role == Role::kAgent && client.agent_id.empty()) {
+    w.error(node, path + ".agent_id", "required for role agent");
+  } else if (client.role != Role::kAgent && !client.agent_id.empty()) {
+    w.error(node["agent_id"], path + ".agent_id", "only for role agent");
+  }
+  if (client.token_sha256.empty() == client.certificate_cn.empty()) {
+    w.error(node, path, "needs exactly one of token_sha256 or certificate_cn");
+  }
+}
+
+void readSecurity(Walker& w, const YAML::Node& node, const std::string& path,
+                  SecurityConfig& security) {
+  w.map(node, path,
+        {
+            {"tls", [&](const auto& n, const auto& p) { readTls(w, n, p, security.tls.emplace()); }},
+            {"clients",
+             [&](const auto& n, const auto& p) {
+               w.sequence(n, p, [&](const auto& e, const auto& ep) {
+                 readClient(w, e, ep, security.clients.emplace_back());
+               });
+             }},
+        });
+  std::map<std::string, int> names;
+  std::map<std::string, int> tokens;
+  std::map<std::string, int> cns;
+  for (std::size_t i = 0; i < security.clients.size(); ++i) {
+    const auto& c = security.clients[i];
+    const auto at = path + ".clients[" + std::to_string(i) + "]";
+    if (!c.name.empty() && !names.emplace(c.name, 0).second) {
+      w.error(node["clients"][i], at + ".name", "duplicate client name " + c.name);
+    }
+    if (!c.token_sha256.empty() && !tokens.emplace(c.token_sha256, 0).second) {
+      w.error(node["clients"][i], at + ".token_sha256", "same token as an earlier client");
+    }
+    if (!c.certificate_cn.empty()) {
+      if (!cns.emplace(c.certificate_cn, 0).second) {
+        w.error(node["clients"][i], at + ".certificate_cn", "same common name as an earlier client");
+      }
+      if (!security.tls || security.tls->client_ca_file.empty()) {
+        w.error(node["clients"][i], at + ".certificate_cn",
+                "needs security.tls.client_ca_file to verify client certificates");
+      }
+    }
+  }
+}
 
 void readQueue(Walker& w, const YAML::Node& node, const std::string& path,
                routing::QueueConfig& q) {
@@ -415,6 +552,18 @@ std::optional<DaemonConfig> parseConfig(const std::string& yaml, const std::stri
                           [&](const auto& e, const auto& ep) {
                             w.integer(e, ep, config.max_message_bytes, 1024, 64 * 1024 * 1024);
                           }},
+                         {"max_agent_streams",
+                          [&](const auto& e, const auto& ep) {
+                            w.integer(e, ep, config.max_agent_streams, 1, 1'000'000);
+                          }},
+                         {"rate_per_client",
+                          [&](const auto& e, const auto& ep) {
+                            w.number(e, ep, config.rate_per_client, 0, 1e9);
+                          }},
+                         {"rate_burst",
+                          [&](const auto& e, const auto& ep) {
+                            w.number(e, ep, config.rate_burst, 1, 1e9);
+                          }},
                      });
              }},
             {"storage",
@@ -485,16 +634,45 @@ std::optional<DaemonConfig> parseConfig(const std::string& yaml, const std::stri
                      });
              }},
             {"routing", [&](const auto& n, const auto& p) { readRouting(w, n, p, config.routing); }},
+            {"security",
+             [&](const auto& n, const auto& p) { readSecurity(w, n, p, config.security); }},
         });
   if (errors.empty()) {
     if (auto problem = routing::validate(config.routing)) {
       errors.push_back({source + ": routing: " + *problem});
+    }
+    if (auto problem = exposureProblem(config)) {
+      errors.push_back({source + ": " + *problem});
     }
   }
   if (!errors.empty()) {
     return std::nullopt;
   }
   return config;
+}
+
+bool isLoopbackListen(const std::string& listen) {
+  if (listen.starts_with("unix:")) {
+    return true;
+  }
+  const auto colon = listen.rfind(':');
+  std::string host = colon == std::string::npos ? listen : listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+std::optional<std::string> exposureProblem(const DaemonConfig& config) {
+  if (isLoopbackListen(config.grpc_listen)) {
+    return std::nullopt;
+  }
+  if (!config.security.tls || config.security.clients.empty()) {
+    return "grpc_listen " + config.grpc_listen +
+           " is not a loopback address: it needs security.tls and security.clients (tenants' "
+           "data must not travel in clear or to unauthenticated callers)";
+  }
+  return std::nullopt;
 }
 
 std::optional<DaemonConfig> loadConfigFile(const std::string& path,

@@ -8,8 +8,11 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
+#include "daemon/call_gate.h"
 #include "daemon/core.h"
 #include "daemon/metrics.h"
 #include "daemon/routing_loop.h"
@@ -28,10 +31,66 @@ std::string hostOf(const std::string& listen) {
   return colon == std::string::npos ? listen : listen.substr(0, colon);
 }
 
+std::optional<std::string> readFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// TLS (optionally mutual) when configured, else plaintext, which only loopback may use.
+std::shared_ptr<grpc::ServerCredentials> serverCredentials(const DaemonConfig& config,
+                                                           std::string& error) {
+  if (!config.security.tls) {
+    return grpc::InsecureServerCredentials();
+  }
+  const auto& tls = *config.security.tls;
+  auto cert = readFile(tls.cert_file);
+  auto key = readFile(tls.key_file);
+  if (!cert || !key) {
+    error = "cannot read " + (cert ? tls.key_file : tls.cert_file);
+    return nullptr;
+  }
+  grpc::SslServerCredentialsOptions options(
+      tls.client_ca_file.empty()
+          ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+          : (tls.require_client_cert ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
+                                     : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY));
+  if (!tls.client_ca_file.empty()) {
+    auto ca = readFile(tls.client_ca_file);
+    if (!ca) {
+      error = "cannot read " + tls.client_ca_file;
+      return nullptr;
+    }
+    options.pem_root_certs = *ca;
+  }
+  options.pem_key_cert_pairs.push_back({*key, *cert});
+  return grpc::SslServerCredentials(options);
+}
+
 }  // namespace
 
 int runDaemon(const DaemonConfig& config) {
   std::string error;
+  if (auto problem = exposureProblem(config)) {
+    spdlog::critical("security: {}", *problem);
+    return 1;
+  }
+  auto credentials = serverCredentials(config, error);
+  if (!credentials) {
+    spdlog::critical("security.tls: {}", error);
+    return 1;
+  }
+  if (!config.security.tls) {
+    spdlog::warn("security: gRPC on {} without TLS: development only", config.grpc_listen);
+  }
+  if (config.security.clients.empty()) {
+    spdlog::warn("security: no security.clients: every caller may call every method "
+                 "(development only)");
+  }
   auto store = openSqliteStore(config.data_dir, config.sync, error);
   if (!store) {
     spdlog::critical("storage: {}", error);
@@ -58,7 +117,8 @@ int runDaemon(const DaemonConfig& config) {
 
   boost::asio::io_context io;
   RoutingLoop loop(io, core, metrics, systemNow);
-  ServiceContext context{core, loop, metrics, config.max_text_bytes};
+  CallGate gate(config, metrics);
+  ServiceContext context{core, loop, metrics, gate, config.max_text_bytes};
   IntakeService intake(context);
   AgentDeskService desk(context);
   CaseFeedService cases(context);
@@ -68,7 +128,7 @@ int runDaemon(const DaemonConfig& config) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int grpc_port = 0;
-  builder.AddListeningPort(config.grpc_listen, grpc::InsecureServerCredentials(), &grpc_port);
+  builder.AddListeningPort(config.grpc_listen, credentials, &grpc_port);
   builder.SetMaxReceiveMessageSize(static_cast<int>(config.max_message_bytes));
   builder.RegisterService(&intake);
   builder.RegisterService(&desk);

@@ -9,6 +9,9 @@ namespace relais::daemon {
 grpc::ServerUnaryReactor* IntakeService::Submit(grpc::CallbackServerContext* ctx,
                                                 const v1::Contact* request,
                                                 v1::SubmitReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kSubmit)) {
+    return refused;
+  }
   auto* reactor = ctx->DefaultReactor();
   const auto start = std::chrono::steady_clock::now();
   // Reading is the costliest step and needs no routing state: it runs on the side pool, and
@@ -36,6 +39,9 @@ grpc::ServerUnaryReactor* IntakeService::Submit(grpc::CallbackServerContext* ctx
 grpc::ServerUnaryReactor* IntakeService::GetContact(grpc::CallbackServerContext* ctx,
                                                     const v1::GetContactRequest* request,
                                                     v1::ContactStatus* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kGetContact)) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "GetContact",
                     [core = &c_.core, request, reply](auto*) {
                       return core->getContact(*request, *reply);
@@ -45,6 +51,9 @@ grpc::ServerUnaryReactor* IntakeService::GetContact(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* IntakeService::AcceptCallback(grpc::CallbackServerContext* ctx,
                                                         const v1::AcceptCallbackRequest* request,
                                                         v1::ContactStatus* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kAcceptCallback)) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "AcceptCallback",
                     [core = &c_.core, request, reply](auto*) {
                       return core->acceptCallback(*request, *reply);
@@ -54,6 +63,9 @@ grpc::ServerUnaryReactor* IntakeService::AcceptCallback(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* IntakeService::Feedback(grpc::CallbackServerContext* ctx,
                                                   const v1::FeedbackRequest* request,
                                                   v1::ContactStatus* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kFeedback)) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "Feedback",
                     [core = &c_.core, request, reply](auto*) {
                       return core->feedback(*request, *reply);
@@ -63,6 +75,9 @@ grpc::ServerUnaryReactor* IntakeService::Feedback(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* IntakeService::Abandon(grpc::CallbackServerContext* ctx,
                                                  const v1::AbandonRequest* request,
                                                  v1::ContactStatus* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kAbandon)) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "Abandon",
                     [core = &c_.core, request, reply](auto*) {
                       return core->abandon(*request, *reply);
@@ -70,13 +85,24 @@ grpc::ServerUnaryReactor* IntakeService::Abandon(grpc::CallbackServerContext* ct
 }
 
 grpc::ServerWriteReactor<v1::AgentEvent>* AgentDeskService::Connect(
-    grpc::CallbackServerContext* /*ctx*/, const v1::ConnectRequest* request) {
-  return new AgentStream(c_.core, c_.loop, c_.metrics, request);
+    grpc::CallbackServerContext* ctx, const v1::ConnectRequest* request) {
+  if (auto status = c_.gate.admit(ctx, Method::kConnect, request->agent_id()); !status.ok()) {
+    return new RefusedStream(c_.metrics, std::move(status));
+  }
+  if (!c_.gate.openStream()) {
+    return new RefusedStream(
+        c_.metrics, grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                 "agent streams: limits.max_agent_streams reached; retry later"));
+  }
+  return new AgentStream(c_.core, c_.loop, c_.metrics, c_.gate, request);
 }
 
 grpc::ServerUnaryReactor* AgentDeskService::SetState(grpc::CallbackServerContext* ctx,
                                                      const v1::SetStateRequest* request,
                                                      v1::SetStateReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kSetState, request->agent_id())) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "SetState",
                     [core = &c_.core, request, reply](auto*) {
                       return core->setState(*request, *reply);
@@ -86,6 +112,9 @@ grpc::ServerUnaryReactor* AgentDeskService::SetState(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* AgentDeskService::AcceptOffer(grpc::CallbackServerContext* ctx,
                                                         const v1::OfferAction* request,
                                                         v1::OfferActionReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kAcceptOffer, request->agent_id())) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "AcceptOffer",
                     [core = &c_.core, request, reply](auto*) {
                       return core->acceptOffer(*request, *reply);
@@ -95,6 +124,9 @@ grpc::ServerUnaryReactor* AgentDeskService::AcceptOffer(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* AgentDeskService::DeclineOffer(grpc::CallbackServerContext* ctx,
                                                          const v1::OfferAction* request,
                                                          v1::OfferActionReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kDeclineOffer, request->agent_id())) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "DeclineOffer",
                     [core = &c_.core, request, reply](auto*) {
                       return core->declineOffer(*request, *reply);
@@ -104,6 +136,9 @@ grpc::ServerUnaryReactor* AgentDeskService::DeclineOffer(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* AgentDeskService::CompleteContact(grpc::CallbackServerContext* ctx,
                                                             const v1::CompleteRequest* request,
                                                             v1::OfferActionReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kCompleteContact, request->agent_id())) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "CompleteContact",
                     [core = &c_.core, request, reply](auto*) {
                       return core->complete(*request, *reply);
@@ -113,6 +148,9 @@ grpc::ServerUnaryReactor* AgentDeskService::CompleteContact(grpc::CallbackServer
 grpc::ServerUnaryReactor* CaseFeedService::UpsertCase(grpc::CallbackServerContext* ctx,
                                                       const v1::Case* request,
                                                       v1::UpsertCaseReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kUpsertCase)) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "UpsertCase",
                     [core = &c_.core, request, reply](auto*) {
                       return core->upsertCase(*request, *reply);
@@ -122,6 +160,9 @@ grpc::ServerUnaryReactor* CaseFeedService::UpsertCase(grpc::CallbackServerContex
 grpc::ServerUnaryReactor* CaseFeedService::CloseCase(grpc::CallbackServerContext* ctx,
                                                      const v1::CloseCaseRequest* request,
                                                      v1::UpsertCaseReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kCloseCase)) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "CloseCase",
                     [core = &c_.core, request, reply](auto*) {
                       return core->closeCase(*request, *reply);
@@ -131,6 +172,9 @@ grpc::ServerUnaryReactor* CaseFeedService::CloseCase(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* SupervisionService::Snapshot(grpc::CallbackServerContext* ctx,
                                                        const v1::SnapshotRequest* /*request*/,
                                                        v1::SnapshotReply* reply) {
+  if (auto* refused = c_.gate.refuse(ctx, Method::kSnapshot)) {
+    return refused;
+  }
   return serveUnary(ctx, c_.loop, c_.metrics, "Snapshot", [core = &c_.core, reply](auto*) {
     core->snapshot(*reply);
     return grpc::Status::OK;

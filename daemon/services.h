@@ -1,7 +1,9 @@
 // The gRPC services of relais.v1, on the callback API. Each handler posts its work to the
 // routing strand (serveUnary) and returns at once; AgentDesk.Connect is one reactor per stream.
+// Every call passes the CallGate (identity, role, rate) before anything is posted.
 #pragma once
 
+#include "daemon/call_gate.h"
 #include "daemon/core.h"
 #include "daemon/metrics.h"
 #include "daemon/routing_loop.h"
@@ -16,6 +18,7 @@ struct ServiceContext {
   Core& core;
   RoutingLoop& loop;
   Metrics& metrics;
+  CallGate& gate;
   std::size_t config_max_text = 64 * 1024;
 };
 

@@ -32,7 +32,7 @@ TEST(ConfigTest, EmptyFileGivesEmbeddedDefaults) {
 TEST(ConfigTest, ReadsValuesAndDurations) {
   std::vector<ConfigError> errors;
   auto config = parseConfig(R"(
-grpc_listen: 0.0.0.0:6000
+grpc_listen: 127.0.0.1:6000
 limits:
   max_text_bytes: 1000
 storage:
@@ -46,7 +46,7 @@ routing:
 )",
                             "test.yaml", errors);
   ASSERT_TRUE(config) << errors.front().message;
-  EXPECT_EQ(config->grpc_listen, "0.0.0.0:6000");
+  EXPECT_EQ(config->grpc_listen, "127.0.0.1:6000");
   EXPECT_EQ(config->max_text_bytes, 1000u);
   EXPECT_EQ(config->sync, SyncLevel::kFull);
   EXPECT_EQ(config->routing.service_target[routing::index(routing::Channel::kPhone)],
@@ -106,6 +106,89 @@ TEST(ConfigTest, ShippedExampleConfigIsValid) {
   std::vector<ConfigError> errors;
   auto config = loadConfigFile(RELAIS_SOURCE_DIR "/deploy/config/relaisd.example.yaml", errors);
   EXPECT_TRUE(config) << (errors.empty() ? "" : errors.front().message);
+}
+
+}  // namespace
+}  // namespace relais::daemon
+
+namespace relais::daemon {
+namespace {
+
+constexpr const char* kHash = "4323ad124aa3dc43325f5dd32a4bb79aab93431720c8c2619289c4f390c9a1ac";
+
+TEST(ConfigSecurityTest, ReadsClientsAndLimits) {
+  std::vector<ConfigError> errors;
+  auto config = parseConfig(std::string(R"(
+limits: {max_agent_streams: 50, rate_per_client: 20, rate_burst: 40}
+security:
+  clients:
+    - {name: ivr, role: intake, token_sha256: )") + kHash + R"(}
+    - {name: a1, role: agent, agent_id: agent-1, token_sha256: )" +
+                                std::string(64, 'B') + R"(}
+)",
+                            "test.yaml", errors);
+  ASSERT_TRUE(config) << errors.front().message;
+  EXPECT_EQ(config->max_agent_streams, 50u);
+  EXPECT_EQ(config->rate_per_client, 20);
+  ASSERT_EQ(config->security.clients.size(), 2u);
+  EXPECT_EQ(config->security.clients[1].role, Role::kAgent);
+  EXPECT_EQ(config->security.clients[1].agent_id, "agent-1");
+  // Hashes are compared in lowercase whatever case the operator pasted.
+  EXPECT_EQ(config->security.clients[1].token_sha256, std::string(64, 'b'));
+  EXPECT_FALSE(config->security.tls);
+}
+
+TEST(ConfigSecurityTest, ClientMistakesAreNamed) {
+  EXPECT_THAT(firstError("security: {clients: [{name: x, role: admin, token_sha256: " +
+                         std::string(kHash) + "}]}"),
+              HasSubstr("security.clients[0].role (line 1): must be intake, agent"));
+  EXPECT_THAT(firstError("security: {clients: [{name: x, role: intake, token_sha256: abc}]}"),
+              HasSubstr("security.clients[0].token_sha256 (line 1): must be 64 hex digits"));
+  EXPECT_THAT(firstError("security: {clients: [{name: x, role: agent, token_sha256: " +
+                         std::string(kHash) + "}]}"),
+              HasSubstr("security.clients[0].agent_id (line 1): required for role agent"));
+  EXPECT_THAT(firstError("security: {clients: [{name: x, role: intake}]}"),
+              HasSubstr("needs exactly one of token_sha256 or certificate_cn"));
+  EXPECT_THAT(firstError("security: {clients: [{name: x, role: agent, agent_id: a, "
+                         "certificate_cn: a}]}"),
+              HasSubstr("needs security.tls.client_ca_file"));
+  const auto twice = "security: {clients: [{name: x, role: intake, token_sha256: " +
+                     std::string(kHash) + "}, {name: y, role: supervisor, token_sha256: " +
+                     std::string(kHash) + "}]}";
+  EXPECT_THAT(firstError(twice), HasSubstr("clients[1].token_sha256 (line 1): same token"));
+}
+
+TEST(ConfigSecurityTest, TlsFilesMustBeReadable) {
+  const auto error = firstError(
+      "security:\n  tls:\n    cert_file: /nonexistent/server.crt\n    key_file: "
+      "/nonexistent/server.key\n    require_client_cert: true\n");
+  EXPECT_THAT(error, HasSubstr("security.tls.cert_file (line 3): cannot read /nonexistent"));
+  EXPECT_THAT(firstError("security:\n  tls: {key_file: /etc/hostname}\n"),
+              HasSubstr("security.tls.cert_file (line 2): required"));
+}
+
+TEST(ConfigSecurityTest, NonLoopbackNeedsTlsAndClients) {
+  EXPECT_THAT(firstError("grpc_listen: 0.0.0.0:50051\n"),
+              HasSubstr("test.yaml: grpc_listen 0.0.0.0:50051 is not a loopback address"));
+  EXPECT_THAT(firstError("grpc_listen: '[::]:50051'\nsecurity: {clients: [{name: x, role: "
+                         "intake, token_sha256: " +
+                         std::string(kHash) + "}]}"),
+              HasSubstr("needs security.tls and security.clients"));
+  for (const auto* local : {"127.0.0.1:1", "localhost:1", "[::1]:1", "127.0.1.1:1",
+                            "unix:/run/relais.sock"}) {
+    EXPECT_TRUE(isLoopbackListen(local)) << local;
+  }
+  for (const auto* remote : {"0.0.0.0:1", "[::]:1", "10.0.0.4:1", "relais.example:1",
+                             "128.0.0.1:1"}) {
+    EXPECT_FALSE(isLoopbackListen(remote)) << remote;
+  }
+  DaemonConfig config;
+  config.grpc_listen = "0.0.0.0:1";
+  config.security.clients.push_back({"x", Role::kIntake, "", kHash, ""});
+  config.security.tls = TlsConfig{"/a", "/b", "", false};
+  EXPECT_FALSE(exposureProblem(config));
+  config.security.clients.clear();
+  EXPECT_TRUE(exposureProblem(config));
 }
 
 }  // namespace

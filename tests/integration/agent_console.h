@@ -18,8 +18,12 @@ namespace relais::testing {
 
 class AgentConsole {
  public:
-  AgentConsole(std::shared_ptr<grpc::Channel> channel, v1::ConnectRequest request)
+  AgentConsole(std::shared_ptr<grpc::Channel> channel, v1::ConnectRequest request,
+               const std::string& bearer_token = "")
       : stub_(v1::AgentDesk::NewStub(channel)) {
+    if (!bearer_token.empty()) {
+      ctx_.AddMetadata("authorization", "Bearer " + bearer_token);
+    }
     reader_ = stub_->Connect(&ctx_, request);
     thread_ = std::thread([this] {
       v1::AgentEvent event;

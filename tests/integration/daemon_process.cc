@@ -45,7 +45,8 @@ std::string makeTempDir(const std::string& prefix) {
   return templ;
 }
 
-DaemonProcess::DaemonProcess(std::vector<std::string> extra_args, std::string data_dir)
+DaemonProcess::DaemonProcess(std::vector<std::string> extra_args, std::string data_dir,
+                             std::string log_file)
     : data_dir_(std::move(data_dir)) {
   if (data_dir_.empty()) {
     data_dir_ = makeTempDir("relaisd-test");
@@ -61,6 +62,13 @@ DaemonProcess::DaemonProcess(std::vector<std::string> extra_args, std::string da
   pid_ = fork();
   if (pid_ == 0) {
     dup2(out[1], STDOUT_FILENO);
+    if (!log_file.empty()) {
+      const int log = open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (log >= 0) {
+        dup2(log, STDERR_FILENO);
+        close(log);
+      }
+    }
     close(out[0]);
     close(out[1]);
     auto argv = argvOf(args);

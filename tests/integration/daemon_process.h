@@ -14,7 +14,9 @@ namespace relais::testing {
 class DaemonProcess {
  public:
   // Starts relaisd with `extra_args`; data goes to `data_dir` (a fresh temporary one if empty).
-  explicit DaemonProcess(std::vector<std::string> extra_args = {}, std::string data_dir = "");
+  // Its stderr (the log) goes to `log_file` when given, else to the test's stderr.
+  explicit DaemonProcess(std::vector<std::string> extra_args = {}, std::string data_dir = "",
+                         std::string log_file = "");
   ~DaemonProcess();
   DaemonProcess(const DaemonProcess&) = delete;
   DaemonProcess& operator=(const DaemonProcess&) = delete;

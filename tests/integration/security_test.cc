@@ -409,8 +409,8 @@ TEST(SecurityTest, RateLimitRefusesWithARetryHintAndLosesNothing) {
   const auto yaml = "limits: {rate_per_client: 2, rate_burst: 3}\n" + clientsYaml();
   DaemonProcess daemon({"--config", writeConfig(scratch.dir, yaml)});
   auto intake = v1::ContactIntake::NewStub(daemon.channel());
-  auto submit = [&](const std::string& id, std::multimap<grpc::string_ref, grpc::string_ref>*
-                                               trailers = nullptr) {
+  auto submit = [&](const std::string& id,
+                    std::map<std::string, std::string>* trailers = nullptr) {
     grpc::ClientContext ctx;
     authorize(ctx, kIntake.token);
     v1::Contact c;
@@ -421,8 +421,9 @@ TEST(SecurityTest, RateLimitRefusesWithARetryHintAndLosesNothing) {
     v1::SubmitReply r;
     auto s = intake->Submit(&ctx, c, &r);
     if (trailers) {
+      // Copied: the string_refs point into the context, which dies with this call.
       for (const auto& [k, v] : ctx.GetServerTrailingMetadata()) {
-        trailers->emplace(k, v);
+        trailers->emplace(std::string(k.data(), k.size()), std::string(v.data(), v.size()));
       }
     }
     return s;
@@ -431,13 +432,13 @@ TEST(SecurityTest, RateLimitRefusesWithARetryHintAndLosesNothing) {
   grpc::Status refused;
   std::string retry_ms;
   for (int i = 0; i < 10 && refused.ok(); ++i) {
-    std::multimap<grpc::string_ref, grpc::string_ref> trailers;
+    std::map<std::string, std::string> trailers;
     const auto id = "burst-" + std::to_string(i);
     refused = submit(id, &trailers);
     if (refused.ok()) {
       accepted.push_back(id);
     } else if (auto it = trailers.find("retry-after-ms"); it != trailers.end()) {
-      retry_ms.assign(it->second.data(), it->second.size());
+      retry_ms = it->second;
     }
   }
   ASSERT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
@@ -458,7 +459,8 @@ TEST(SecurityTest, RateLimitRefusesWithARetryHintAndLosesNothing) {
   }
   // After the hint, the client is let in again.
   std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(retry_ms) + 50));
-  EXPECT_TRUE(submit("after-wait").ok());
+  const auto after = submit("after-wait");
+  EXPECT_TRUE(after.ok()) << after.error_message();
 }
 
 TEST(SecurityTest, AgentStreamCapAndMessageSize) {

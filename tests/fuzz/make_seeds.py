@@ -89,6 +89,20 @@ routing:
       skill: proximity
   rules: {repair: technical, status_request: general}
 """)
+    write("config", "security.yaml", """\
+grpc_listen: 0.0.0.0:50051
+limits: {max_agent_streams: 10, rate_per_client: 5, rate_burst: 10}
+security:
+  tls:
+    cert_file: /nonexistent/relaisd.crt
+    key_file: /nonexistent/relaisd.key
+    client_ca_file: /nonexistent/ca.crt
+    require_client_cert: true
+  clients:
+    - {name: ivr, role: intake, token_sha256: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef}
+    - {name: console-a17, role: agent, agent_id: a17, certificate_cn: a17.consoles.example}
+    - {name: lead, role: supervisor, token_sha256: fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210}
+""")
     write("config", "errors.yaml", "foo: 1\nlimits:\n  max_text_bytes: -5\nrouting:\n  rules:\n    plumbing: technical\n  callback_threshold: soon\n")
     write("config", "anchors.yaml", "base: &b {phone: 30s}\nrouting:\n  service_targets: *b\n  offer_timeouts: {voice: 15s}\n  wrap_up: !!map {web: 1.5h}\n")
 

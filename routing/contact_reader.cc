@@ -32,6 +32,8 @@ constexpr int kPriorContactCap = 45;
 constexpr int kContextVulnerablePoints = 35;
 constexpr int kBreakInLockUrgency = 80;
 constexpr float kSecondaryUrgencyShare = 0.35F;
+// The model reads messages up to this many tokens whole (reader_model.cc: head + tail).
+constexpr std::size_t kModelWholeTokens = 280;
 
 // Topic kinds in Intent order (status excluded).
 constexpr std::array<CueKind, 5> kTopicKinds = {
@@ -117,7 +119,8 @@ class Analysis {
                  std::vector<ModelFeature>& features) {
     readWithLexicon();
     signals = lexiconSignals();
-    extractModelFeatures(text_, input_.channel, signals, features);
+    const std::vector<char> middle = cueSentences();
+    extractModelFeatures(text_, input_.channel, signals, features, &middle);
     text = std::move(text_);
   }
 
@@ -175,6 +178,25 @@ class Analysis {
     return sig;
   }
 
+  // The sentences where the lexicon found what a request is made of (a topic, a follow-up, a
+  // request, an emergency, a new problem...): the model reads them even in the middle of a long
+  // letter. Empty for short messages, which the model reads whole.
+  std::vector<char> cueSentences() const {
+    std::vector<char> keep;
+    if (text_.tokens.size() <= kModelWholeTokens) {
+      return keep;
+    }
+    keep.assign(text_.sentences.size(), 0);
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0 || s.kind == CueKind::kBoilerplate ||
+          s.kind == CueKind::kLeadIn) {
+        continue;
+      }
+      keep[text_.tokens[s.hit.first_token].sentence] = 1;
+    }
+    return keep;
+  }
+
   void dropReasons(std::string_view prefix) {
     std::erase_if(r_.reasons, [prefix](const std::string& r) { return r.starts_with(prefix); });
   }
@@ -201,7 +223,8 @@ class Analysis {
     const LexiconSignals sig = lexiconSignals();
     std::vector<ModelFeature> features;
     features.reserve(text_.tokens.size() * 3 + 24);
-    extractModelFeatures(text_, input_.channel, sig, features);
+    const std::vector<char> middle = cueSentences();
+    extractModelFeatures(text_, input_.channel, sig, features, &middle);
     const ModelScores scores = model_->score(features);
     const ModelDecision d = combineDecisions(sig, scores);
 
@@ -667,6 +690,7 @@ class Analysis {
   void decideIntent() {
     std::array<float, 5> topic{};
     std::array<float, 5> new_topic{};
+    float status_after_new = 0;  // "par contre j'attends toujours..." is another follow-up
     std::uint32_t new_from = UINT32_MAX;
     for (const Scored& s : scored_) {
       if (s.active && s.kind == CueKind::kNewProblem) {
@@ -676,6 +700,9 @@ class Analysis {
     for (const Scored& s : scored_) {
       if (!s.active) {
         continue;
+      }
+      if (s.kind == CueKind::kStatus && s.hit.first_token >= new_from) {
+        status_after_new += s.weight;
       }
       for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
         if (s.kind == kTopicKinds[t]) {
@@ -699,7 +726,8 @@ class Analysis {
     std::size_t chosen_topic = kTopicKinds.size();  // none: status or fallback
     std::string why;
     if (status >= kStatusThreshold) {
-      if (new_from != UINT32_MAX && new_topic[best_new] >= kNewTopicThreshold) {
+      if (new_from != UINT32_MAX && new_topic[best_new] >= kNewTopicThreshold &&
+          status_after_new < kStatusThreshold) {
         chosen_topic = best_new;
         new_problem_ = true;
         why = "status question plus a new problem (" +
@@ -743,6 +771,10 @@ class Analysis {
     if (any(CueKind::kReopen)) {
       blockers.push_back("asks to reopen: " +
                          quotes([](const Scored& s) { return s.kind == CueKind::kReopen; }));
+    }
+    if (new_problem_) {
+      blockers.push_back("adds a new problem: " +
+                         quotes([](const Scored& s) { return s.kind == CueKind::kNewProblem; }));
     }
     return blockers;
   }

@@ -25,6 +25,7 @@ repair 1.5: toilette*; carrelage*; faience*; parquet*; lino; peinture*; papier p
 repair 1.5: porte*; placard*; meuble*; joint*; eau chaude; gaz; panne*; casse*; cassee*; abime*
 repair 1.5: repar*; remplac*; travaux; intervention*; lumiere*; eteint*; marche plus
 repair 1.5: fonctionne plus
+repair 2: plinthe*; se decolle; se decollent; decolle*; se detache; moquette*; cremone*; barillet*; ferme porte
 repair 1.5: marche pas; fonctionne pas; ne ferme plus; ferme plus; boite aux lettres; portail*
 repair 1.5: hotte; plaque*; four; store*; garde corps; balcon*; rampe*; mur*; sol; odeur de gaz
 repair 1.5: de l eau; ca descend
@@ -37,6 +38,10 @@ repair 3: porte du garage; porte de garage; odeur de brule; s ouvre plus
 repair 2: heating; boiler; lift; elevator; leaking; plumber; ceiling; sink; radiator
 repair 1: fumee
 repair 3: odeur .. de gaz; odeur .. gaz
+# Gas, electrical burning and meters are equipment, wherever they are (hall, stairs, cellar).
+repair 4: odeur de gaz; sent le gaz; ca sent le gaz; fuite de gaz; gaz .. .. odeur*; odeur* .. .. gaz*
+repair 4: oeuf pourri; oeufs pourris; odeur de brule; sent le brule; gaine technique; colonne montante
+repair 3: local compteur*; armoire electrique; tableau electrique .. fume*; court circuit
 repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; termite*; moustique*
 repair 2.5: nid de
 repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees
@@ -75,6 +80,7 @@ neighbourhood 1: insupportable; la nuit
 neighbourhood 2: individus; y dorment; degoutant
 neighbourhood 2.5: perceuse; perforateur; marteau
 neighbourhood 1.5: hall*
+neighbourhood 3: barbecue; barbecues; barbec*; plancha; chicha; narguile*; fument; cigarette*; megot*
 neighbourhood 2: parties communes; cage d escalier; couteau; arme*; agress*; menace*
 neighbourhood 2: insulte*; insecurite; securite; jeunes; rassemblement*; rodeo*; moto*; scooter*
 neighbourhood 2: police; stationnement; voiture*; epave*; infect*; nourrit*; nourrir
@@ -117,6 +123,16 @@ other 3: fete des voisins; erreur de numero; wrong number; remercie*; remercier;
 other 2: tres efficace; efficace; tres professionnel*; tres aimable; au top; impeccable
 other 2: organisez; organiser; reunion; concours; jardin partage*; atelier*; evenement*; bravo a
 other 1.5: information*; renseignement*; horaires; agence ouverte; ouverture de l agence
+# Thanks after a job done, and asking to close a request: nothing left to do.
+other 4: vous pouvez cloturer; vous pouvez clore; vous pouvez fermer; merci de cloturer; merci de clore
+other 4: cloturer ma demande; cloturer le ticket; cloturer le dossier; cloturer la demande; clore le dossier
+other 4: fermer le ticket; fermer ma demande; fermer la demande; fermer le dossier; classer le dossier
+other 4: annuler ma demande; annuler la demande; plus besoin de passer; plus besoin d intervention
+other 3: plus besoin; n est plus necessaire; tout est rentre dans l ordre; tout est en ordre
+other 3: tout fonctionne; tout marche; tout est ok; c est regle; probleme est regle; probleme regle
+other 3: merci au technicien; merci a l equipe; merci a votre equipe; remercier le technicien; remercier l equipe
+other 3: tres satisfait*; bon travail; du bon boulot; travail soigne; rapide et efficace; s est bien passe*
+other 3: close the request; close my request; close the ticket; thank you for; thanks for
 
 # ---------------------------------------------------------------- status of an existing request
 status 3: ou en est; ou en etes vous; en etes ou; vous en etes ou; ou ca en est; ou cela en est
@@ -150,6 +166,10 @@ status 2.5: personne n est venu*; personne n est passe*; n est pas venu*; n est 
 status 1.5: n est venu*; est venu*; depuis la reparation; apres la reparation; apres son passage
 status 1.5: j ai signale; me confirmer que; renouvel*; whether it has
 status -3: bien recu votre reponse; merci pour votre reponse
+status -3: vous pouvez cloturer; vous pouvez clore; merci de cloturer; merci de clore; cloturer ma demande
+status -3: cloturer le ticket; cloturer le dossier; cloturer la demande; clore le dossier; plus besoin
+status -3: fermer le ticket; fermer ma demande; fermer la demande; fermer le dossier; annuler ma demande
+status -2: tout est rentre dans l ordre; tout fonctionne; merci au technicien; remercier le technicien
 status 2: j ai demande; sans date; pas de date; quelle date
 status 1.5: une date
 status 2: de ma demande; ma demande; mon dossier; ma reclamation; mon ticket; le ticket; ce ticket
@@ -229,6 +249,14 @@ new 1: au passage; aussi un; aussi une; egalement un; egalement une; en plus il 
 new 1: aussi que; egalement que; signale aussi; signale egalement; signaler aussi; signaler egalement
 new 1: au fait; ps; p s; autre chose; et puis aussi; je vous signale au passage
 new 1: mais sinon; a part ca; a part cela; autre question; surtout une question; mais j ai aussi
+# Contrastive and additive connectors: what follows them is usually something else.
+new 1: par contre; en revanche; mais aussi; d autre part; de plus; en plus; autre point; autre detail
+new 1: j ai aussi; j ai egalement; il y a aussi; il y a egalement; on a aussi; nous avons aussi
+new 1: un autre probleme; deuxieme probleme; second probleme; deuxieme chose; derniere chose
+new 1: mais maintenant; et la maintenant; mais la maintenant; maintenant c est; maintenant j ai
+new 1: maintenant on a; maintenant ca; et depuis peu; depuis peu; nouvelle fuite; nouveau souci
+new 1: in addition; also the; another problem; apart from that
+new 0: de plus en plus
 
 # ---------------------------------------------------------------- urgency (points)
 urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*
@@ -321,6 +349,12 @@ urgent 0: chasse d eau coule*; chasse d eau .. coule*; chasse coule*; la chasse 
 urgent 0: eau sort tiede; eau sort froide; eau .. sort tiede; arrose* .. .. eau coule*
 urgent 0: eau coule* .. .. arrose*; plantes .. .. deborde*; jardiniere* .. .. deborde*
 urgent 0: sonnette gresille; interphone gresille; sonnette .. gresille; interphone .. gresille
+# Smoke from a barbecue, cigarettes or a shisha is a nuisance, not a fire.
+urgent -50: barbecue; barbecues; barbec*; plancha; chicha; narguile*; cigarette*; clope*; fument; fume sur
+urgent -50: fume a sa fenetre; fume a la fenetre; fume dans la cage; fumee de cigarette; fumee de tabac
+# A gas smell that was dealt with is past.
+resolved 1: grdf est passe*; grdf est venu*; technicien gaz est passe*; gaz a ete coupe*; fuite a ete colmatee
+resolved 1: plus d odeur; plus aucune odeur; l odeur a disparu; odeur est partie; ca ne sent plus
 # Past events: "suite à l'inondation de janvier" is the reason for a claim, not an emergency.
 resolved 1: suite a l inondation; suite au degat des eaux; suite aux degats des eaux; suite au sinistre
 resolved 1: suite a l incendie; lors de l inondation; lors du degat des eaux; lors de l incendie
@@ -345,6 +379,7 @@ urgent 70: pas d electricite; courant coupe; electricite coupee; eaux usees; wc 
 urgent 65: l eau coule; eau coule; eau .. coule; eau sort; de l eau sort; ruissel*; plus d eau
 urgent 65: coupure d electricite; coupure de courant; coupure .. d electricite; panne de courant
 urgent 65: panne d electricite; plus une goutte d eau; ca pisse; pisse de partout; etincelle*
+urgent 65: sans eau; sans une goutte d eau; sans electricite; sans courant; sans lumiere ni
 urgent 60: odeur de brule; odeur de plastique; sent le brule; fuite importante; grosse fuite
 urgent 60: fuite enorme; degouline*; pas d eau; coupure d eau; fils denudes; court circuit
 urgent 55: degat des eaux; degats des eaux; debord*; refoul*; bagarre*; ca coule; plafond tombe
@@ -360,6 +395,7 @@ urgent 15: urgent; urgence; au plus vite; immediatement; tout de suite; ce soir;
 urgent -40: pas urgent; pas d urgence; sans urgence; aucune urgence; rien d urgent; pas grave
 urgent -40: rien de grave; pas presse; pas pressee; quand vous pourrez; quand vous aurez le temps
 urgent -40: a votre convenance; not urgent; no rush
+urgent -40: rien de dangereux; pas dangereux; aucun danger; pas de danger; pas en danger
 vurgent 70: chauffage .. coupe; plus .. de chauffage; pas .. de chauffage
 vurgent 70: plus de chauffage; pas de chauffage; sans chauffage; chauffage coupe; no heating
 vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
@@ -372,6 +408,13 @@ vurgent 30: il fait _ degres; degres dans
 vurgent 70: chauffage .. en panne; chauffage .. tombe en panne; ni chauffage; ni de chauffage
 vurgent 60: ni eau chaude; ni d eau chaude; chauffage .. toujours rien
 vurgent 70: radiateur* .. .. froid*; radiateur* .. .. glac*; chauffage .. .. froid*; chauffage .. .. s allume plus
+# Heating gone, worded loosely ("le chauffage plus rien", "les radiateurs ne chauffent plus").
+vurgent 70: chauffage .. .. plus rien; chauffage .. .. rien du tout; chauffage .. .. ne chauffe plus
+vurgent 70: radiateur* .. .. chauffe* plus; radiateur* .. .. chauffe* pas; radiateur* .. .. plus rien
+vurgent 70: chauffage .. .. hs; chaudiere .. .. hs; chauffage .. .. mort; chaudiere .. .. morte
+vurgent 70: chaudiere .. .. demarre plus; chaudiere .. .. s allume plus; chauffage .. .. demarre plus
+vurgent 70: chaudiere .. .. plus rien; chauffage .. .. arrete; chaudiere .. .. arrete*; heating .. .. broken
+vurgent 45: on gele; on se gele; gele chez; caille; on caille; grelott*; sous la couette; couvertures
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
@@ -502,6 +545,10 @@ vulnerable 60: appareil respiratoire; sous oxygene; respirateur; dialyse*; mon f
 vulnerable 45: ma fille de _ ans; fils de _ ans; fille de _ ans; enfant de _ ans; paralyse*
 vulnerable 45: personne agee; grand mere; grand pere; ma mere de; mon pere de; enceinte de
 vulnerable 60: bb; mon bb; un bb
+vulnerable 60: octogenaire; nonagenaire; centenaire; ma vieille mere; mon vieux pere; mamie; papy
+vulnerable 45: ma mere agee; mon pere age; mes parents ages; personne fragile; tres fragile; sous traitement
+vulnerable 60: dialyse a domicile; greffe*; insuffisan* respiratoire; insuffisan* cardiaque; bronchiolite
+vulnerable 60: sclerose en plaques; parkinson; alzheimer; myopath*; mucoviscidose; insuffisan* renale; epilep*; amput*; avc
 
 # ---------------------------------------------------------------- asks for a person / call back
 person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain

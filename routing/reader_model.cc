@@ -11,6 +11,7 @@ namespace {
 constexpr std::size_t kPrefixMinWord = 7;
 constexpr std::size_t kHeadTokens = 180;
 constexpr std::size_t kTailTokens = 100;
+constexpr std::size_t kMiddleTokens = 400;
 constexpr std::size_t kPrefixSize = 6;
 // Text features weigh 1 up to this many distinct ones, then 1/sqrt(n) so that a long letter
 // does not outvote its own few decisive words.
@@ -121,23 +122,29 @@ constexpr std::string_view kChannelNames[] = {"phone", "email", "web", "digital_
 }  // namespace
 
 void extractModelFeatures(const NormalisedText& text, Channel channel,
-                          const LexiconSignals& lexicon, std::vector<ModelFeature>& out) {
+                          const LexiconSignals& lexicon, std::vector<ModelFeature>& out,
+                          const std::vector<char>* middle_sentences) {
   out.clear();
   const std::size_t n = text.tokens.size();
   // Each word hashed once; bigram and prefix keys derive from the word's hash state. A long
-  // letter is read by its opening and its closing request only (the middle is context), which
-  // bounds the model's cost whatever the length.
+  // letter is read by its opening, its closing, and the middle sentences where the lexicon saw
+  // something (a request, a topic, a follow-up); the rest of the middle is context. The middle
+  // budget bounds the model's cost whatever the length.
   std::uint64_t previous = 0;
   const std::uint32_t head_end = static_cast<std::uint32_t>(std::min<std::size_t>(n, kHeadTokens));
   const std::uint32_t tail_begin = static_cast<std::uint32_t>(
       std::max<std::size_t>(head_end, n > kTailTokens ? n - kTailTokens : 0));
+  std::size_t middle_budget = kMiddleTokens;
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (i == head_end && i < tail_begin) {
-      i = tail_begin;
-      previous = 0;
-      if (i >= n) {
-        break;
+    if (i >= head_end && i < tail_begin) {
+      const std::uint32_t s = text.tokens[i].sentence;
+      const bool keep = middle_budget > 0 && middle_sentences != nullptr &&
+                        s < middle_sentences->size() && (*middle_sentences)[s] != 0;
+      if (!keep) {
+        previous = 0;
+        continue;
       }
+      --middle_budget;
     }
     const std::string_view w = featureWord(text, i);
     std::uint64_t h = kFnvOffset;
@@ -261,9 +268,10 @@ ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores&
                  (lexicon.aggressive && aggressive >= thresholds.aggressive_lexicon_veto);
   d.reassurance_high = scores.probability(kHeadReassurance) >= thresholds.reassurance;
   // An automatic answer only when the model reads a pure follow-up and nothing the lexicon
-  // knows to block one (a person asked for, a formal notice, a reopening) is there.
+  // knows to block one (a person asked for, a formal notice, a reopening, a new problem after a
+  // connector such as "par contre") is there.
   d.status_only = d.intent == 0 && !d.urgent && !d.aggressive && !lexicon.person &&
-                  !lexicon.formal && !lexicon.reopen &&
+                  !lexicon.formal && !lexicon.reopen && !lexicon.new_problem &&
                   scores.probability(kHeadStatusOnly) >= thresholds.status_only;
   return d;
 }

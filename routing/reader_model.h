@@ -64,9 +64,13 @@ struct ModelFeature {
   const float* weights = nullptr;  // set by ReaderModel::score: the key's weights, if known
 };
 
-// Appends the features of a message to `out` (cleared first), each key once.
+// Appends the features of a message to `out` (cleared first), each key once. A long message is
+// read by its opening and closing tokens plus, in between, the sentences flagged in
+// `middle_sentences` (indexed by sentence; the reader flags those where the lexicon found a
+// request, a topic or a status cue), so that a request buried mid-letter still counts.
 void extractModelFeatures(const NormalisedText& text, Channel channel,
-                          const LexiconSignals& lexicon, std::vector<ModelFeature>& out);
+                          const LexiconSignals& lexicon, std::vector<ModelFeature>& out,
+                          const std::vector<char>* middle_sentences = nullptr);
 
 // The feature's text as the trainer and reasons show it ("w:fuite", "b:plus|chauffage").
 std::string describeFeature(const NormalisedText& text, const ModelFeature& f);

@@ -45,11 +45,6 @@ grpc::Status routerStatus(routing::RouterError e) {
   return {grpc::StatusCode::INTERNAL, message};
 }
 
-bool closedState(v1::ContactState s) {
-  return s == v1::CONTACT_STATE_COMPLETED || s == v1::CONTACT_STATE_AUTO_ANSWERED ||
-         s == v1::CONTACT_STATE_MERGED || s == v1::CONTACT_STATE_ABANDONED;
-}
-
 long long wholeSeconds(routing::Duration d) {
   return std::chrono::duration_cast<std::chrono::seconds>(d).count();
 }
@@ -74,24 +69,31 @@ std::optional<std::string> Core::recover() {
           [&](const std::string& key, v1::Case&& c) { cases_.upsert(key, fromProto(c)); })) {
     return e;
   }
-  std::vector<store::v1::ContactRecord*> waiting;
-  if (auto e = store_.forEachContact([&](store::v1::ContactRecord&& r) {
+  // Only open contacts live in the ledger from the start; closed ones are read from the store
+  // when asked for (lookup(), a retried Submit) and the retention purge asks the store too.
+  if (auto e = store_.forEachOpenContact([&](store::v1::ContactRecord&& r) {
         auto id = r.contact().contact_id();
         ledger_.insert_or_assign(std::move(id), std::move(r));
       })) {
     return e;
   }
   const Instant now = clock_();
+  // Repeated asks span restarts: rebuild the recent history of status requests, open or closed.
+  auto recordAsk = [&](const store::v1::ContactRecord& record) {
+    const Instant received = fromProto(record.contact().received_at());
+    if (isCaseAsk(record) && now - received <= config_.auto_answer.repeat_window) {
+      asks_.record(record.contact().tenant_id(), record.case_key(), received);
+    }
+  };
+  // A closed record is updated at or after it was received, by relaisd's clock; the day of
+  // margin covers a client's received_at ahead of it.
+  if (auto e = store_.forEachClosedAskSince(
+          now - config_.auto_answer.repeat_window - std::chrono::hours(24),
+          [&](store::v1::ContactRecord&& r) { recordAsk(r); })) {
+    return e;
+  }
   for (auto& [id, record] : ledger_) {
-    // Repeated asks span restarts: rebuild the recent history of status requests.
-    if (record.reading().intent() == v1::INTENT_STATUS_REQUEST && !record.case_key().empty() &&
-        now - fromProto(record.contact().received_at()) <= config_.auto_answer.repeat_window) {
-      asks_.record(record.contact().tenant_id(), record.case_key(),
-                   fromProto(record.contact().received_at()));
-    }
-    if (closedState(record.state()) && !record.purged()) {
-      closed_.emplace_back(fromProto(record.updated_at()), id);
-    }
+    recordAsk(record);
     switch (record.state()) {
       case v1::CONTACT_STATE_WAITING:
       case v1::CONTACT_STATE_OFFERED:
@@ -111,7 +113,6 @@ std::optional<std::string> Core::recover() {
         break;
     }
   }
-  std::sort(closed_.begin(), closed_.end());
   router_.advance(now);
   applyEvents();
   return std::nullopt;
@@ -154,9 +155,6 @@ void Core::save(store::v1::ContactRecord& record) {
   const Instant now = clock_();
   *record.mutable_updated_at() = toTimestamp(now);
   store_.putContact(record);
-  if (closedState(record.state()) && !record.purged()) {
-    closed_.emplace_back(now, record.contact().contact_id());
-  }
 }
 
 int Core::purgeExpired() {
@@ -164,14 +162,26 @@ int Core::purgeExpired() {
     return 0;
   }
   const Instant cutoff = clock_() - config_.retention;
+  std::vector<std::string> due;
+  if (auto e = store_.closedUpTo(cutoff, config_.purge_batch, due)) {
+    metrics_.storage_errors.Add({}).Increment();
+    return 0;
+  }
   int purged = 0;
-  while (!closed_.empty() && closed_.front().first <= cutoff && purged < config_.purge_batch) {
-    auto it = ledger_.find(closed_.front().second);
-    closed_.pop_front();
-    if (it == ledger_.end()) {
+  for (const auto& id : due) {
+    // The ledger's copy, when there is one, is the latest; otherwise the store's, which sees
+    // writes not yet committed. Closed records read here are not kept in memory.
+    std::optional<store::v1::ContactRecord> loaded;
+    store::v1::ContactRecord* record = nullptr;
+    if (auto it = ledger_.find(id); it != ledger_.end()) {
+      record = &it->second;
+    } else if (store_.findContact(id, loaded) || !loaded) {
+      metrics_.storage_errors.Add({}).Increment();
       continue;
+    } else {
+      record = &*loaded;
     }
-    auto& r = it->second;
+    auto& r = *record;
     // Reopened (negative feedback) or already purged: nothing to erase now.
     if (r.purged() || !closedState(r.state()) || fromProto(r.updated_at()) > cutoff) {
       continue;
@@ -217,6 +227,16 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
   }
   if (auto it = ledger_.find(contact.contact_id()); it != ledger_.end()) {
     reply = it->second.reply();
+    return grpc::Status::OK;
+  }
+  // Closed before the last restart: only the store has it.
+  std::optional<store::v1::ContactRecord> earlier;
+  if (auto e = store_.findContact(contact.contact_id(), earlier)) {
+    metrics_.storage_errors.Add({}).Increment();
+    return {grpc::StatusCode::UNAVAILABLE, "storage: " + *e + "; retry"};
+  }
+  if (earlier) {
+    reply = earlier->reply();
     return grpc::Status::OK;
   }
   const Instant now = clock_();
@@ -388,7 +408,17 @@ grpc::Status Core::lookup(const std::string& contact_id, store::v1::ContactRecor
   }
   auto it = ledger_.find(contact_id);
   if (it == ledger_.end()) {
-    return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + contact_id};
+    // Closed before the last restart: read it back. It stays in the ledger, since the caller
+    // may change it (feedback reopens an automatic answer).
+    std::optional<store::v1::ContactRecord> closed;
+    if (auto e = store_.findContact(contact_id, closed)) {
+      metrics_.storage_errors.Add({}).Increment();
+      return {grpc::StatusCode::UNAVAILABLE, "storage: " + *e + "; retry"};
+    }
+    if (!closed) {
+      return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + contact_id};
+    }
+    it = ledger_.emplace(contact_id, std::move(*closed)).first;
   }
   out = &it->second;
   return grpc::Status::OK;

@@ -6,7 +6,6 @@
 
 #include <grpcpp/support/status.h>
 
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -80,11 +79,13 @@ class Core {
   // Updates the queue and agent gauges.
   void refreshGauges();
   // Erases text and identities of contacts closed longer ago than the retention, at most
-  // `purge_batch` of them per call; returns how many were purged.
+  // `purge_batch` of them per call, oldest first (the store says which are due); returns how
+  // many were purged.
   int purgeExpired();
   // Makes pending writes durable; returns an error when storage failed.
   std::optional<std::string> commit();
 
+  // Contacts held in memory: the open ones, and closed ones touched since the start.
   std::size_t contactCount() const { return ledger_.size(); }
 
  private:
@@ -115,10 +116,10 @@ class Core {
   routing::ContactReader reader_;
   routing::Router router_;
   ContactLimits limits_;
+  // Open contacts, and the closed ones touched since the start (closed before it stay in the
+  // store until asked for).
   std::unordered_map<std::string, store::v1::ContactRecord> ledger_;
   std::unordered_map<std::string, AgentEntry> agents_;
-  // Closed, not yet purged contacts in closing order: the retention purge's work list.
-  std::deque<std::pair<routing::Instant, std::string>> closed_;
   routing::CaseBook cases_;
   routing::AutoAnswerer answerer_;
   routing::AskHistory asks_;

@@ -2,6 +2,7 @@
 // storage) in one run, and how long recovery takes for many journaled contacts.
 //   build/bench/core_benchmark --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <unistd.h>
@@ -22,10 +23,23 @@ class NullStore final : public Store {
     return std::nullopt;
   }
   bool hasPending() const override { return pending_; }
-  std::optional<std::string> forEachContact(
-      const std::function<void(store::v1::ContactRecord&&)>&) override {
+  std::optional<std::string> forEachOpenContact(const ContactFn&) override {
     return std::nullopt;
   }
+  std::optional<std::string> forEachClosedAskSince(routing::Instant, const ContactFn&) override {
+    return std::nullopt;
+  }
+  std::optional<std::string> findContact(
+      const std::string&, std::optional<store::v1::ContactRecord>& out) override {
+    out.reset();
+    return std::nullopt;
+  }
+  std::optional<std::string> closedUpTo(routing::Instant, int,
+                                        std::vector<std::string>& ids) override {
+    ids.clear();
+    return std::nullopt;
+  }
+  std::optional<std::string> forEachContact(const ContactFn&) override { return std::nullopt; }
   std::optional<std::string> forEachCase(
       const std::function<void(const std::string&, v1::Case&&)>&) override {
     return std::nullopt;
@@ -40,6 +54,16 @@ std::filesystem::path freshDir(const std::string& name) {
              ("relais-bench-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   return dir;
+}
+
+// Copies the WAL into the database file and empties it, from a second connection.
+void checkpoint(const std::filesystem::path& dir) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2((dir / "relais.db").c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) ==
+      SQLITE_OK) {
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+  }
+  sqlite3_close(db);
 }
 
 DaemonConfig benchConfig() {
@@ -96,6 +120,11 @@ void BM_Submit(benchmark::State& state) {
       (void)core.upsertCase(c, reply);
     }
     (void)core.commit();
+  }
+  if (store_kind != 0) {
+    // Start every SQLite row from an empty WAL, so that no row pays for checkpointing its
+    // setup's writes (the 200,000 cases) inside the timed loop.
+    checkpoint(dir);
   }
 
   long i = 0;
@@ -169,19 +198,28 @@ void BM_Recover(benchmark::State& state) {
     (void)store->commit();
   }
   const DaemonConfig config = benchConfig();
+  using Seconds = std::chrono::duration<double>;
   for (auto _ : state) {
     // Timed by hand: opening the file and recovering, not tearing down.
     const auto start = std::chrono::steady_clock::now();
     std::string error;
     auto store = openSqliteStore(dir.string(), SyncLevel::kNormal, error);
+    if (!store) {
+      state.SkipWithError(error.c_str());
+      break;
+    }
+    const auto opened = std::chrono::steady_clock::now();
     Metrics metrics;
     Core core(config, *store, metrics, [] { return kStart; });
     if (auto e = core.recover()) {
       state.SkipWithError(e->c_str());
     }
     benchmark::DoNotOptimize(core.contactCount());
-    state.SetIterationTime(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    const auto end = std::chrono::steady_clock::now();
+    state.SetIterationTime(Seconds(end - start).count());
+    // Where the time went: opening (integrity check included) and reading back.
+    state.counters["open_s"] = Seconds(opened - start).count();
+    state.counters["recover_s"] = Seconds(end - opened).count();
   }
   state.counters["contacts"] = static_cast<double>(count);
   std::filesystem::remove_all(dir);

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "daemon/convert.h"
 
@@ -214,6 +215,167 @@ TEST_F(CoreTest, RetentionPurgeErasesTextAndIdentityButKeepsTheRecord) {
     }
   }));
   EXPECT_EQ(found, 1);
+}
+
+TEST_F(CoreTest, ClosedContactsStayInTheStoreAndAreReadBackWhenAskedFor) {
+  config_.retention = hours(24 * 30);
+  open();
+  v1::Case file;
+  file.set_case_ref("RC-2026-004512");
+  file.set_tenant_id("T1");
+  file.set_kind("réparation");
+  file.set_status("planifiée");
+  file.set_next_step("passage du plombier");
+  *file.mutable_updated_at() = toTimestamp(now_ - hours(48));
+  *file.mutable_expected_at() = toTimestamp(now_ + hours(24 * 60));
+  v1::UpsertCaseReply applied;
+  ASSERT_TRUE(core_->upsertCase(file, applied).ok());
+  const std::string ask = "Bonjour, où en est ma demande RC-2026-004512 ?";
+  const auto first = submit("r1", ask);
+  ASSERT_EQ(first.outcome(), v1::OUTCOME_AUTO_ANSWERED) << first.DebugString();
+  ASSERT_EQ(submit("r2", ask).outcome(), v1::OUTCOME_AUTO_ANSWERED);
+  submit("g1", "Bonjour, le robinet de la salle de bains fuit.", "T2");
+  FakeSink sink;
+  connect("a1", sink);
+  ASSERT_TRUE(act("a1", "g1", true).ok());
+  v1::CompleteRequest done;
+  done.set_agent_id("a1");
+  done.set_contact_id("g1");
+  v1::OfferActionReply r;
+  ASSERT_TRUE(core_->complete(done, r).ok());
+  ASSERT_FALSE(core_->commit());
+
+  now_ += minutes(5);
+  open();
+  EXPECT_EQ(core_->contactCount(), 0u);  // nothing open: nothing read into memory
+  EXPECT_EQ(get("g1").state(), v1::CONTACT_STATE_COMPLETED);
+  EXPECT_EQ(get("r2").state(), v1::CONTACT_STATE_AUTO_ANSWERED);
+
+  // A retried Submit of a contact closed before the restart gets its first outcome.
+  v1::Contact again;
+  again.set_contact_id("r1");
+  again.set_channel(v1::CHANNEL_EMAIL);
+  again.set_text("retry");
+  v1::SubmitReply reply;
+  ASSERT_TRUE(core_->submit(again, reply).ok());
+  EXPECT_EQ(reply.SerializeAsString(), first.SerializeAsString());
+
+  // Negative feedback reopens an answer closed before the restart.
+  v1::FeedbackRequest no;
+  no.set_contact_id("r1");
+  no.set_answered(false);
+  v1::ContactStatus reopened;
+  ASSERT_TRUE(core_->feedback(no, reopened).ok());
+  EXPECT_EQ(reopened.state(), v1::CONTACT_STATE_WAITING);
+
+  // The two asks answered before the restart still count: the third goes to a person (joining
+  // the reopened r1, same tenant, channel and case).
+  const auto third = submit("r3", ask);
+  EXPECT_EQ(third.outcome(), v1::OUTCOME_MERGED);
+  EXPECT_EQ(third.merged_into(), "r1");
+  EXPECT_EQ(third.escalation_reason(), "repeated_asks");
+  ASSERT_FALSE(core_->commit());
+
+  // The retention purge finds what is due in the store: g1, r2 and r3, not the waiting r1.
+  now_ += hours(24 * 31);
+  EXPECT_EQ(core_->purgeExpired(), 3);
+  EXPECT_EQ(core_->purgeExpired(), 0);  // before the commit, too
+  ASSERT_FALSE(core_->commit());
+  EXPECT_EQ(core_->purgeExpired(), 0);
+  std::map<std::string, bool> purged;
+  ASSERT_FALSE(store_->forEachContact([&](store::v1::ContactRecord&& rec) {
+    purged[rec.contact().contact_id()] = rec.purged();
+  }));
+  EXPECT_EQ(purged, (std::map<std::string, bool>{
+                        {"g1", true}, {"r1", false}, {"r2", true}, {"r3", true}}));
+  EXPECT_EQ(get("g1").reading().gist(), "");
+}
+
+// A database written by schema 1 (no `purged` or `ask` column) is migrated at open.
+TEST(SqliteStoreTest, MigratesSchemaOne) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("relais-store-migrate-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const routing::Instant now =
+      routing::Instant(std::chrono::sys_days(std::chrono::year{2026} / 3 / 2)) + hours(9);
+  auto record = [&](const std::string& id, v1::ContactState state, bool ask, bool purged) {
+    store::v1::ContactRecord r;
+    r.mutable_contact()->set_contact_id(id);
+    r.mutable_contact()->set_channel(v1::CHANNEL_EMAIL);
+    r.mutable_contact()->set_tenant_id("T-" + id);
+    r.mutable_contact()->set_text("Bonjour, où en est ma demande ?");
+    *r.mutable_contact()->mutable_received_at() = toTimestamp(now - hours(1));
+    *r.mutable_enqueued_at() = toTimestamp(now - hours(1));
+    *r.mutable_updated_at() = toTimestamp(now - hours(1));
+    r.mutable_reading()->set_intent(ask ? v1::INTENT_STATUS_REQUEST : v1::INTENT_REPAIR);
+    if (ask) {
+      r.set_case_key("RC2026004512");
+    }
+    r.set_state(state);
+    r.set_purged(purged);
+    r.mutable_reply()->set_contact_id(id);
+    return r;
+  };
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "relais.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "PRAGMA journal_mode=WAL; PRAGMA application_id=1380729161;"
+                           "PRAGMA user_version=1;"
+                           "CREATE TABLE contacts(id TEXT PRIMARY KEY, state INTEGER NOT NULL, "
+                           "updated_us INTEGER NOT NULL, body BLOB NOT NULL);"
+                           "CREATE TABLE cases(case_key TEXT PRIMARY KEY, body BLOB NOT NULL);",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_stmt* put = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO contacts VALUES(?1, ?2, ?3, ?4)", -1, &put,
+                                 nullptr),
+              SQLITE_OK);
+    for (const auto& r : {record("w", v1::CONTACT_STATE_WAITING, false, false),
+                          record("a", v1::CONTACT_STATE_AUTO_ANSWERED, true, false),
+                          record("p", v1::CONTACT_STATE_COMPLETED, false, true)}) {
+      const auto body = r.SerializeAsString();
+      sqlite3_bind_text(put, 1, r.contact().contact_id().c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int(put, 2, r.state());
+      sqlite3_bind_int64(put, 3, (now - hours(1)).time_since_epoch().count());
+      sqlite3_bind_blob(put, 4, body.data(), static_cast<int>(body.size()), SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(put), SQLITE_DONE);
+      sqlite3_reset(put);
+    }
+    sqlite3_finalize(put);
+    sqlite3_close(db);
+  }
+  std::string error;
+  auto store = openSqliteStore(dir.string(), SyncLevel::kNormal, error);
+  ASSERT_TRUE(store) << error;
+  std::vector<std::string> open_ids;
+  ASSERT_FALSE(store->forEachOpenContact(
+      [&](store::v1::ContactRecord&& r) { open_ids.push_back(r.contact().contact_id()); }));
+  EXPECT_EQ(open_ids, std::vector<std::string>{"w"});
+  std::vector<std::string> asks;
+  ASSERT_FALSE(store->forEachClosedAskSince(
+      now - hours(24), [&](store::v1::ContactRecord&& r) { asks.push_back(r.contact().contact_id()); }));
+  EXPECT_EQ(asks, std::vector<std::string>{"a"});
+  std::vector<std::string> due;
+  ASSERT_FALSE(store->closedUpTo(now, 10, due));
+  EXPECT_EQ(due, std::vector<std::string>{"a"});  // p is purged already
+  std::optional<store::v1::ContactRecord> found;
+  ASSERT_FALSE(store->findContact("p", found));
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(found->purged());
+  store.reset();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "relais.db").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(q, 0), 2);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SqliteStoreTest, RefusesAForeignOrDamagedFile) {

@@ -236,6 +236,28 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
     case Kind::kDigit:
     case Kind::kLetter:
     case Kind::kUpper: {
+      // Speech-to-text spells a capitals code out letter by letter ("d s 2025 4471" for
+      // DS-2025-4471): at least two single letters separated by single spaces ("y a" is French).
+      if (e.kind == Kind::kUpper && e.min >= 2) {
+        std::size_t ends[20];
+        int spelled = 0;
+        std::size_t p = at;
+        while (spelled < e.max && p < t.size() && isLetter(t[p]) && wordEnd(t, p + 1)) {
+          ends[spelled++] = p + 1;
+          if (p + 2 < t.size() && t[p + 1] == ' ' && isLetter(t[p + 2])) {
+            p += 2;
+          } else {
+            break;
+          }
+        }
+        const bool french_y_a = spelled >= 2 && upper(t[at]) == 'Y' && upper(t[at + 2]) == 'A';
+        for (int n = spelled; n >= e.min && n >= 2 && !french_y_a; --n) {
+          const std::size_t r = matchShape(shape, k + 1, t, ends[n - 1]);
+          if (r != std::string_view::npos) {
+            return r;
+          }
+        }
+      }
       auto accepts = [&e](char c) {
         return e.kind == Kind::kDigit    ? isDigit(c)
                : e.kind == Kind::kLetter ? isLetter(c)

@@ -175,6 +175,7 @@ class Analysis {
       return s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
     });
     sig.vulnerable_cue_alone = !vulnerable_ && !r_.urgent && any(CueKind::kVulnUrgent);
+    sig.non_french = nonFrench();
     return sig;
   }
 
@@ -285,6 +286,10 @@ class Analysis {
         blockers.insert(blockers.begin(), "aggressive");
       }
       const float p = scores.probability(kHeadStatusOnly);
+      if (blockers.empty() && sig.non_french &&
+          sig.status_score < ModelThresholds{}.status_only_non_french_cue) {
+        blockers.push_back("not French and no explicit follow-up cue");
+      }
       if (blockers.empty() && !d.status_only) {
         blockers.push_back("model reads more than a follow-up (" + percent(p) + ")");
       }
@@ -376,6 +381,35 @@ class Analysis {
     }
   }
 
+  // More English function words than French ones (at least three): the text is not French.
+  bool nonFrench() const {
+    int english = 0;
+    int french = 0;
+    for (const Token& t : text_.tokens) {
+      const std::string_view w = text_.word(t);
+      if (w.size() > 5) {
+        continue;
+      }
+      if (w == "the" || w == "my" || w == "i" || w == "is" || w == "you" || w == "your" ||
+          w == "to" || w == "and" || w == "for" || w == "it" || w == "was" || w == "have" ||
+          w == "has" || w == "what" || w == "who" || w == "how" || w == "can" || w == "with") {
+        ++english;
+      } else if (w == "le" || w == "la" || w == "les" || w == "je" || w == "mon" || w == "ma" ||
+                 w == "vous" || w == "de" || w == "du" || w == "des" || w == "et" || w == "est" ||
+                 w == "pour" || w == "pas" || w == "que" || w == "un" || w == "une" || w == "il") {
+        ++french;
+      }
+    }
+    return english >= 3 && english > french;
+  }
+
+  bool isScopeBreak(std::size_t i) const {
+    const std::string_view w = text_.word(text_.tokens[i]);
+    return w == "et" || w == "mais" || w == "bon" || w == "alors" || w == "donc" || w == "car" ||
+           w == "puis" || w == "ben" || w == "voila" || w == "parce" || w == "sinon" || w == "and" ||
+           w == "but";
+  }
+
   bool isNegator(std::size_t i) const {
     const std::string_view w = text_.word(text_.tokens[i]);
     if (w == "plus") {
@@ -414,12 +448,21 @@ class Analysis {
       }
       const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
       bool negated = false;
+      bool filler_between = false;
       for (int k = 1; k <= kNegationWindow && !negated; ++k) {
         if (s.hit.first_token < static_cast<std::uint32_t>(k)) {
           break;
         }
         const std::size_t i = s.hit.first_token - static_cast<std::uint32_t>(k);
         if (text_.tokens[i].sentence != sentence) {
+          break;
+        }
+        // Unpunctuated speech: a dropped filler ("euh") or a clause word ("et", "mais", "bon",
+        // "alors") between the negator and the cue ends the negation's scope ("je parle pas bien
+        // français euh chauffage il marche plus").
+        // A negator right before a filler still negates ("c'est pas euh urgent").
+        filler_between = filler_between || text_.tokens[i + 1].after_dropped;
+        if ((filler_between && k > 1) || isScopeBreak(i)) {
           break;
         }
         negated = isNegator(i) && !covered[i];
@@ -789,6 +832,10 @@ class Analysis {
     }
     if (r_.urgent) {
       blockers.insert(blockers.begin(), "urgent");
+    }
+    if (blockers.empty() && nonFrench() &&
+        status_score_ < ModelThresholds{}.status_only_non_french_cue) {
+      blockers.emplace_back("not French and no explicit follow-up cue");
     }
     r_.status_only = blockers.empty();
     if (r_.status_only) {

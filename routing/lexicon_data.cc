@@ -238,6 +238,23 @@ status 2.5: rappellerait; recontacterait; appellerait; enverrait; interviendrait
 status 2.5: viendraient; serait programme*; serait commande*; etait annonce*; annonce* dans votre
 status 2: avez pu regarder; vous avez pu; avez vous pu
 status 2.5: vous nous aviez; vous nous aviez dit; vous m aviez promis; vous nous aviez promis; nous avait promis
+# Approximate French from non-native speakers: infinitives, no article, no "ne".
+status 2.5: toujours attendre; moi attendre; j attendre; nous attendre; attendre toujours; encore attendre
+status 2.5: quand vous venir; quand venir; quand quelqu un venir; personne venu; personne venir
+status 2.5: personne pas venu; pas venir; il y a reponse; y a reponse; pas de reponse; pas reponse
+status 2: mon demande; ma demande il; vous dire .. .. ok; vous avez dit; quand vous donner
+# A repeated contact counted by its rank ("c'est le quatrième appel", "4e fois").
+status 2.5: quatrieme fois; cinquieme fois; sixieme fois; dixieme fois; enieme fois; 4e fois; 5e fois
+status 2.5: 4eme fois; 5eme fois; 6e fois; 6eme fois; troisieme appel; quatrieme appel; cinquieme appel
+status 2.5: 3e appel; 4e appel; 5e appel; 3eme appel; 4eme appel; 5eme appel; je rappelle encore
+status 2.5: rappelle encore; third time; fourth time; fifth time
+# English follow-ups.
+status 2.5: following up; follow up on; i reported; i applied; i submitted; supposed to come
+status 2.5: was supposed to; nobody came; nobody showed; nobody has come; did you receive
+status 2.5: waiting list; has a date been set; any news; writing again; you said; still pending
+status 2.5: still open; no confirmation; haven t had; has this been; been assigned; still no
+status 2.5: i sent; you again; were received; was received; confirm receipt
+status 2: a fait la demande; bien enregistre*; est enregistre*; ete enregistre*
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
@@ -346,6 +363,8 @@ urgent 0: chasse d eau .. .. arrete plus; chasse d eau .. .. arrete pas; chasse 
 urgent 0: si ca continue; si ca continue comme ca
 # Not emergencies: a running cistern, lukewarm water, plants being watered, a buzzing doorbell.
 urgent 0: chasse d eau coule*; chasse d eau .. coule*; chasse coule*; la chasse .. en continu
+# Water running into a toilet bowl is a repair, not water pouring into the home.
+urgent -30: cuvette; dans la cuvette; la cuvette; toilet bowl
 urgent 0: eau sort tiede; eau sort froide; eau .. sort tiede; arrose* .. .. eau coule*
 urgent 0: eau coule* .. .. arrose*; plantes .. .. deborde*; jardiniere* .. .. deborde*
 urgent 0: sonnette gresille; interphone gresille; sonnette .. gresille; interphone .. gresille
@@ -415,6 +434,13 @@ vurgent 70: chauffage .. .. hs; chaudiere .. .. hs; chauffage .. .. mort; chaudi
 vurgent 70: chaudiere .. .. demarre plus; chaudiere .. .. s allume plus; chauffage .. .. demarre plus
 vurgent 70: chaudiere .. .. plus rien; chauffage .. .. arrete; chaudiere .. .. arrete*; heating .. .. broken
 vurgent 45: on gele; on se gele; gele chez; caille; on caille; grelott*; sous la couette; couvertures
+# Stuck at home upstairs by a lift out of order: urgent for someone ill, disabled or elderly.
+vurgent 70: peut pas descendre; peut plus descendre; pouvons pas descendre; peux pas descendre
+vurgent 70: peut pas sortir de chez; peut plus sortir de chez; bloque* chez moi; bloque* chez nous
+vurgent 70: bloque* a l etage; coince* a l etage; bloque* en haut; coince* chez; cannot go down
+vurgent 60: ascenseur* .. .. marche pas; ascenseur* .. .. marche plus; ascenseur* .. .. en panne
+vurgent 60: ascenseur* .. .. fonctionne pas; ascenseur* .. .. fonctionne plus; ascenseur* .. .. hs
+vurgent 60: lift .. .. broken; lift .. .. not working; elevator .. .. broken; elevator .. .. not working
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
@@ -435,6 +461,9 @@ resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refoncti
 resolved 1: fonctionne a nouveau; marche a nouveau; plus de fuite; depuis la reparation
 resolved 1: j ai porte plainte; porte plainte; main courante; mains courantes; il y a eu
 resolved 1: s est produit
+# A false alarm or a past event told as such.
+resolved 1: tout va bien; fausse alerte; sonne pour rien; c est juste parce; juste parce que
+resolved 1: etait bloque* hier; il y avait; y avait une; ont sorti*; l ont sorti*; est sorti* de
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
 
 # ---------------------------------------------------------------- aggression
@@ -513,6 +542,7 @@ reassure 50: epuise*
 reassure 40: aidez moi; besoin d aide; perdre mon logement; a la rue; decourag*; stress*
 reassure 40: 4e fois; 5e fois; 6e fois; 4eme fois; 5eme fois; dixieme fois; enieme fois
 reassure 40: troisieme fois; 3eme fois; 3e fois; quatrieme fois; cinquieme fois; help me; worried
+reassure 40: quatrieme appel; cinquieme appel; 4e appel; 5e appel; 4eme appel; 5eme appel; sixieme fois
 reassure 30: trois fois; quatre fois; cinq fois; trois reprises; quatre reprises; cinq reprises
 reassure 30: 3 reprises; 4 reprises; 5 reprises; ecrit _ fois; appele _ fois; telephone _ fois
 reassure 35: personne ne repond; personne ne me repond; jamais de reponse; on ne me rappelle jamais

@@ -272,7 +272,9 @@ ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores&
   // connector such as "par contre") is there.
   d.status_only = d.intent == 0 && !d.urgent && !d.aggressive && !lexicon.person &&
                   !lexicon.formal && !lexicon.reopen && !lexicon.new_problem &&
-                  scores.probability(kHeadStatusOnly) >= thresholds.status_only;
+                  scores.probability(kHeadStatusOnly) >= thresholds.status_only &&
+                  (!lexicon.non_french ||
+                   lexicon.status_score >= thresholds.status_only_non_french_cue);
   return d;
 }
 

@@ -51,6 +51,9 @@ struct LexiconSignals {
   bool negated_urgent = false;
   // A cue urgent only for someone vulnerable ("plus de chauffage") with nobody vulnerable found.
   bool vulnerable_cue_alone = false;
+  // Mostly English (or other non-French) function words: the model, trained mostly on French,
+  // reads such text poorly, so an automatic answer needs an explicit follow-up cue.
+  bool non_french = false;
 };
 
 enum class FeatureType : unsigned char { kWord, kBigram, kPrefix, kChannel, kLexicon, kQuestion };
@@ -106,6 +109,8 @@ struct ModelThresholds {
   // Urgency from the model alone when the lexicon's only urgency cue needs someone vulnerable
   // and found nobody: the label rules say "not urgent", so the model must be very sure.
   float urgent_vulnerable_cue_alone = 0.85F;
+  // Lexicon follow-up score a non-French message needs before an automatic answer.
+  float status_only_non_french_cue = 2.0F;
 };
 ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores& scores,
                                const ModelThresholds& thresholds = {});

@@ -453,6 +453,8 @@ ModelThresholds g_thresholds;
 
 // --misses: each cross-validation misread, "id reader: what", to see which wordings fail.
 bool g_print_misses = false;
+// --dump-status FILE: per-message cross-validated status_only probability and blockers.
+std::ofstream* g_dump_status = nullptr;
 
 void printMisses(const Example& ex, const ModelDecision& d, std::string_view reader) {
   static constexpr std::array<std::string_view, 4> kNames = {"urgent", "aggressive",
@@ -509,6 +511,17 @@ void crossValidate(const std::vector<Example>& all, int folds) {
       if (!ex->lexicon_tuned) {
         fresh_model_counts.add(*ex, d);
         fresh_lexicon_counts.add(*ex, lex);
+      }
+      if (g_dump_status != nullptr) {
+        // One line per cross-validated message, for the status_only trade-off analysis:
+        // id, labelled intent and status_only, read intent, p(status_only), blockers, lexicon
+        // status score.
+        const ModelScores sc = model.score(features);
+        *g_dump_status << ex->id << '\t' << ex->intent << '\t' << ex->flags[3] << '\t' << d.intent
+                       << '\t' << sc.probability(kHeadStatusOnly) << '\t' << d.urgent
+                       << d.aggressive << ex->lexicon.person << ex->lexicon.formal
+                       << ex->lexicon.reopen << ex->lexicon.new_problem << '\t' << ex->lexicon.status_score
+                       << '\n';
       }
       if (std::getenv("READER_TRAINER_VERBOSE") != nullptr &&
           (d.intent != ex->intent || d.status_only != ex->flags[3] || d.urgent != ex->flags[0] ||
@@ -626,6 +639,10 @@ int run(int argc, char** argv) {
                  : head == "reassurance" ? &g_thresholds.reassurance
                                          : &g_thresholds.status_only;
       *t = v;
+    } else if (a == "--dump-status" && i + 1 < argc) {
+      static std::ofstream dump;
+      dump.open(argv[++i]);
+      g_dump_status = &dump;
     } else if (a == "--misses") {
       g_print_misses = true;
     } else if (a == "--top" && i + 1 < argc) {

@@ -58,7 +58,14 @@ function(relais_test name)
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main
                         relais_copts)
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}")
+  # gtest_discover_tests hands PROPERTIES over a command line that splits lists, which keeps
+  # only the first label; the labels are set instead by a ctest include file run after the
+  # discovered tests' file (which lists them in ${name}_TESTS).
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60)
+  set(labels_file ${CMAKE_CURRENT_BINARY_DIR}/${name}_labels.cmake)
+  file(WRITE ${labels_file} "if(DEFINED ${name}_TESTS)\n  set_tests_properties(\${${name}_TESTS} "
+       "PROPERTIES LABELS \"${ARG_LABELS}\")\nendif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${labels_file})
 endfunction()
 
 # relais_benchmark(NAME SOURCES... [DEPS ...]): a Google Benchmark binary; ctest gives it one

@@ -11,6 +11,8 @@ packages=(
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
 )
 if [[ "${RELAIS_SETUP_EXTRA:-}" == "test" ]]; then
+  # prometheus (and promtool) for tests/ops; clang and its runtimes (libFuzzer, ASan, UBSan) for
+  # deploy/fuzz.sh. TSan builds with gcc, whose libtsan2 comes with build-essential.
   packages+=(prometheus clang libclang-rt-14-dev)
 fi
 

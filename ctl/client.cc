@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "daemon/auth.h"
+#include "daemon/token_hash.h"
 
 namespace relais::ctl {
 

@@ -1,8 +1,5 @@
 #include "daemon/auth.h"
 
-#include <openssl/evp.h>
-
-#include <array>
 
 namespace relais::daemon {
 namespace {
@@ -67,20 +64,6 @@ bool roleMayCall(Role role, Method method) {
       return role == Role::kSupervisor;
   }
   return false;
-}
-
-std::string sha256Hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size * 2);
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xf];
-  }
-  return hex;
 }
 
 Authenticator::Authenticator(const SecurityConfig& security)

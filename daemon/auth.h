@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "daemon/config.h"
+#include "daemon/token_hash.h"
 
 namespace relais::daemon {
 
@@ -41,9 +42,6 @@ struct Principal {
   std::string agent_id;  // role agent only
   bool anonymous = false;  // authentication is off: may call anything
 };
-
-// Lowercase hex SHA-256, as configured in security.clients[].token_sha256.
-std::string sha256Hex(std::string_view data);
 
 class Authenticator {
  public:

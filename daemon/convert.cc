@@ -100,8 +100,29 @@ void toProto(const routing::Reading& r, v1::Reading& out) {
   }
 }
 
+namespace {
+// google.protobuf.Timestamp's own range, 0001-01-01 to 9999-12-31: in microseconds it fits an
+// int64 with room to spare, so clamping to it makes the conversion defined for any input.
+constexpr std::int64_t kMinTimestampSeconds = -62'135'596'800;
+constexpr std::int64_t kMaxTimestampSeconds = 253'402'300'799;
+}  // namespace
+
+std::optional<std::string> timestampProblem(const google::protobuf::Timestamp& t,
+                                            const std::string& field) {
+  if (t.seconds() < kMinTimestampSeconds || t.seconds() > kMaxTimestampSeconds) {
+    return field + ": seconds out of range (years 1 to 9999)";
+  }
+  if (t.nanos() < 0 || t.nanos() > 999'999'999) {
+    return field + ": nanos out of range";
+  }
+  return std::nullopt;
+}
+
 routing::Instant fromProto(const google::protobuf::Timestamp& t) {
-  return routing::Instant(routing::Duration(t.seconds() * 1'000'000 + t.nanos() / 1000));
+  const auto seconds = std::clamp<std::int64_t>(t.seconds(), kMinTimestampSeconds,
+                                                kMaxTimestampSeconds);
+  const auto nanos = std::clamp<std::int32_t>(t.nanos(), 0, 999'999'999);
+  return routing::Instant(routing::Duration(seconds * 1'000'000 + nanos / 1000));
 }
 
 google::protobuf::Timestamp toTimestamp(routing::Instant t) {
@@ -198,11 +219,28 @@ std::optional<std::string> validateContact(const v1::Contact& c, const ContactLi
   if (c.case_ref().size() > limits.max_id_bytes) {
     return "case_ref: longer than " + std::to_string(limits.max_id_bytes) + " bytes";
   }
-  if (c.received_at().nanos() < 0 || c.received_at().nanos() > 999'999'999) {
-    return "received_at: nanos out of range";
+  if (auto problem = timestampProblem(c.received_at(), "received_at")) {
+    return problem;
   }
   if (c.context().prior_contacts_same_case() < 0) {
     return "context.prior_contacts_same_case: must not be negative";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> validateCaseTimes(const v1::Case& c) {
+  for (auto [field, t] : {std::pair{"opened_at", &c.opened_at()},
+                          std::pair{"updated_at", &c.updated_at()},
+                          std::pair{"expected_at", &c.expected_at()}}) {
+    if (auto problem = timestampProblem(*t, field)) {
+      return problem;
+    }
+  }
+  for (int i = 0; i < c.steps_size(); ++i) {
+    if (auto problem =
+            timestampProblem(c.steps(i).at(), "steps[" + std::to_string(i) + "].at")) {
+      return problem;
+    }
   }
   return std::nullopt;
 }

@@ -25,7 +25,11 @@ v1::AgentState toProto(routing::AgentState s);
 std::optional<routing::AgentState> fromProto(v1::AgentState s);
 void toProto(const routing::Reading& r, v1::Reading& out);
 
+// Clamped to Timestamp's valid range (years 1-9999), so any input converts without overflow.
 routing::Instant fromProto(const google::protobuf::Timestamp& t);
+// "field: seconds out of range ..." when `t` is outside that range, else nullopt.
+std::optional<std::string> timestampProblem(const google::protobuf::Timestamp& t,
+                                            const std::string& field);
 google::protobuf::Timestamp toTimestamp(routing::Instant t);
 inline bool isSet(const google::protobuf::Timestamp& t) { return t.seconds() != 0 || t.nanos() != 0; }
 
@@ -41,6 +45,8 @@ struct ContactLimits {
 
 // The first problem with a submitted contact, as "field: what is wrong", or nullopt.
 std::optional<std::string> validateContact(const v1::Contact& c, const ContactLimits& limits);
+// Timestamps of a case from the back-office feed, as "field: what is wrong", or nullopt.
+std::optional<std::string> validateCaseTimes(const v1::Case& c);
 // The same for an agent's connection request; fills `out` when valid.
 std::optional<std::string> agentFromProto(const v1::ConnectRequest& r, routing::AgentSpec& out);
 

@@ -80,5 +80,34 @@ TEST(ConvertTest, AgentRequestValidation) {
   EXPECT_THAT(*agentFromProto(r, spec), ::testing::StartsWith("skills[0].proficiency"));
 }
 
+// Found by reading what convert_fuzzer exercises: seconds * 1e6 overflowed int64.
+TEST(ConvertTest, TimestampsOutsideTheirRangeAreRefusedAndNeverOverflow) {
+  google::protobuf::Timestamp huge;
+  huge.set_seconds(4'611'686'018'427'387'904);
+  EXPECT_EQ(fromProto(huge), fromProto([] {
+              google::protobuf::Timestamp max;
+              max.set_seconds(253'402'300'799);
+              return max;
+            }()));
+  huge.set_seconds(-huge.seconds());
+  EXPECT_LT(fromProto(huge).time_since_epoch().count(), 0);
+
+  auto contact = validContact();
+  contact.mutable_received_at()->set_seconds(4'611'686'018'427'387'904);
+  EXPECT_THAT(validateContact(contact, {}).value_or(""),
+              ::testing::StartsWith("received_at: seconds out of range"));
+  contact.mutable_received_at()->set_seconds(1'800'000'000);
+  contact.mutable_received_at()->set_nanos(-1);
+  EXPECT_THAT(validateContact(contact, {}).value_or(""),
+              ::testing::StartsWith("received_at: nanos out of range"));
+
+  v1::Case c;
+  c.mutable_updated_at()->set_seconds(1'800'000'000);
+  EXPECT_FALSE(validateCaseTimes(c));
+  c.add_steps()->mutable_at()->set_seconds(-99'999'999'999'999);
+  EXPECT_THAT(validateCaseTimes(c).value_or(""),
+              ::testing::StartsWith("steps[0].at: seconds out of range"));
+}
+
 }  // namespace
 }  // namespace relais::daemon

@@ -253,7 +253,8 @@ status 2.5: following up; follow up on; i reported; i applied; i submitted; supp
 status 2.5: was supposed to; nobody came; nobody showed; nobody has come; did you receive
 status 2.5: waiting list; has a date been set; any news; writing again; you said; still pending
 status 2.5: still open; no confirmation; haven t had; has this been; been assigned; still no
-status 2.5: i sent; you again; were received; was received; confirm receipt
+status 2.5: i sent; you again; were received; was received; confirm receipt; still coming; still planned
+status 2.5: still going ahead; still on for; is it still
 status 2: a fait la demande; bien enregistre*; est enregistre*; ete enregistre*
 
 # ---------------------------------------------------------------- a new problem follows

@@ -44,6 +44,10 @@ TEST(CaseRefTest, DefaultPatternsFindKeywordAnchoredReferences) {
 TEST(CaseRefTest, SpeechFormKeepsItsSpelling) {
   EXPECT_EQ(findRef("le numéro c'est mut 2026 0093"), "mut 2026 0093");
   EXPECT_EQ(findRef("le dossier m u t 2025 1187 euh"), "m u t 2025 1187");
+  // A capitals code spelled out letter by letter fits the "%{2,4}/9{4}/9{3,8}" shape.
+  EXPECT_EQ(findRef("oui c'est le x b 2025 4419 euh"), "x b 2025 4419");
+  EXPECT_EQ(findRef("il y a 2025 1234 raisons"), std::nullopt);
+  EXPECT_EQ(findRef("le code c'est x b 2025"), std::nullopt);
 }
 
 TEST(CaseRefTest, TenantAndPhoneNumbersAreNotReferences) {

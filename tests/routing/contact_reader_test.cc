@@ -69,6 +69,42 @@ TEST(ContactReaderTest, NegatedOrPastUrgencyIsNotUrgent) {
   EXPECT_FALSE(readText(reader, "plus d'eau chaude depuis ce matin").urgent);
 }
 
+TEST(ContactReaderTest, SpokenNegationStopsAtFillersAndClauseWords) {
+  const ContactReader reader;
+  // "pas" belongs to "parle pas bien français"; the heating cue after "euh" is not negated.
+  EXPECT_TRUE(readText(reader,
+                       "allo euh je parle pas bien français euh chauffage il marche plus euh "
+                       "j'ai un bébé de trois mois",
+                       Channel::kPhone)
+                  .urgent);
+  EXPECT_TRUE(readText(reader, "j'ai pas compris et ça sent le gaz dans la cuisine", Channel::kPhone)
+                  .urgent);
+  // A negator right before a filler still negates.
+  EXPECT_FALSE(
+      readText(reader, "c'est pas euh urgent hein la poignée est cassée", Channel::kPhone).urgent);
+}
+
+TEST(ContactReaderTest, LiftOutOfOrderIsUrgentOnlyForSomeoneStuckAndVulnerable) {
+  const ContactReader reader;
+  EXPECT_TRUE(readText(reader,
+                       "l'ascenseur est en panne depuis lundi et mon père de 90 ans ne peut plus "
+                       "descendre de chez lui")
+                  .urgent);
+  EXPECT_FALSE(readText(reader, "l'ascenseur est en panne depuis hier, on monte à pied").urgent);
+}
+
+TEST(ContactReaderTest, NonFrenchNeedsAnExplicitFollowUpForAnAutomaticAnswer) {
+  const ContactReader reader;
+  const Reading question =
+      readText(reader, "Hi, I moved in last week and I never got the key for the bike room. "
+                       "Who can I ask?");
+  EXPECT_FALSE(question.status_only);
+  const Reading follow_up = readText(
+      reader, "Hello, I reported a broken shower two weeks ago and nobody came. Any news?");
+  EXPECT_EQ(follow_up.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(follow_up.status_only);
+}
+
 TEST(ContactReaderTest, NoHeatingIsUrgentOnlyWithSomeoneVulnerable) {
   const ContactReader reader;
   EXPECT_FALSE(readText(reader, "plus de chauffage depuis hier dans l'appartement").urgent);
@@ -395,6 +431,18 @@ TEST(ContactReaderQualityTest, SixthBlindBatchMeetsFloors) {
   EXPECT_EQ(m.n, 62);
   expectFloors(m, /*intent=*/0.88, /*status_p=*/0.88, /*status_r=*/0.75, /*urgent_r=*/0.85,
                /*aggressive_f1=*/0.90, /*reassurance_f1=*/0.75, /*ref=*/0.95);
+}
+
+// blind_7 (IVR, English and Arabic-influenced French, mixed topics, formal letters, anger vs
+// aggression) was written and committed (eebefdc) before this round's changes, scored once at
+// the end (intent 0.89, status_only 0.85 / 0.85, urgent recall 1.00, aggressive F1 0.86,
+// case_ref 1.00) and never tuned on. Floors under those figures; intent, status_only precision
+// and recall are under target there.
+TEST(ContactReaderQualityTest, SeventhBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_7.jsonl");
+  EXPECT_EQ(m.n, 62);
+  expectFloors(m, /*intent=*/0.86, /*status_p=*/0.82, /*status_r=*/0.82, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.60, /*ref=*/0.95);
 }
 
 // dev.jsonl is training data for the model (and the lexicon was tuned on it): this checks the

@@ -25,6 +25,14 @@ void RoutingLoop::whenDurable(std::function<void(const std::optional<std::string
   }
 }
 
+void RoutingLoop::offloadAfterFlush(std::function<void()> fn) {
+  if (flushing_) {
+    after_flush_.push_back(std::move(fn));
+  } else {
+    offload(std::move(fn));
+  }
+}
+
 void RoutingLoop::flush() {
   flush_posted_ = false;
   auto error = core_.commit();
@@ -33,9 +41,28 @@ void RoutingLoop::flush() {
   }
   auto batch = std::move(waiting_);
   waiting_.clear();
+  flushing_ = true;
   for (auto& done : batch) {
     done(error);
   }
+  flushing_ = false;
+  if (after_flush_.empty()) {
+    return;
+  }
+  // Two tasks, one per side-pool thread, so that a large batch is finished by both.
+  using Batch = std::vector<std::function<void()>>;
+  auto all = std::make_shared<Batch>(std::move(after_flush_));
+  after_flush_.clear();
+  const std::size_t half = all->size() / 2;
+  auto run = [all](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      (*all)[i]();
+    }
+  };
+  if (half > 0) {
+    offload([run, half] { run(0, half); });
+  }
+  offload([run, half, n = all->size()] { run(half, n); });
 }
 
 void RoutingLoop::afterWork() {

@@ -11,6 +11,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "daemon/core.h"
@@ -41,6 +42,11 @@ class RoutingLoop {
   // error, if the commit failed.
   void whenDurable(std::function<void(const std::optional<std::string>&)> done);
 
+  // On the strand: runs `fn` off the strand like offload(), but when called from a `done` of
+  // whenDurable, the whole batch's functions go to the side pool as one task per pool thread
+  // instead of one task (and one wake-up) per RPC.
+  void offloadAfterFlush(std::function<void()> fn);
+
   // Starts the periodic tick (timers, gauges). On the strand or before io.run().
   void start();
   // Stops timers and commits what is pending. On the strand.
@@ -63,6 +69,8 @@ class RoutingLoop {
   boost::asio::steady_timer deadline_timer_;
   std::optional<routing::Instant> armed_for_;
   std::vector<std::function<void(const std::optional<std::string>&)>> waiting_;
+  std::vector<std::function<void()>> after_flush_;
+  bool flushing_ = false;
   bool flush_posted_ = false;
   bool stopped_ = false;
 };

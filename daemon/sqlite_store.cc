@@ -2,7 +2,9 @@
 // serialized protobuf record so the schema rarely changes.
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,9 +17,10 @@ namespace {
 constexpr int kApplicationId = 0x524c4149;
 // 1: contacts(id, state, updated_us, body), cases(case_key, body).
 // 2: contacts gains `purged` and `ask` and partial indexes, so that recovery and the retention
-//    purge select rows in SQL instead of parsing every record. Open contacts have no index: an
-//    index on state cost ~6 µs per Submit in core_benchmark, while recovery's one scan of the
-//    state column is a fraction of a second per million rows.
+//    purge select rows in SQL instead of parsing every record. Indexes cost every write
+//    (core_benchmark BM_Submit measured several µs per Submit for one on open states), so
+//    there is one, on closed rows not purged; open contacts are found by one scan of the
+//    state column at recovery, a fraction of a second per million rows.
 constexpr int kSchemaVersion = 2;
 
 // The SQL spelling of closedState() and its complement; the partial indexes and the queries
@@ -35,9 +38,7 @@ constexpr const char* kSchema =
     "ask INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS cases(case_key TEXT PRIMARY KEY, body BLOB NOT NULL);"
     "CREATE INDEX IF NOT EXISTS contacts_to_purge ON contacts(updated_us) WHERE "
-    RELAIS_CLOSED_STATES " AND purged = 0;"
-    "CREATE INDEX IF NOT EXISTS contacts_asks ON contacts(updated_us) WHERE " RELAIS_CLOSED_STATES
-    " AND ask = 1;";
+    RELAIS_CLOSED_STATES " AND purged = 0;";
 
 long long micros(const google::protobuf::Timestamp& t) {
   return t.seconds() * 1'000'000 + t.nanos() / 1000;
@@ -73,6 +74,46 @@ class ResetOnExit {
   sqlite3_stmt* s_;
 };
 
+// Which contact ids may be in the database, so that a new contact's id (the common case: every
+// Submit checks for an earlier one) costs no SQL lookup. No false negatives; false positives
+// only cost the lookup. Sized at open for several times the rows present; it degrades
+// gracefully (more lookups) beyond.
+class IdFilter {
+ public:
+  void reset(std::size_t expected_ids) {
+    std::size_t bits = std::size_t{1} << 24;  // 2 MiB
+    while (bits < expected_ids * 16) {
+      bits <<= 1;
+    }
+    words_.assign(bits / 64, 0);
+    mask_ = bits - 1;
+  }
+  void add(std::string_view id) {
+    forEachBit(id, [this](std::size_t bit) { words_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
+  }
+  bool mayContain(std::string_view id) const {
+    bool all = true;
+    forEachBit(id, [&](std::size_t bit) {
+      all = all && (words_[bit / 64] >> (bit % 64) & 1) != 0;
+    });
+    return all;
+  }
+
+ private:
+  template <typename Fn>
+  void forEachBit(std::string_view id, Fn&& fn) const {
+    const std::uint64_t h = std::hash<std::string_view>{}(id);
+    const std::uint64_t h1 = h & 0xffffffff;
+    const std::uint64_t h2 = (h >> 32) | 1;
+    for (std::uint64_t i = 0; i < 4; ++i) {
+      fn(static_cast<std::size_t>((h1 + i * h2 * 0x9e3779b97f4a7c15ULL) & mask_));
+    }
+  }
+
+  std::vector<std::uint64_t> words_;
+  std::size_t mask_ = 0;
+};
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
@@ -105,10 +146,11 @@ class SqliteStore final : public Store {
     if (!*put_contact_ || !*put_case_ || !*find_contact_ || !*closed_up_to_) {
       return std::string("cannot prepare statements: ") + sqlite3_errmsg(db_);
     }
-    return std::nullopt;
+    return loadIds();
   }
 
   void putContact(const store::v1::ContactRecord& record) override {
+    ids_.add(record.contact().contact_id());
     auto& p = pending_contacts_[record.contact().contact_id()];
     record.SerializeToString(&p.body);
     p.state = static_cast<int>(record.state());
@@ -143,8 +185,10 @@ class SqliteStore final : public Store {
   std::optional<std::string> forEachClosedAskSince(routing::Instant since,
                                                    const ContactFn& fn) override {
     const long long since_us = micros(since);
+    // Through contacts_to_purge (purged rows have no case key, so no ask): only the rows of
+    // the window are visited, and only asks are parsed.
     return scanContacts("SELECT id, body FROM contacts WHERE " RELAIS_CLOSED_STATES
-                        " AND ask = 1 AND updated_us >= ?1",
+                        " AND purged = 0 AND updated_us >= ?1 AND ask = 1",
                         &since_us, fn);
   }
 
@@ -161,6 +205,9 @@ class SqliteStore final : public Store {
         out.reset();
         return "contact record " + id + " is damaged";
       }
+      return std::nullopt;
+    }
+    if (!ids_.mayContain(id)) {
       return std::nullopt;
     }
     auto* s = find_contact_->get();
@@ -228,6 +275,28 @@ class SqliteStore final : public Store {
     bool purged = false;
     bool ask = false;
   };
+
+  // Fills the id filter from the primary key index (no record is read).
+  std::optional<std::string> loadIds() {
+    Statement count(db_, "SELECT count(*) FROM contacts");
+    if (!count || sqlite3_step(count.get()) != SQLITE_ROW) {
+      return std::string("cannot count contacts: ") + sqlite3_errmsg(db_);
+    }
+    ids_.reset(static_cast<std::size_t>(sqlite3_column_int64(count.get(), 0)));
+    Statement q(db_, "SELECT id FROM contacts");
+    if (!q) {
+      return std::string(sqlite3_errmsg(db_));
+    }
+    int rc;
+    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+      ids_.add(std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(q.get(), 0)),
+                                static_cast<std::size_t>(sqlite3_column_bytes(q.get(), 0))));
+    }
+    if (rc != SQLITE_DONE) {
+      return std::string(sqlite3_errmsg(db_));
+    }
+    return std::nullopt;
+  }
 
   // Runs `sql` (with `?1` bound to `*param` when given) over rows (id, body) and hands each
   // parsed record to `fn`.
@@ -307,6 +376,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<Statement> put_case_;
   std::unique_ptr<Statement> find_contact_;
   std::unique_ptr<Statement> closed_up_to_;
+  IdFilter ids_;
   std::unordered_map<std::string, PendingContact> pending_contacts_;
   std::unordered_map<std::string, std::string> pending_cases_;
 };

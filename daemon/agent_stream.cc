@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "daemon/tsan_handoff.h"
 #include "daemon/unary_call.h"
 
 namespace relais::daemon {
@@ -45,10 +46,12 @@ void AgentStream::writeNext() {
     return;
   }
   writing_ = true;
+  grpcHandoffRelease();
   StartWrite(&outbox_.front());
 }
 
 void AgentStream::OnWriteDone(bool ok) {
+  grpcHandoffAcquire();
   loop_.post([this, ok] {
     writing_ = false;
     if (!outbox_.empty()) {
@@ -63,6 +66,7 @@ void AgentStream::OnWriteDone(bool ok) {
 }
 
 void AgentStream::OnCancel() {
+  grpcHandoffAcquire();
   loop_.post([this] { finish(grpc::Status::CANCELLED); });
 }
 
@@ -78,10 +82,12 @@ void AgentStream::finish(grpc::Status status) {
     spdlog::info("agent {} disconnected", agent_id_);
   }
   recordRpc(metrics_, "Connect", status.error_code(), start_);
+  grpcHandoffRelease();
   Finish(status);
 }
 
 void AgentStream::OnDone() {
+  grpcHandoffAcquire();
   loop_.post([this] {
     if (connected_) {
       core_.disconnectAgent(agent_id_, *this);
@@ -95,6 +101,7 @@ void AgentStream::OnDone() {
 
 RefusedStream::RefusedStream(Metrics& metrics, grpc::Status status) {
   recordRpc(metrics, "Connect", status.error_code(), std::chrono::steady_clock::now());
+  grpcHandoffRelease();
   Finish(status);
 }
 

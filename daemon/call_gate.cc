@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "daemon/tsan_handoff.h"
 #include "daemon/unary_call.h"
 
 namespace relais::daemon {
@@ -25,6 +26,7 @@ CallGate::CallGate(const DaemonConfig& config, Metrics& metrics)
 
 grpc::Status CallGate::admit(grpc::CallbackServerContext* ctx, Method method,
                              std::string_view agent_id) {
+  grpcHandoffAcquire();
   Principal who;
   if (auto status = auth_.admit(*ctx, method, agent_id, who); !status.ok()) {
     return status;
@@ -50,6 +52,7 @@ grpc::ServerUnaryReactor* CallGate::refuse(grpc::CallbackServerContext* ctx, Met
   }
   recordRpc(metrics_, metricName(method), status.error_code(), start);
   auto* reactor = ctx->DefaultReactor();
+  grpcHandoffRelease();
   reactor->Finish(status);
   return reactor;
 }

@@ -18,6 +18,7 @@
 #include "daemon/routing_loop.h"
 #include "daemon/services.h"
 #include "daemon/store.h"
+#include "daemon/tsan_handoff.h"
 
 namespace relais::daemon {
 namespace {
@@ -134,6 +135,7 @@ int runDaemon(const DaemonConfig& config) {
   builder.RegisterService(&desk);
   builder.RegisterService(&cases);
   builder.RegisterService(&supervision);
+  grpcHandoffRelease();
   auto server = builder.BuildAndStart();
   if (!server || grpc_port == 0) {
     spdlog::critical("grpc: cannot listen on {}", config.grpc_listen);

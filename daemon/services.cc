@@ -2,6 +2,7 @@
 
 #include "daemon/agent_stream.h"
 #include "daemon/convert.h"
+#include "daemon/tsan_handoff.h"
 #include "daemon/unary_call.h"
 
 namespace relais::daemon {
@@ -94,7 +95,9 @@ grpc::ServerWriteReactor<v1::AgentEvent>* AgentDeskService::Connect(
         c_.metrics, grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                  "agent streams: limits.max_agent_streams reached; retry later"));
   }
-  return new AgentStream(c_.core, c_.loop, c_.metrics, c_.gate, request);
+  auto* stream = new AgentStream(c_.core, c_.loop, c_.metrics, c_.gate, request);
+  grpcHandoffRelease();
+  return stream;
 }
 
 grpc::ServerUnaryReactor* AgentDeskService::SetState(grpc::CallbackServerContext* ctx,
@@ -155,6 +158,7 @@ grpc::ServerUnaryReactor* CaseFeedService::UpsertCase(grpc::CallbackServerContex
     auto* reactor = ctx->DefaultReactor();
     recordRpc(c_.metrics, "UpsertCase", grpc::StatusCode::INVALID_ARGUMENT,
               std::chrono::steady_clock::now());
+    grpcHandoffRelease();
     reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
     return reactor;
   }

@@ -10,6 +10,7 @@
 
 #include "daemon/metrics.h"
 #include "daemon/routing_loop.h"
+#include "daemon/tsan_handoff.h"
 
 namespace relais::daemon {
 
@@ -37,6 +38,7 @@ void serveUnaryOn(grpc::CallbackServerContext* ctx, grpc::ServerUnaryReactor* re
       loop.offloadAfterFlush([reactor, &metrics, method, start,
                               final_status = std::move(final_status)] {
         recordRpc(metrics, method, final_status.error_code(), start);
+        grpcHandoffRelease();
         reactor->Finish(final_status);
       });
     });

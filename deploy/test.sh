@@ -40,7 +40,7 @@ if [[ "${RELAIS_SKIP_SANITIZERS:-}" != "1" ]]; then
   echo "== concurrency tests under TSan =="
   rm -rf "$tsan_build/tsan-reports" && mkdir -p "$tsan_build/tsan-reports"
   (
-    export TSAN_OPTIONS="suppressions=$here/tests/tsan.supp:log_path=$tsan_build/tsan-reports/tsan:second_deadlock_stack=1:history_size=4"
+    export TSAN_OPTIONS="suppressions=$here/tests/tsan.supp:log_path=$tsan_build/tsan-reports/tsan:second_deadlock_stack=1:history_size=4:ignore_noninstrumented_modules=1"
     unset ASAN_OPTIONS UBSAN_OPTIONS
     cd "$tsan_build" && ctest -j "$jobs" --timeout 900 -L concurrency
   )

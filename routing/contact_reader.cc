@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 #include "routing/case_ref.h"
@@ -60,6 +61,36 @@ int family(CueKind k) {
   }
   return static_cast<int>(k);
 }
+
+// A word of at most 7 bytes packed into an integer (its length in the top byte), so that a
+// membership test is a binary search over integers instead of a chain of string comparisons.
+constexpr std::uint64_t packShortWord(std::string_view w) {
+  std::uint64_t v = static_cast<std::uint64_t>(w.size()) << 56;
+  for (std::size_t i = 0; i < w.size() && i < 7; ++i) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  }
+  return v;
+}
+
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> sortedPackedWords(const std::string_view (&words)[N]) {
+  std::array<std::uint64_t, N> out{};
+  for (std::size_t i = 0; i < N; ++i) {
+    out[i] = packShortWord(words[i]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// nonFrench(): English and French function words (all of at most 5 bytes; the lists are disjoint).
+constexpr std::string_view kEnglishWordList[] = {"the",  "my",  "i",    "is",  "you", "your",
+                                                 "to",   "and", "for",  "it",  "was", "have",
+                                                 "has",  "what", "who", "how", "can", "with"};
+constexpr std::string_view kFrenchWordList[] = {"le",   "la",  "les", "je",  "mon", "ma",
+                                                "vous", "de",  "du",  "des", "et",  "est",
+                                                "pour", "pas", "que", "un",  "une", "il"};
+constexpr auto kEnglishFunctionWords = sortedPackedWords(kEnglishWordList);
+constexpr auto kFrenchFunctionWords = sortedPackedWords(kFrenchWordList);
 
 bool isGreetingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
@@ -382,25 +413,27 @@ class Analysis {
   }
 
   // More English function words than French ones (at least three): the text is not French.
+  // Computed once per message (the tokens do not change after normalisation).
   bool nonFrench() const {
-    int english = 0;
-    int french = 0;
-    for (const Token& t : text_.tokens) {
-      const std::string_view w = text_.word(t);
-      if (w.size() > 5) {
-        continue;
+    if (non_french_ < 0) {
+      int english = 0;
+      int french = 0;
+      for (const Token& t : text_.tokens) {
+        const std::string_view w = text_.word(t);
+        if (w.size() > 5) {
+          continue;
+        }
+        const std::uint64_t key = packShortWord(w);
+        if (std::binary_search(kEnglishFunctionWords.begin(), kEnglishFunctionWords.end(), key)) {
+          ++english;
+        } else if (std::binary_search(kFrenchFunctionWords.begin(), kFrenchFunctionWords.end(),
+                                      key)) {
+          ++french;
+        }
       }
-      if (w == "the" || w == "my" || w == "i" || w == "is" || w == "you" || w == "your" ||
-          w == "to" || w == "and" || w == "for" || w == "it" || w == "was" || w == "have" ||
-          w == "has" || w == "what" || w == "who" || w == "how" || w == "can" || w == "with") {
-        ++english;
-      } else if (w == "le" || w == "la" || w == "les" || w == "je" || w == "mon" || w == "ma" ||
-                 w == "vous" || w == "de" || w == "du" || w == "des" || w == "et" || w == "est" ||
-                 w == "pour" || w == "pas" || w == "que" || w == "un" || w == "une" || w == "il") {
-        ++french;
-      }
+      non_french_ = english >= 3 && english > french ? 1 : 0;
     }
-    return english >= 3 && english > french;
+    return non_french_ != 0;
   }
 
   bool isScopeBreak(std::size_t i) const {
@@ -1046,6 +1079,7 @@ class Analysis {
   bool vulnerable_ = false;
   bool new_problem_ = false;
   float status_score_ = 0;
+  mutable int non_french_ = -1;  // nonFrench(), once computed
   int context_points_ = 0;
   std::string_view elderly_snippet_;
 };

@@ -1,7 +1,10 @@
 #include "routing/reader_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 
 #include "routing/internal/reader_model_weights.h"
 
@@ -57,20 +60,40 @@ bool allDigits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Words that weigh in the model but explain nothing when quoted in a reason.
-bool isFunctionWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "a",    "au",  "aux",  "avec", "ce",    "c",  "ca",   "d",   "de",  "des", "du",  "elle",
-      "en",   "est", "et",   "il",   "j",     "je", "l",    "la",  "le",  "les", "m",   "ma",
-      "mais", "me",  "mes",  "mon",  "n",     "ne", "nous", "on",  "ou",  "par", "pas", "pour",
-      "qu",   "que", "qui",  "s",    "sa",    "se", "ses",  "son", "sur", "t",   "the", "to",
-      "un",   "une", "vous", "vos",  "votre", "y",  "i",    "my",  "is",  "of",  "and", "it"};
-  for (std::string_view k : kWords) {
-    if (w == k) {
-      return true;
-    }
+// A word of at most 7 bytes packed into an integer (its length in the top byte): membership
+// tests become a binary search over integers, not a chain of string comparisons.
+constexpr std::uint64_t packShortWord(std::string_view w) {
+  std::uint64_t v = static_cast<std::uint64_t>(w.size()) << 56;
+  for (std::size_t i = 0; i < w.size() && i < 7; ++i) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
   }
-  return false;
+  return v;
+}
+
+// Words that weigh in the model but explain nothing when quoted in a reason (none longer than
+// kFunctionWordMax bytes).
+constexpr std::string_view kFunctionWordList[] = {
+    "a",    "au",  "aux",  "avec", "ce",    "c",  "ca",   "d",   "de",  "des", "du",  "elle",
+    "en",   "est", "et",   "il",   "j",     "je", "l",    "la",  "le",  "les", "m",   "ma",
+    "mais", "me",  "mes",  "mon",  "n",     "ne", "nous", "on",  "ou",  "par", "pas", "pour",
+    "qu",   "que", "qui",  "s",    "sa",    "se", "ses",  "son", "sur", "t",   "the", "to",
+    "un",   "une", "vous", "vos",  "votre", "y",  "i",    "my",  "is",  "of",  "and", "it"};
+constexpr std::size_t kFunctionWordMax = 5;
+
+constexpr auto kFunctionWords = [] {
+  std::array<std::uint64_t, std::size(kFunctionWordList)> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = packShortWord(kFunctionWordList[i]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}();
+static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordList),
+                          [](std::string_view w) { return w.size() <= kFunctionWordMax; }));
+
+bool isFunctionWord(std::string_view w) {
+  return w.size() <= kFunctionWordMax &&
+         std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), packShortWord(w));
 }
 
 std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {

@@ -18,6 +18,7 @@ constexpr std::array<std::string_view, kCueKindCount> kKindNames = {
 
 constexpr std::int32_t kAny = -1;
 constexpr std::int32_t kGap = -2;
+constexpr std::int32_t kNone = -3;  // a one-word phrase has no second element
 constexpr int kGapMax = 3;
 constexpr std::size_t kMaxTermsPerToken = 8;
 
@@ -54,11 +55,15 @@ struct Lexicon::Impl {
     std::int32_t prefix = -1;  // term id of the prefix "...*" ending here
   };
   std::vector<Node> nodes;
-  std::vector<std::pair<char, std::uint32_t>> edges;  // sorted per node
+  std::vector<char> edge_chars;             // sorted per node
+  std::vector<std::uint32_t> edge_targets;  // parallel to edge_chars
   std::vector<std::vector<std::int32_t>> elements;    // per phrase
   std::vector<std::uint32_t> starts_offset;           // per term: CSR into starts
-  std::vector<std::uint32_t> starts;                  // phrase ids by first term
-  std::vector<std::int32_t> second;  // per phrase: second element (kAny/kGap/-3 when none)
+  struct Start {
+    std::uint32_t phrase = 0;
+    std::int32_t second = 0;  // the phrase's second element (kAny/kGap/kNone when none)
+  };
+  std::vector<Start> starts;  // phrases by first term, with their second element inline
 
   struct TokenTerms {
     std::array<std::int32_t, kMaxTermsPerToken> ids;
@@ -75,9 +80,10 @@ struct Lexicon::Impl {
 
   std::int32_t child(std::uint32_t node, char c) const {
     const Node& nd = nodes[node];
-    for (std::uint32_t e = nd.edge_begin; e < nd.edge_begin + nd.edge_count; ++e) {
-      if (edges[e].first == c) {
-        return static_cast<std::int32_t>(edges[e].second);
+    const char* chars = edge_chars.data() + nd.edge_begin;
+    for (std::uint32_t e = 0; e < nd.edge_count; ++e) {
+      if (chars[e] == c) {
+        return static_cast<std::int32_t>(edge_targets[nd.edge_begin + e]);
       }
     }
     return -1;
@@ -256,17 +262,14 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
   impl_->nodes.resize(trie.size());
   for (std::size_t n = 0; n < trie.size(); ++n) {
     Impl::Node& nd = impl_->nodes[n];
-    nd.edge_begin = static_cast<std::uint32_t>(impl_->edges.size());
+    nd.edge_begin = static_cast<std::uint32_t>(impl_->edge_chars.size());
     nd.edge_count = static_cast<std::uint32_t>(trie[n].size());
     nd.exact = node_terms[n].first;
     nd.prefix = node_terms[n].second;
     for (const auto& [c, child] : trie[n]) {
-      impl_->edges.emplace_back(c, child);
+      impl_->edge_chars.push_back(c);
+      impl_->edge_targets.push_back(child);
     }
-  }
-  impl_->second.resize(impl_->elements.size());
-  for (std::size_t p = 0; p < impl_->elements.size(); ++p) {
-    impl_->second[p] = impl_->elements[p].size() > 1 ? impl_->elements[p][1] : -3;
   }
   impl_->root_child.fill(-1);
   for (const auto& [c, child] : trie[0]) {
@@ -285,7 +288,8 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
   std::vector<std::uint32_t> fill(impl_->starts_offset.begin(), impl_->starts_offset.end() - 1);
   for (std::size_t p = 0; p < impl_->elements.size(); ++p) {
     const auto t = static_cast<std::size_t>(impl_->elements[p].front());
-    impl_->starts[fill[t]++] = static_cast<std::uint32_t>(p);
+    const std::int32_t second = impl_->elements[p].size() > 1 ? impl_->elements[p][1] : kNone;
+    impl_->starts[fill[t]++] = Impl::Start{static_cast<std::uint32_t>(p), second};
   }
 }
 
@@ -302,22 +306,34 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
     im.lookup(text.word(text.tokens[i]), terms[i]);
   }
-  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+  const std::size_t n = text.tokens.size();
+  for (std::size_t i = 0; i < n; ++i) {
     const Impl::TokenTerms& tt = terms[i];
+    if (tt.n == 0) {
+      continue;
+    }
+    const std::uint32_t sentence = text.tokens[i].sentence;
+    // The next token when it is in the same sentence (a phrase's second word must be there).
+    const Impl::TokenTerms* next =
+        i + 1 < n && text.tokens[i + 1].sentence == sentence ? &terms[i + 1] : nullptr;
     for (std::uint32_t k = 0; k < tt.n; ++k) {
       const auto t = static_cast<std::size_t>(tt.ids[k]);
       for (std::uint32_t s = im.starts_offset[t]; s < im.starts_offset[t + 1]; ++s) {
-        const std::uint32_t p = im.starts[s];
+        const Impl::Start st = im.starts[s];
+        if (st.second == kNone) {  // a one-word phrase
+          hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
+                                static_cast<std::uint32_t>(i + 1)});
+          continue;
+        }
         // Cheap reject on the second element before the general matcher.
-        const std::int32_t second = im.second[p];
-        if (second >= 0 && (i + 1 >= terms.size() || !terms[i + 1].has(second) ||
-                            text.tokens[i + 1].sentence != text.tokens[i].sentence)) {
+        if (st.second >= 0 && (next == nullptr || !next->has(st.second))) {
           continue;
         }
         const std::int64_t end =
-            im.matchFrom(im.elements[p], 1, i + 1, terms, text, text.tokens[i].sentence);
+            im.matchFrom(im.elements[st.phrase], 1, i + 1, terms, text, sentence);
         if (end >= 0) {
-          hits.push_back(CueHit{p, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
+          hits.push_back(
+              CueHit{st.phrase, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});
         }
       }
     }

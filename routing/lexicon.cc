@@ -7,6 +7,10 @@
 #include <string>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace relais::routing {
 namespace {
 
@@ -21,6 +25,7 @@ constexpr std::int32_t kGap = -2;
 constexpr std::int32_t kNone = -3;  // a one-word phrase has no second element
 constexpr int kGapMax = 3;
 constexpr std::size_t kMaxTermsPerToken = 8;
+constexpr std::uint32_t kScanMax = 8;  // longer start lists are searched by second word
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
@@ -64,6 +69,18 @@ struct Lexicon::Impl {
     std::int32_t second = 0;  // the phrase's second element (kAny/kGap/kNone when none)
   };
   std::vector<Start> starts;  // phrases by first term, with their second element inline
+  // Per term, the positions in `starts` of its phrases whose second element is not a word
+  // (one-word phrases, "_" or ".."): always candidates. CSR by term, ascending positions.
+  std::vector<std::uint32_t> free_offset;
+  std::vector<std::uint32_t> free_starts;
+  // Per term, its phrases whose second element is a word, sorted by (second, position): the
+  // candidates for a next token are found by looking up each of its terms.
+  struct Pair {
+    std::int32_t second = 0;
+    std::uint32_t start = 0;  // position in `starts`
+  };
+  std::vector<std::uint32_t> pair_offset;
+  std::vector<Pair> pairs;
 
   struct TokenTerms {
     std::array<std::int32_t, kMaxTermsPerToken> ids;
@@ -81,11 +98,29 @@ struct Lexicon::Impl {
   std::int32_t child(std::uint32_t node, char c) const {
     const Node& nd = nodes[node];
     const char* chars = edge_chars.data() + nd.edge_begin;
+#if defined(__SSE2__)
+    // 16 edges per compare; edge_chars carries 16 bytes of padding so the loads stay in bounds.
+    const __m128i needle = _mm_set1_epi8(c);
+    for (std::uint32_t e = 0; e < nd.edge_count; e += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + e));
+      std::uint32_t mask =
+          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, needle)));
+      const std::uint32_t left = nd.edge_count - e;
+      if (left < 16) {
+        mask &= (1u << left) - 1;
+      }
+      if (mask != 0) {
+        return static_cast<std::int32_t>(
+            edge_targets[nd.edge_begin + e + static_cast<std::uint32_t>(__builtin_ctz(mask))]);
+      }
+    }
+#else
     for (std::uint32_t e = 0; e < nd.edge_count; ++e) {
       if (chars[e] == c) {
         return static_cast<std::int32_t>(edge_targets[nd.edge_begin + e]);
       }
     }
+#endif
     return -1;
   }
 
@@ -271,6 +306,7 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
       impl_->edge_targets.push_back(child);
     }
   }
+  impl_->edge_chars.resize(impl_->edge_chars.size() + 16, '\0');  // padding for 16-byte loads
   impl_->root_child.fill(-1);
   for (const auto& [c, child] : trie[0]) {
     impl_->root_child[static_cast<unsigned char>(c) & 0x7F] = static_cast<std::int32_t>(child);
@@ -291,6 +327,26 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     const std::int32_t second = impl_->elements[p].size() > 1 ? impl_->elements[p][1] : kNone;
     impl_->starts[fill[t]++] = Impl::Start{static_cast<std::uint32_t>(p), second};
   }
+  // Split each term's starts into always-candidates and candidates keyed by their second word.
+  impl_->free_offset.assign(term_count + 1, 0);
+  impl_->pair_offset.assign(term_count + 1, 0);
+  for (std::size_t t = 0; t < term_count; ++t) {
+    const std::size_t pair_begin = impl_->pairs.size();
+    for (std::uint32_t s = impl_->starts_offset[t]; s < impl_->starts_offset[t + 1]; ++s) {
+      const std::int32_t second = impl_->starts[s].second;
+      if (second >= 0) {
+        impl_->pairs.push_back(Impl::Pair{second, s});
+      } else {
+        impl_->free_starts.push_back(s);
+      }
+    }
+    std::sort(impl_->pairs.begin() + static_cast<std::ptrdiff_t>(pair_begin), impl_->pairs.end(),
+              [](const Impl::Pair& a, const Impl::Pair& b) {
+                return a.second != b.second ? a.second < b.second : a.start < b.start;
+              });
+    impl_->free_offset[t + 1] = static_cast<std::uint32_t>(impl_->free_starts.size());
+    impl_->pair_offset[t + 1] = static_cast<std::uint32_t>(impl_->pairs.size());
+  }
 }
 
 Lexicon::~Lexicon() = default;
@@ -307,6 +363,7 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
     im.lookup(text.word(text.tokens[i]), terms[i]);
   }
   const std::size_t n = text.tokens.size();
+  std::vector<std::uint32_t> candidates;
   for (std::size_t i = 0; i < n; ++i) {
     const Impl::TokenTerms& tt = terms[i];
     if (tt.n == 0) {
@@ -318,15 +375,60 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
         i + 1 < n && text.tokens[i + 1].sentence == sentence ? &terms[i + 1] : nullptr;
     for (std::uint32_t k = 0; k < tt.n; ++k) {
       const auto t = static_cast<std::size_t>(tt.ids[k]);
-      for (std::uint32_t s = im.starts_offset[t]; s < im.starts_offset[t + 1]; ++s) {
+      // Candidates: the term's phrases whose second element is not a word, plus those whose
+      // second word is one of the next token's terms; visited in their order in `starts` so
+      // that hits come out exactly as a scan of the whole list would produce them.
+      const std::uint32_t s_begin = im.starts_offset[t];
+      const std::uint32_t s_end = im.starts_offset[t + 1];
+      if (s_end - s_begin <= kScanMax) {  // a short list: scanning it is cheaper than lookups
+        for (std::uint32_t s = s_begin; s < s_end; ++s) {
+          const Impl::Start st = im.starts[s];
+          if (st.second == kNone) {  // a one-word phrase
+            hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
+                                  static_cast<std::uint32_t>(i + 1)});
+            continue;
+          }
+          if (st.second >= 0 && (next == nullptr || !next->has(st.second))) {
+            continue;
+          }
+          const std::int64_t end =
+              im.matchFrom(im.elements[st.phrase], 1, i + 1, terms, text, sentence);
+          if (end >= 0) {
+            hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
+                                  static_cast<std::uint32_t>(end)});
+          }
+        }
+        continue;
+      }
+      candidates.clear();
+      for (std::uint32_t f = im.free_offset[t]; f < im.free_offset[t + 1]; ++f) {
+        candidates.push_back(im.free_starts[f]);
+      }
+      std::size_t sources = candidates.empty() ? 0 : 1;
+      if (next != nullptr && im.pair_offset[t] != im.pair_offset[t + 1]) {
+        const Impl::Pair* pb = im.pairs.data() + im.pair_offset[t];
+        const Impl::Pair* pe = im.pairs.data() + im.pair_offset[t + 1];
+        for (std::uint32_t m = 0; m < next->n; ++m) {
+          const std::int32_t x = next->ids[m];
+          const Impl::Pair* lo = std::lower_bound(
+              pb, pe, x, [](const Impl::Pair& a, std::int32_t v) { return a.second < v; });
+          if (lo == pe || lo->second != x) {
+            continue;
+          }
+          ++sources;
+          for (; lo != pe && lo->second == x; ++lo) {
+            candidates.push_back(lo->start);
+          }
+        }
+      }
+      if (sources > 1) {
+        std::sort(candidates.begin(), candidates.end());
+      }
+      for (const std::uint32_t s : candidates) {
         const Impl::Start st = im.starts[s];
         if (st.second == kNone) {  // a one-word phrase
           hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
                                 static_cast<std::uint32_t>(i + 1)});
-          continue;
-        }
-        // Cheap reject on the second element before the general matcher.
-        if (st.second >= 0 && (next == nullptr || !next->has(st.second))) {
           continue;
         }
         const std::int64_t end =

@@ -92,6 +92,48 @@ constexpr std::string_view kFrenchWordList[] = {"le",   "la",  "les", "je",  "mo
 constexpr auto kEnglishFunctionWords = sortedPackedWords(kEnglishWordList);
 constexpr auto kFrenchFunctionWords = sortedPackedWords(kFrenchWordList);
 
+// Both lists in one open-addressing table of packed words: one probe sequence per token
+// instead of two binary searches. A slot holds the packed word (0: empty) and its language.
+struct FunctionWordTable {
+  static constexpr std::size_t kSlots = 128;
+  std::array<std::uint64_t, kSlots> keys{};
+  std::array<unsigned char, kSlots> lang{};  // 1 English, 2 French
+  static constexpr std::size_t slot(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 57);
+  }
+  constexpr void insert(std::uint64_t key, unsigned char l) {
+    std::size_t s = slot(key);
+    while (keys[s] != 0 && keys[s] != key) {
+      s = (s + 1) % kSlots;
+    }
+    if (keys[s] == 0) {
+      keys[s] = key;
+      lang[s] = l;
+    }
+  }
+  // 0 when `key` is in neither list.
+  unsigned char find(std::uint64_t key) const {
+    for (std::size_t s = slot(key);; s = (s + 1) % kSlots) {
+      if (keys[s] == key) {
+        return lang[s];
+      }
+      if (keys[s] == 0) {
+        return 0;
+      }
+    }
+  }
+};
+constexpr FunctionWordTable kFunctionWordTable = [] {
+  FunctionWordTable t;
+  for (std::uint64_t k : kEnglishFunctionWords) {  // English first: it wins, as in nonFrench()
+    t.insert(k, 1);
+  }
+  for (std::uint64_t k : kFrenchFunctionWords) {
+    t.insert(k, 2);
+  }
+  return t;
+}();
+
 bool isGreetingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
@@ -423,13 +465,9 @@ class Analysis {
         if (w.size() > 5) {
           continue;
         }
-        const std::uint64_t key = packShortWord(w);
-        if (std::binary_search(kEnglishFunctionWords.begin(), kEnglishFunctionWords.end(), key)) {
-          ++english;
-        } else if (std::binary_search(kFrenchFunctionWords.begin(), kFrenchFunctionWords.end(),
-                                      key)) {
-          ++french;
-        }
+        const unsigned char lang = kFunctionWordTable.find(packShortWord(w));
+        english += lang == 1 ? 1 : 0;
+        french += lang == 2 ? 1 : 0;
       }
       non_french_ = english >= 3 && english > french ? 1 : 0;
     }

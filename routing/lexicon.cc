@@ -148,7 +148,7 @@ struct Lexicon::Impl {
 
   // Matches elements[p][k..] from token i; returns the end token or -1.
   std::int64_t matchFrom(const std::vector<std::int32_t>& el, std::size_t k, std::size_t i,
-                         const std::vector<TokenTerms>& terms, const NormalisedText& text,
+                         const TokenTerms* terms, const NormalisedText& text,
                          std::uint32_t sentence) const {
     if (k == el.size()) {
       return static_cast<std::int64_t>(i);
@@ -358,7 +358,9 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   if (im.starts.empty()) {
     return;
   }
-  std::vector<Impl::TokenTerms> terms(text.tokens.size());
+  // Not value-initialised: lookup() sets each entry's count and only its first ids are read.
+  const auto terms_buffer = std::make_unique_for_overwrite<Impl::TokenTerms[]>(text.tokens.size());
+  Impl::TokenTerms* const terms = terms_buffer.get();
   for (std::size_t i = 0; i < text.tokens.size(); ++i) {
     im.lookup(text.word(text.tokens[i]), terms[i]);
   }

@@ -314,14 +314,14 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   while (size < weights_.count * 2) {
     size *= 2;
   }
-  slots_.assign(size, 0);
+  slots_.assign(size, Slot{});
   mask_ = size - 1;
   for (std::size_t i = 0; i < weights_.count; ++i) {
     std::uint64_t s = weights_.keys[i] & mask_;
-    while (slots_[s] != 0) {
+    while (slots_[s].index != 0) {
       s = (s + 1) & mask_;
     }
-    slots_[s] = static_cast<std::uint32_t>(i + 1);
+    slots_[s] = Slot{weights_.keys[i], static_cast<std::uint32_t>(i + 1)};
   }
 }
 
@@ -330,10 +330,9 @@ const float* ReaderModel::find(std::uint64_t key) const {
     return nullptr;
   }
   std::uint64_t s = key & mask_;
-  while (slots_[s] != 0) {
-    const std::size_t i = slots_[s] - 1;
-    if (weights_.keys[i] == key) {
-      return weights_.weights + i * kModelHeadCount;
+  while (slots_[s].index != 0) {
+    if (slots_[s].key == key) {
+      return weights_.weights + (slots_[s].index - 1) * kModelHeadCount;
     }
     s = (s + 1) & mask_;
   }

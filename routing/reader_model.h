@@ -142,7 +142,11 @@ class ReaderModel {
  private:
   const float* find(std::uint64_t key) const;
   ModelWeights weights_;
-  std::vector<std::uint32_t> slots_;  // open addressing: index + 1, 0 = empty
+  struct Slot {
+    std::uint64_t key = 0;    // the key itself, so that a probe touches one cache line
+    std::uint32_t index = 0;  // index + 1, 0 = empty
+  };
+  std::vector<Slot> slots_;  // open addressing
   std::uint64_t mask_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <unordered_map>
+#include <vector>
 
 namespace relais::routing {
 namespace {
@@ -349,6 +350,24 @@ struct SmsFilter {
   bool mayContain(std::string_view w) const {
     return w.size() < 16 && present[slot(w[0])][w.size()];
   }
+  // Keys of at most 8 bytes as (packed bytes, length), sorted: found by an integer binary
+  // search instead of hashing the word.
+  struct Short {
+    std::uint64_t packed = 0;
+    std::size_t size = 0;
+    std::string_view value;
+  };
+  std::vector<Short> short_keys;
+  static std::uint64_t pack(std::string_view w) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    }
+    return v;
+  }
+  static bool less(const Short& a, const Short& b) {
+    return a.packed != b.packed ? a.packed < b.packed : a.size < b.size;
+  }
 };
 
 const SmsFilter& smsFilter() {
@@ -358,7 +377,11 @@ const SmsFilter& smsFilter() {
       if (key.size() < 16) {
         f.present[SmsFilter::slot(key[0])][key.size()] = true;
       }
+      if (key.size() <= 8) {
+        f.short_keys.push_back(SmsFilter::Short{SmsFilter::pack(key), key.size(), value});
+      }
     }
+    std::sort(f.short_keys.begin(), f.short_keys.end(), SmsFilter::less);
     return f;
   }();
   return kFilter;
@@ -602,14 +625,31 @@ class Tokeniser {
       dropped_ = true;
       return;
     }
-    const auto& sms = smsMap();
     // "c'est" is already split; only a bare "c" stands for "c'est".
-    const auto it = before_apostrophe || !smsFilter().mayContain(w) ? sms.end() : sms.find(w);
-    if (it == sms.end()) {
+    const SmsFilter& filter = smsFilter();
+    if (before_apostrophe || !filter.mayContain(w)) {
       emit(w);
       return;
     }
-    std::string_view rep = it->second;
+    std::string_view rep;
+    if (w.size() <= 8) {
+      const SmsFilter::Short probe{SmsFilter::pack(w), w.size(), {}};
+      const auto it = std::lower_bound(filter.short_keys.begin(), filter.short_keys.end(), probe,
+                                       SmsFilter::less);
+      if (it == filter.short_keys.end() || it->packed != probe.packed || it->size != w.size()) {
+        emit(w);
+        return;
+      }
+      rep = it->value;
+    } else {
+      const auto& sms = smsMap();
+      const auto it = sms.find(w);
+      if (it == sms.end()) {
+        emit(w);
+        return;
+      }
+      rep = it->second;
+    }
     while (!rep.empty()) {
       const std::size_t sp = rep.find(' ');
       emit(rep.substr(0, sp));

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string_view>
 
@@ -44,9 +45,16 @@ class Walker {
       error(node, path, "must be a mapping");
       return;
     }
+    std::set<std::string> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
       const auto key = it->first.Scalar();
       const auto child = join(path, key);
+      // yaml-cpp keeps both copies of a repeated key; reading both would merge lists and let
+      // the second silently override the first.
+      if (!seen.insert(key).second) {
+        error(it->first, child, "repeated key");
+        continue;
+      }
       auto handler = handlers.find(key);
       if (handler == handlers.end()) {
         error(it->first, child, "unknown key");
@@ -186,6 +194,9 @@ void readTls(Walker& w, const YAML::Node& node, const std::string& path, TlsConf
             {"require_client_cert",
              [&](const auto& n, const auto& p) { w.boolean(n, p, tls.require_client_cert); }},
         });
+  if (!node.IsMap()) {
+    return;
+  }
   for (auto [key, file] : {std::pair{"cert_file", &tls.cert_file},
                            std::pair{"key_file", &tls.key_file},
                            std::pair{"client_ca_file", &tls.client_ca_file}}) {
@@ -272,12 +283,16 @@ void readClient(Walker& w, const YAML::Node& node, const std::string& path,
 
 void readSecurity(Walker& w, const YAML::Node& node, const std::string& path,
                   SecurityConfig& security) {
+  // Each client's own node, for errors: indexing `node` again could name the wrong one (or none)
+  // when a key is repeated.
+  std::vector<YAML::Node> client_nodes;
   w.map(node, path,
         {
             {"tls", [&](const auto& n, const auto& p) { readTls(w, n, p, security.tls.emplace()); }},
             {"clients",
              [&](const auto& n, const auto& p) {
                w.sequence(n, p, [&](const auto& e, const auto& ep) {
+                 client_nodes.push_back(e);
                  readClient(w, e, ep, security.clients.emplace_back());
                });
              }},
@@ -285,21 +300,21 @@ void readSecurity(Walker& w, const YAML::Node& node, const std::string& path,
   std::map<std::string, int> names;
   std::map<std::string, int> tokens;
   std::map<std::string, int> cns;
-  for (std::size_t i = 0; i < security.clients.size(); ++i) {
+  for (std::size_t i = 0; i < security.clients.size() && i < client_nodes.size(); ++i) {
     const auto& c = security.clients[i];
     const auto at = path + ".clients[" + std::to_string(i) + "]";
     if (!c.name.empty() && !names.emplace(c.name, 0).second) {
-      w.error(node["clients"][i], at + ".name", "duplicate client name " + c.name);
+      w.error(client_nodes[i], at + ".name", "duplicate client name " + c.name);
     }
     if (!c.token_sha256.empty() && !tokens.emplace(c.token_sha256, 0).second) {
-      w.error(node["clients"][i], at + ".token_sha256", "same token as an earlier client");
+      w.error(client_nodes[i], at + ".token_sha256", "same token as an earlier client");
     }
     if (!c.certificate_cn.empty()) {
       if (!cns.emplace(c.certificate_cn, 0).second) {
-        w.error(node["clients"][i], at + ".certificate_cn", "same common name as an earlier client");
+        w.error(client_nodes[i], at + ".certificate_cn", "same common name as an earlier client");
       }
       if (!security.tls || security.tls->client_ca_file.empty()) {
-        w.error(node["clients"][i], at + ".certificate_cn",
+        w.error(client_nodes[i], at + ".certificate_cn",
                 "needs security.tls.client_ca_file to verify client certificates");
       }
     }
@@ -534,109 +549,115 @@ std::optional<DaemonConfig> parseConfig(const std::string& yaml, const std::stri
   }
   DaemonConfig config;
   Walker w(source, errors);
-  w.map(root, "",
-        {
-            {"grpc_listen", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, config.grpc_listen); }},
-            {"metrics_listen",
-             [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, config.metrics_listen); }},
-            {"data_dir", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, config.data_dir); }},
-            {"limits",
-             [&](const auto& n, const auto& p) {
-               w.map(n, p,
-                     {
-                         {"max_text_bytes",
-                          [&](const auto& e, const auto& ep) {
-                            w.integer(e, ep, config.max_text_bytes, 16, 16 * 1024 * 1024);
-                          }},
-                         {"max_message_bytes",
-                          [&](const auto& e, const auto& ep) {
-                            w.integer(e, ep, config.max_message_bytes, 1024, 64 * 1024 * 1024);
-                          }},
-                         {"max_agent_streams",
-                          [&](const auto& e, const auto& ep) {
-                            w.integer(e, ep, config.max_agent_streams, 1, 1'000'000);
-                          }},
-                         {"rate_per_client",
-                          [&](const auto& e, const auto& ep) {
-                            w.number(e, ep, config.rate_per_client, 0, 1e9);
-                          }},
-                         {"rate_burst",
-                          [&](const auto& e, const auto& ep) {
-                            w.number(e, ep, config.rate_burst, 1, 1e9);
-                          }},
-                     });
-             }},
-            {"storage",
-             [&](const auto& n, const auto& p) {
-               w.map(n, p,
-                     {
-                         {"sync",
-                          [&](const auto& e, const auto& ep) {
-                            std::string s;
-                            w.string(e, ep, s);
-                            if (s == "off") {
-                              config.sync = SyncLevel::kOff;
-                            } else if (s == "normal") {
-                              config.sync = SyncLevel::kNormal;
-                            } else if (s == "full") {
-                              config.sync = SyncLevel::kFull;
-                            } else if (e.IsScalar()) {
-                              w.error(e, ep, "must be off, normal or full");
-                            }
-                          }},
-                     });
-             }},
-            {"log",
-             [&](const auto& n, const auto& p) {
-               w.map(n, p,
-                     {
-                         {"level",
-                          [&](const auto& e, const auto& ep) {
-                            w.string(e, ep, config.log_level);
-                            static const char* kLevels[] = {"trace", "debug", "info",
-                                                            "warn",  "error", "off"};
-                            if (std::find(std::begin(kLevels), std::end(kLevels),
-                                          config.log_level) == std::end(kLevels)) {
-                              w.error(e, ep, "must be trace, debug, info, warn, error or off");
-                            }
-                          }},
-                         {"format",
-                          [&](const auto& e, const auto& ep) {
-                            std::string f;
-                            w.string(e, ep, f);
-                            if (f == "json") {
-                              config.log_json = true;
-                            } else if (f == "text") {
-                              config.log_json = false;
-                            } else if (e.IsScalar()) {
-                              w.error(e, ep, "must be text or json");
-                            }
-                          }},
-                     });
-             }},
-            {"reader", [&](const auto& n, const auto& p) { readReader(w, n, p, config.reader); }},
-            {"auto_answer",
-             [&](const auto& n, const auto& p) { readAutoAnswer(w, n, p, config.auto_answer); }},
-            {"assigned_hold",
-             [&](const auto& n, const auto& p) { w.duration(n, p, config.assigned_hold); }},
-            {"retention",
-             [&](const auto& n, const auto& p) {
-               w.map(n, p,
-                     {
-                         {"closed_contacts",
-                          [&](const auto& e, const auto& ep) {
-                            w.duration(e, ep, config.retention, true);
-                          }},
-                         {"purge_batch",
-                          [&](const auto& e, const auto& ep) {
-                            w.integer(e, ep, config.purge_batch, 1, 1'000'000);
-                          }},
-                     });
-             }},
-            {"routing", [&](const auto& n, const auto& p) { readRouting(w, n, p, config.routing); }},
-            {"security",
-             [&](const auto& n, const auto& p) { readSecurity(w, n, p, config.security); }},
-        });
+  // The walker checks each node's kind before reading it; this is the net for a yaml-cpp
+  // accessor that throws on a shape we did not foresee (found by config_fuzzer).
+  try {
+    w.map(root, "",
+          {
+              {"grpc_listen", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, config.grpc_listen); }},
+              {"metrics_listen",
+               [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, config.metrics_listen); }},
+              {"data_dir", [&](const auto& n, const auto& p) { w.nonEmptyString(n, p, config.data_dir); }},
+              {"limits",
+               [&](const auto& n, const auto& p) {
+                 w.map(n, p,
+                       {
+                           {"max_text_bytes",
+                            [&](const auto& e, const auto& ep) {
+                              w.integer(e, ep, config.max_text_bytes, 16, 16 * 1024 * 1024);
+                            }},
+                           {"max_message_bytes",
+                            [&](const auto& e, const auto& ep) {
+                              w.integer(e, ep, config.max_message_bytes, 1024, 64 * 1024 * 1024);
+                            }},
+                           {"max_agent_streams",
+                            [&](const auto& e, const auto& ep) {
+                              w.integer(e, ep, config.max_agent_streams, 1, 1'000'000);
+                            }},
+                           {"rate_per_client",
+                            [&](const auto& e, const auto& ep) {
+                              w.number(e, ep, config.rate_per_client, 0, 1e9);
+                            }},
+                           {"rate_burst",
+                            [&](const auto& e, const auto& ep) {
+                              w.number(e, ep, config.rate_burst, 1, 1e9);
+                            }},
+                       });
+               }},
+              {"storage",
+               [&](const auto& n, const auto& p) {
+                 w.map(n, p,
+                       {
+                           {"sync",
+                            [&](const auto& e, const auto& ep) {
+                              std::string s;
+                              w.string(e, ep, s);
+                              if (s == "off") {
+                                config.sync = SyncLevel::kOff;
+                              } else if (s == "normal") {
+                                config.sync = SyncLevel::kNormal;
+                              } else if (s == "full") {
+                                config.sync = SyncLevel::kFull;
+                              } else if (e.IsScalar()) {
+                                w.error(e, ep, "must be off, normal or full");
+                              }
+                            }},
+                       });
+               }},
+              {"log",
+               [&](const auto& n, const auto& p) {
+                 w.map(n, p,
+                       {
+                           {"level",
+                            [&](const auto& e, const auto& ep) {
+                              w.string(e, ep, config.log_level);
+                              static const char* kLevels[] = {"trace", "debug", "info",
+                                                              "warn",  "error", "off"};
+                              if (std::find(std::begin(kLevels), std::end(kLevels),
+                                            config.log_level) == std::end(kLevels)) {
+                                w.error(e, ep, "must be trace, debug, info, warn, error or off");
+                              }
+                            }},
+                           {"format",
+                            [&](const auto& e, const auto& ep) {
+                              std::string f;
+                              w.string(e, ep, f);
+                              if (f == "json") {
+                                config.log_json = true;
+                              } else if (f == "text") {
+                                config.log_json = false;
+                              } else if (e.IsScalar()) {
+                                w.error(e, ep, "must be text or json");
+                              }
+                            }},
+                       });
+               }},
+              {"reader", [&](const auto& n, const auto& p) { readReader(w, n, p, config.reader); }},
+              {"auto_answer",
+               [&](const auto& n, const auto& p) { readAutoAnswer(w, n, p, config.auto_answer); }},
+              {"assigned_hold",
+               [&](const auto& n, const auto& p) { w.duration(n, p, config.assigned_hold); }},
+              {"retention",
+               [&](const auto& n, const auto& p) {
+                 w.map(n, p,
+                       {
+                           {"closed_contacts",
+                            [&](const auto& e, const auto& ep) {
+                              w.duration(e, ep, config.retention, true);
+                            }},
+                           {"purge_batch",
+                            [&](const auto& e, const auto& ep) {
+                              w.integer(e, ep, config.purge_batch, 1, 1'000'000);
+                            }},
+                       });
+               }},
+              {"routing", [&](const auto& n, const auto& p) { readRouting(w, n, p, config.routing); }},
+              {"security",
+               [&](const auto& n, const auto& p) { readSecurity(w, n, p, config.security); }},
+          });
+  } catch (const YAML::Exception& e) {
+    errors.push_back({source + ": unexpected structure: " + e.msg});
+  }
   if (errors.empty()) {
     if (auto problem = routing::validate(config.routing)) {
       errors.push_back({source + ": routing: " + *problem});

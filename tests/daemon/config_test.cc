@@ -193,3 +193,26 @@ TEST(ConfigSecurityTest, NonLoopbackNeedsTlsAndClients) {
 
 }  // namespace
 }  // namespace relais::daemon
+
+namespace relais::daemon {
+namespace {
+
+// Found by config_fuzzer: a repeated `security` key made the duplicate checks index a client
+// the second block does not have, and yaml-cpp threw out of parseConfig.
+TEST(ConfigSecurityTest, RepeatedSecurityKeyIsAnErrorNotACrash) {
+  const std::string ivr =
+      "    - {name: ivr, role: intake, token_sha256: " + std::string(64, 'a') + "}\n";
+  std::vector<ConfigError> errors;
+  auto config = parseConfig("security:\n  clients:\n" + ivr + ivr + "security:\n  clients:\n" + ivr,
+                            "test.yaml", errors);
+  EXPECT_FALSE(config);
+  std::string all;
+  for (const auto& e : errors) {
+    all += e.message + "\n";
+  }
+  EXPECT_THAT(all, HasSubstr("test.yaml: security.clients[1].name (line 4): duplicate client"));
+  EXPECT_THAT(all, HasSubstr("test.yaml: security (line 5): repeated key"));
+}
+
+}  // namespace
+}  // namespace relais::daemon

@@ -172,6 +172,23 @@ struct Scored {
   bool negated = false;
 };
 
+// `s` without the bytes that do not belong to a well-formed UTF-8 sequence.
+std::string wellFormedOnly(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len != 0 && i + len <= s.size() && isValidUtf8(s.substr(i, len))) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
 class Analysis {
  public:
   Analysis(const ReaderConfig& config, const Lexicon& lexicon, const CaseRefMatcher& refs,
@@ -1089,6 +1106,11 @@ class Analysis {
       if (gist[0] >= 'a' && gist[0] <= 'z') {
         gist[0] = static_cast<char>(gist[0] - 32);
       }
+    }
+    if (!isValidUtf8(gist)) {
+      // A sentence boundary can fall inside a decoded entity ("&hellip;") in broken input; the
+      // gist goes into a proto3 string, which clients only parse when it is valid UTF-8.
+      gist = wellFormedOnly(gist);
     }
     if (gist.size() > kGistMaxBytes) {
       static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";

@@ -5,7 +5,8 @@
 # Exits non-zero when a target crashes, leaks, times out or runs out of memory; the input that
 # did it is kept in build-fuzz/artifacts/ (commit it under tests/fuzz/<target>/ once fixed).
 # Env: RELAIS_FUZZ_BUILD (build dir, default build-fuzz), RELAIS_FUZZ_TARGETS (names without
-# "_fuzzer", default all four).
+# "_fuzzer", default all four), RELAIS_FUZZ_SEED (default 1: a fixed seed makes a CI run
+# reproducible and replays what was fuzzed before landing; 0 picks a random seed to explore).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -36,6 +37,7 @@ for t in "${targets[@]}"; do
   [[ -f "$here/tests/fuzz/${t}_fuzzer.dict" ]] && dict=(-dict="$here/tests/fuzz/${t}_fuzzer.dict")
   echo "== fuzz $t (${seconds}s) =="
   if "$build/fuzz/${t}_fuzzer" "$corpus" "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
+      -seed="${RELAIS_FUZZ_SEED:-1}" \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" \
       >"$work/$t.log" 2>&1; then
     grep -E '^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)' \

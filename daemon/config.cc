@@ -696,16 +696,24 @@ std::optional<std::string> exposureProblem(const DaemonConfig& config) {
   return std::nullopt;
 }
 
-std::optional<DaemonConfig> loadConfigFile(const std::string& path,
-                                           std::vector<ConfigError>& errors) {
+std::optional<std::string> readTextFile(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
-    errors.push_back({path + ": cannot open"});
     return std::nullopt;
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return parseConfig(text.str(), path, errors);
+  return text.str();
+}
+
+std::optional<DaemonConfig> loadConfigFile(const std::string& path,
+                                           std::vector<ConfigError>& errors) {
+  auto text = readTextFile(path);
+  if (!text) {
+    errors.push_back({path + ": cannot open"});
+    return std::nullopt;
+  }
+  return parseConfig(*text, path, errors);
 }
 
 }  // namespace relais::daemon

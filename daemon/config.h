@@ -92,6 +92,9 @@ std::optional<DaemonConfig> loadConfigFile(const std::string& path,
 std::optional<std::string> exposureProblem(const DaemonConfig& config);
 bool isLoopbackListen(const std::string& listen);
 
+// The whole file, or nullopt when it cannot be opened (configuration, certificates).
+std::optional<std::string> readTextFile(const std::string& path);
+
 // "60s", "5m", "4h", "1d", "250ms" or a bare number of seconds.
 std::optional<routing::Duration> parseDuration(const std::string& text);
 

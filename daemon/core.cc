@@ -686,6 +686,9 @@ grpc::Status Core::upsertCase(const v1::Case& request, v1::UpsertCaseReply& repl
   if (!isSet(request.updated_at())) {
     return {grpc::StatusCode::INVALID_ARGUMENT, "updated_at: required"};
   }
+  if (auto problem = validateCaseTimes(request)) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, *problem};
+  }
   const auto key = routing::ContactReader::normaliseCaseRef(request.case_ref());
   if (key.empty()) {
     return {grpc::StatusCode::INVALID_ARGUMENT, "case_ref: has no letter or digit"};

@@ -8,8 +8,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "daemon/call_gate.h"
@@ -32,16 +30,6 @@ std::string hostOf(const std::string& listen) {
   return colon == std::string::npos ? listen : listen.substr(0, colon);
 }
 
-std::optional<std::string> readFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // TLS (optionally mutual) when configured, else plaintext, which only loopback may use.
 std::shared_ptr<grpc::ServerCredentials> serverCredentials(const DaemonConfig& config,
                                                            std::string& error) {
@@ -49,8 +37,8 @@ std::shared_ptr<grpc::ServerCredentials> serverCredentials(const DaemonConfig& c
     return grpc::InsecureServerCredentials();
   }
   const auto& tls = *config.security.tls;
-  auto cert = readFile(tls.cert_file);
-  auto key = readFile(tls.key_file);
+  auto cert = readTextFile(tls.cert_file);
+  auto key = readTextFile(tls.key_file);
   if (!cert || !key) {
     error = "cannot read " + (cert ? tls.key_file : tls.cert_file);
     return nullptr;
@@ -61,7 +49,7 @@ std::shared_ptr<grpc::ServerCredentials> serverCredentials(const DaemonConfig& c
           : (tls.require_client_cert ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
                                      : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY));
   if (!tls.client_ca_file.empty()) {
-    auto ca = readFile(tls.client_ca_file);
+    auto ca = readTextFile(tls.client_ca_file);
     if (!ca) {
       error = "cannot read " + tls.client_ca_file;
       return nullptr;

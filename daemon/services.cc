@@ -154,14 +154,6 @@ grpc::ServerUnaryReactor* CaseFeedService::UpsertCase(grpc::CallbackServerContex
   if (auto* refused = c_.gate.refuse(ctx, Method::kUpsertCase)) {
     return refused;
   }
-  if (auto problem = validateCaseTimes(*request)) {
-    auto* reactor = ctx->DefaultReactor();
-    recordRpc(c_.metrics, "UpsertCase", grpc::StatusCode::INVALID_ARGUMENT,
-              std::chrono::steady_clock::now());
-    grpcHandoffRelease();
-    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, *problem));
-    return reactor;
-  }
   return serveUnary(ctx, c_.loop, c_.metrics, "UpsertCase",
                     [core = &c_.core, request, reply](auto*) {
                       return core->upsertCase(*request, *reply);

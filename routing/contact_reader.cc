@@ -164,6 +164,85 @@ int numberWordValue(std::string_view w) {
   return -1;
 }
 
+// What a repair cue is about, coarsely: water, heating, electricity, openings and locks, damp,
+// lift, entry phone, ventilation, pests, structure, gas. A follow-up and a later clause about
+// different things are two requests; about the same thing, one ("la chaudière ... depuis hier
+// plus de chauffage"). Matched on word starts; a word in no family says nothing.
+enum ObjectClass : std::uint32_t {
+  kObjWater = 1U << 0,
+  kObjHeating = 1U << 1,
+  kObjElectricity = 1U << 2,
+  kObjOpenings = 1U << 3,
+  kObjDamp = 1U << 4,
+  kObjLift = 1U << 5,
+  kObjEntryPhone = 1U << 6,
+  kObjVentilation = 1U << 7,
+  kObjPests = 1U << 8,
+  kObjStructure = 1U << 9,
+  kObjGas = 1U << 10,
+  // Non-repair topics are one family each (bits from kObjTopicShift, by CueKind).
+};
+constexpr int kObjTopicShift = 16;
+
+std::uint32_t repairObjectClass(std::string_view w) {
+  static constexpr std::pair<std::string_view, std::uint32_t> kPrefixes[] = {
+      {"fuit", kObjWater},        {"fuite", kObjWater},       {"fui", kObjWater},
+      {"eau", kObjWater},         {"inond", kObjWater},       {"degat", kObjWater},
+      {"goutt", kObjWater},       {"coul", kObjWater},        {"robinet", kObjWater},
+      {"mitigeur", kObjWater},    {"evier", kObjWater},       {"lavabo", kObjWater},
+      {"wc", kObjWater},          {"toilet", kObjWater},      {"chasse", kObjWater},
+      {"douche", kObjWater},      {"baignoire", kObjWater},   {"tuyau", kObjWater},
+      {"canalis", kObjWater},     {"plomb", kObjWater},       {"siphon", kObjWater},
+      {"bouche", kObjWater},      {"evacu", kObjWater},       {"egout", kObjWater},
+      {"refoul", kObjWater},      {"leak", kObjWater},        {"sink", kObjWater},
+      {"tap", kObjWater},         {"shower", kObjWater},      {"water", kObjWater},
+      {"flexible", kObjWater},    {"chauff", kObjHeating},    {"chaud", kObjHeating},
+      {"radiat", kObjHeating},    {"ballon", kObjHeating},    {"cumulus", kObjHeating},
+      {"thermost", kObjHeating},  {"heating", kObjHeating},   {"boiler", kObjHeating},
+      {"electr", kObjElectricity}, {"prise", kObjElectricity}, {"courant", kObjElectricity},
+      {"disjonct", kObjElectricity}, {"compteur", kObjElectricity},
+      {"lumiere", kObjElectricity}, {"ampoule", kObjElectricity}, {"eclair", kObjElectricity},
+      {"interrupt", kObjElectricity}, {"light", kObjElectricity}, {"bulb", kObjElectricity},
+      {"etincel", kObjElectricity}, {"power", kObjElectricity},  {"socket", kObjElectricity},
+      {"porte", kObjOpenings},    {"fenetre", kObjOpenings},  {"volet", kObjOpenings},
+      {"serrur", kObjOpenings},   {"vitre", kObjOpenings},    {"poignee", kObjOpenings},
+      {"store", kObjOpenings},    {"placard", kObjOpenings},  {"cremone", kObjOpenings},
+      {"barillet", kObjOpenings}, {"verrou", kObjOpenings},   {"window", kObjOpenings},
+      {"door", kObjOpenings},     {"lock", kObjOpenings},     {"latch", kObjOpenings},
+      {"humid", kObjDamp},        {"moisi", kObjDamp},        {"salpetre", kObjDamp},
+      {"champignon", kObjDamp},   {"condensation", kObjDamp}, {"infiltr", kObjDamp},
+      {"mould", kObjDamp},        {"mold", kObjDamp},         {"damp", kObjDamp},
+      {"ascenseur", kObjLift},    {"lift", kObjLift},         {"elevator", kObjLift},
+      {"interphone", kObjEntryPhone}, {"digicode", kObjEntryPhone},
+      {"sonnette", kObjEntryPhone}, {"intercom", kObjEntryPhone}, {"vmc", kObjVentilation},
+      {"ventil", kObjVentilation}, {"aeration", kObjVentilation}, {"extract", kObjVentilation},
+      {"fan", kObjVentilation},   {"hotte", kObjVentilation}, {"cafard", kObjPests},
+      {"blatte", kObjPests},      {"punaise", kObjPests},     {"souris", kObjPests},
+      {"rat", kObjPests},         {"nuisible", kObjPests},    {"fourmi", kObjPests},
+      {"guepe", kObjPests},       {"frelon", kObjPests},      {"moucheron", kObjPests},
+      {"cockroach", kObjPests},   {"mice", kObjPests},        {"plafond", kObjStructure},
+      {"mur", kObjStructure},     {"fissur", kObjStructure},  {"carrelage", kObjStructure},
+      {"parquet", kObjStructure}, {"plinthe", kObjStructure}, {"peinture", kObjStructure},
+      {"toit", kObjStructure},    {"ceiling", kObjStructure}, {"wall", kObjStructure},
+      {"gaz", kObjGas},           {"gas", kObjGas}};
+  std::uint32_t classes = 0;
+  if (w.empty()) {
+    return classes;
+  }
+  for (const auto& [prefix, cls] : kPrefixes) {
+    if (prefix[0] != w[0] || !w.starts_with(prefix)) {
+      continue;
+    }
+    // Short stems stand for the word and its plural only ("rat", not "rate"; "eau", "eaux").
+    if (prefix.size() <= 3 && w.size() > prefix.size() &&
+        (w.size() > prefix.size() + 1 || (w.back() != 's' && w.back() != 'x'))) {
+      continue;
+    }
+    classes |= cls;
+  }
+  return classes;
+}
+
 struct Scored {
   CueHit hit;
   CueKind kind;
@@ -818,14 +897,100 @@ class Analysis {
     }
   }
 
+  // The object families (ObjectClass) of the topic hits within [begin, end).
+  std::uint32_t objectClasses(std::uint32_t begin, std::uint32_t end) const {
+    std::uint32_t classes = 0;
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0 || s.hit.first_token < begin || s.hit.end_token > end) {
+        continue;
+      }
+      if (s.kind == CueKind::kRepair) {
+        for (std::uint32_t t = s.hit.first_token; t < s.hit.end_token; ++t) {
+          classes |= repairObjectClass(text_.word(text_.tokens[t]));
+        }
+      } else if (s.kind == CueKind::kRent || s.kind == CueKind::kNeighbourhood ||
+                 s.kind == CueKind::kAdmin || s.kind == CueKind::kOther) {
+        classes |= 1U << (kObjTopicShift + static_cast<int>(s.kind));
+      }
+    }
+    return classes;
+  }
+
+  // Where the clause holding token `t` starts: after the last punctuation mark or dropped
+  // filler, or at the last clause word ("et", "mais", "sinon"...) before it in its sentence.
+  std::uint32_t clauseStart(std::uint32_t t) const {
+    const std::uint32_t sentence_begin = text_.sentences[text_.tokens[t].sentence].first_token;
+    for (std::uint32_t i = t;; --i) {
+      if (i == sentence_begin || text_.tokens[i].after_dropped || isScopeBreak(i)) {
+        return i;
+      }
+      const std::string_view gap =
+          text_.source(text_.tokens[i - 1].src_end, text_.tokens[i].src_begin);
+      if (gap.find_first_of(".!?;:,\n") != std::string_view::npos) {
+        return i;
+      }
+    }
+  }
+
+  // A weak boundary (a "new" cue under weight 1: "ah et", "sinon", "depuis hier", "now") after
+  // a follow-up starts a new request only when its clause names a topic of its own, asks
+  // nothing about the old one, and is about other things than the follow-up before it:
+  // "j'attends le plombier pour la douche. et là ce matin le compteur fait des étincelles" is
+  // two requests; "toujours personne pour la chaudière. Depuis hier plus de chauffage" is one.
+  // Returns the clause's first token and fills `new_topic`, or UINT32_MAX.
+  std::uint32_t weakNewProblem(std::uint32_t first_status, std::array<float, 5>& new_topic) const {
+    for (const Scored& b : scored_) {
+      if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 || b.weight >= 1) {
+        continue;
+      }
+      const std::uint32_t from = clauseStart(b.hit.first_token);
+      if (from <= first_status) {
+        continue;
+      }
+      const std::uint32_t to = text_.sentences[text_.tokens[from].sentence].end_token;
+      std::array<float, 5> topic{};
+      float status_after = 0;
+      for (const Scored& s : scored_) {
+        if (!s.active || s.hit.first_token < from || s.hit.end_token > to) {
+          continue;
+        }
+        if (s.kind == CueKind::kStatus) {
+          status_after += s.weight;
+        }
+        for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
+          if (s.kind == kTopicKinds[k]) {
+            topic[k] += s.weight;
+          }
+        }
+      }
+      if (status_after >= kStatusWeakThreshold ||
+          *std::max_element(topic.begin(), topic.end()) < kNewTopicThreshold) {
+        continue;
+      }
+      const std::uint32_t before = objectClasses(0, from);
+      const std::uint32_t after = objectClasses(from, to);
+      if (before != 0 && after != 0 && (before & after) == 0) {
+        new_topic = topic;
+        return from;
+      }
+    }
+    return UINT32_MAX;
+  }
+
   void decideIntent() {
     std::array<float, 5> topic{};
     std::array<float, 5> new_topic{};
     float status_after_new = 0;  // "par contre j'attends toujours..." is another follow-up
     std::uint32_t new_from = UINT32_MAX;
+    std::uint32_t first_status = UINT32_MAX;
     for (const Scored& s : scored_) {
-      if (s.active && s.kind == CueKind::kNewProblem) {
+      // Weight 1 connectors ("par contre") start a new request wherever they are; weaker ones
+      // only after a follow-up and about something else (weakNewProblem).
+      if (s.active && s.kind == CueKind::kNewProblem && s.weight >= 1) {
         new_from = std::min(new_from, s.hit.end_token);
+      }
+      if (s.active && s.kind == CueKind::kStatus && s.weight > 0) {
+        first_status = std::min(first_status, s.hit.first_token);
       }
     }
     for (const Scored& s : scored_) {
@@ -862,7 +1027,24 @@ class Analysis {
         chosen_topic = best_new;
         new_problem_ = true;
         why = "status question plus a new problem (" +
-              quotes([](const Scored& s) { return s.kind == CueKind::kNewProblem; }) + ")";
+              quotes([](const Scored& s) {
+                return s.kind == CueKind::kNewProblem && s.weight >= 1;
+              }) +
+              ")";
+      } else if (first_status != UINT32_MAX) {
+        std::array<float, 5> clause_topic{};
+        const std::uint32_t from = weakNewProblem(first_status, clause_topic);
+        if (from != UINT32_MAX) {
+          chosen_topic = static_cast<std::size_t>(
+              std::max_element(clause_topic.begin(), clause_topic.end()) - clause_topic.begin());
+          new_problem_ = true;
+          const Token& t = text_.tokens[from];
+          why = "status question plus a new problem about something else (\"" +
+                std::string(utf8Prefix(
+                    text_.source(t.src_begin, text_.sentences[t.sentence].src_end),
+                    kSnippetMaxBytes)) +
+                "\")";
+        }
       }
     } else if (topic[best_topic] >= kTopicThreshold) {
       chosen_topic = best_topic;
@@ -904,8 +1086,9 @@ class Analysis {
                          quotes([](const Scored& s) { return s.kind == CueKind::kReopen; }));
     }
     if (new_problem_) {
-      blockers.push_back("adds a new problem: " +
-                         quotes([](const Scored& s) { return s.kind == CueKind::kNewProblem; }));
+      const std::string cues =
+          quotes([](const Scored& s) { return s.kind == CueKind::kNewProblem && s.weight > 0; });
+      blockers.push_back("adds a new problem" + (cues.empty() ? std::string() : ": " + cues));
     }
     return blockers;
   }
@@ -962,8 +1145,10 @@ class Analysis {
       case CueKind::kRequest:
         return 1.5F;
       case CueKind::kFormal:
-      case CueKind::kNewProblem:
         return 0.5F;
+      case CueKind::kNewProblem:
+        // A weak boundary ("depuis hier") only counts when it did start a new request.
+        return s.weight >= 1 || new_problem_ ? 0.5F : 0.0F;
       default:
         return 0;
     }

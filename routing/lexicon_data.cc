@@ -33,6 +33,7 @@ repair 2.5: plus aucune lumiere; dans le noir; taudis; insalubr*; menace de tomb
 repair 2.5: elagage; fils electriques; fil electrique; cables electriques
 repair 1: eau; froid; chauffe*; refait; bruit de tuyau*; fracture*; effraction; leak*; broken
 repair 1: repair*; window*; door*; tap; shower
+repair 2: light; lights; bulb*; flicker*; extractor*; fan; mould; mold; damp; intercom; toilet; latch; lock; socket*; fuse*
 repair 2: local compteur*; compteur*; detecteur*; alarme; bloque; coince; fait un bruit
 repair 3: porte du garage; porte de garage; odeur de brule; s ouvre plus
 repair 2: heating; boiler; lift; elevator; leaking; plumber; ceiling; sink; radiator
@@ -275,6 +276,24 @@ new 1: mais maintenant; et la maintenant; mais la maintenant; maintenant c est; 
 new 1: maintenant on a; maintenant ca; et depuis peu; depuis peu; nouvelle fuite; nouveau souci
 new 1: in addition; also the; another problem; apart from that
 new 0: de plus en plus
+# "Another thing" in every register, and taking the chance of a letter to raise something else.
+new 1: autre truc; deuxieme truc; second truc; autre sujet; autre demande; autre requete
+new 1: autres problemes; autres soucis; point distinct; sujet distinct; probleme distinct
+new 1: je profite de; profite de ce courrier; profite de ce message; profite de l occasion
+new 1: another thing; one more thing; something else; on another note; also there is; also my
+new 1: and also; oh and also
+# Weak boundaries (under 1): an aside ("ah et", "sinon", "à côté de ça") or a fresh onset
+# ("depuis hier", "ce matin", "now"). After a follow-up, they start a new request only when
+# their clause is about something other than the follow-up (ContactReader::weakNewProblem).
+new 0.5: sinon; ah et; oh et; ah oui et; oh and; and now; a cote de ca; a cote de cela
+new 0.5: en meme temps; et puis; je voulais vous dire; je voulais aussi; je voulais vous signaler
+new 0.5: je vous signale; je dois vous dire
+new 0.5: depuis hier; depuis ce matin; depuis cette nuit; depuis ce week end; depuis le week end
+new 0.5: depuis avant hier; depuis quelques jours; depuis deux jours; depuis trois jours; depuis 2 jours
+new 0.5: depuis 3 jours; depuis lundi; depuis mardi; depuis mercredi; depuis jeudi; depuis vendredi
+new 0.5: depuis samedi; depuis dimanche; depuis cette semaine; depuis une semaine; depuis 1 semaine
+new 0.5: ce matin; cette nuit; hier soir; cet apres midi; aujourd hui; maintenant; now
+new 0.5: since yesterday; since this morning; this morning; last night; today
 
 # ---------------------------------------------------------------- urgency (points)
 urgent 70: jaillit; jaillissent; gicle*; jet d eau; l eau monte; eau monte; eclate*

@@ -153,6 +153,39 @@ TEST(ContactReaderTest, StatusPlusNewProblemTakesTheNewIntent) {
   EXPECT_FALSE(r.status_only);
 }
 
+// The lexicon alone, to test its rules without the statistical layer.
+ReaderConfig lexiconOnly() {
+  ReaderConfig config;
+  config.use_model = false;
+  return config;
+}
+
+TEST(ContactReaderTest, AsideAfterAFollowUpAboutSomethingElseIsANewProblem) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    // An aside ("ah et") or a fresh onset ("depuis hier", "yesterday") opens a clause about
+    // other equipment: a new request, no automatic answer.
+    const Reading aside = readText(
+        reader, "toujours rien pour le volet du salon signalé en mars. ah et l'évier se bouche "
+                "depuis hier");
+    EXPECT_EQ(aside.intent, Intent::kRepair);
+    EXPECT_FALSE(aside.status_only);
+    const Reading english =
+        readText(reader, "Any news on my kitchen tap repair? Reported two weeks ago. Oh and the "
+                         "intercom stopped working yesterday");
+    EXPECT_EQ(english.intent, Intent::kRepair);
+    EXPECT_FALSE(english.status_only);
+    // The same thing getting worse stays one follow-up.
+    const Reading same = readText(
+        reader,
+        "oui bonjour c'est pour la chaudière on m'avait dit que le technicien passerait euh et "
+        "puis depuis ce matin plus de chauffage du tout",
+        Channel::kPhone);
+    EXPECT_EQ(same.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(same.status_only);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

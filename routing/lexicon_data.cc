@@ -36,11 +36,12 @@ repair 1: repair*; window*; door*; tap; shower
 repair 2: light; lights; bulb*; flicker*; extractor*; fan; mould; mold; damp; intercom; toilet; latch; lock; socket*; fuse*
 repair 2: local compteur*; compteur*; detecteur*; alarme; bloque; coince; fait un bruit
 repair 3: porte du garage; porte de garage; odeur de brule; s ouvre plus
-repair 2: heating; boiler; lift; elevator; leaking; plumber; ceiling; sink; radiator
+repair 2: heating; boiler; lift; elevator; leaking; plumber; ceiling; sink; radiator; radiators
 repair 1: fumee
 repair 3: odeur .. de gaz; odeur .. gaz
 # Gas, electrical burning and meters are equipment, wherever they are (hall, stairs, cellar).
 repair 4: odeur de gaz; sent le gaz; ca sent le gaz; fuite de gaz; gaz .. .. odeur*; odeur* .. .. gaz*
+repair 4: sent .. .. gaz*; pue .. .. gaz*; sentir .. .. gaz*; smell* .. .. gas
 repair 4: oeuf pourri; oeufs pourris; odeur de brule; sent le brule; gaine technique; colonne montante
 repair 3: local compteur*; armoire electrique; tableau electrique .. fume*; court circuit
 repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; termite*; moustique*
@@ -191,6 +192,10 @@ status 2.5: suite a ma demande
 status 2.5: concernant ma demande; suites donnees; suite donnee; a ete examine*; a ete traite*
 status 2.5: a bien ete recu*; avez vous bien recu; vous avez bien recu; bien recu mon; bien recu ma
 status 2.5: avez vous recu; vous avez recu; avez vous eu; vous avez eu
+status 2.5: vous l avez recu*; vous les avez recu*; vous l avez eu*; vous les avez eu*; l avez vous recu*; les avez vous recu*
+status 2.5: toujours personne; plus aucun signe; aucun signe de vie; sont programme*; sont prevu*; est passe* constater; sont passe* constater
+status 1.5: j ai envoye; j ai transmis; j ai donne mes; j ai fourni
+status 2.5: i called about; i rang about; i phoned about; i emailed about; been booked; booked in yet; booked to come
 status 2.5: c est fait; si c est passe; etait prevu*; toujours prevu*; comme prevu; reporte*
 status 2.5: il revient quand; revient quand; reviendrait; n est jamais arrive*; jamais arrive*
 status 2.5: devais etre; je devais; il devait; elle devait; plus de nouvelles
@@ -453,6 +458,7 @@ vurgent 70: radiateur* .. .. chauffe* plus; radiateur* .. .. chauffe* pas; radia
 vurgent 70: chauffage .. .. hs; chaudiere .. .. hs; chauffage .. .. mort; chaudiere .. .. morte
 vurgent 70: chaudiere .. .. demarre plus; chaudiere .. .. s allume plus; chauffage .. .. demarre plus
 vurgent 70: chaudiere .. .. plus rien; chauffage .. .. arrete; chaudiere .. .. arrete*; heating .. .. broken
+vurgent 70: radiator* .. .. cold; heating .. .. off; heater* .. .. cold; no heat; heating .. .. not on
 vurgent 45: on gele; on se gele; gele chez; caille; on caille; grelott*; sous la couette; couvertures
 # Stuck at home upstairs by a lift out of order: urgent for someone ill, disabled or elderly.
 vurgent 70: peut pas descendre; peut plus descendre; pouvons pas descendre; peux pas descendre
@@ -540,6 +546,27 @@ aggressive 1: sale ordure; bande d ordures; pourriture; vermine; fdp; ntm; fils 
 aggressive 1: gros con; grosse conne; grosse vache
 aggressive 1: sale type; sale bonne femme; fumiers; crapule*; enfoires; salauds; sale race
 aggressive 0.6: des chiens; des rats; des porcs; de merde; vous etes des minables
+# Threats of violence as a family: first person, object pronoun, a violent verb in any
+# inflection ("je vous défonce", "je vais lui démonter"), or such a verb on a body part.
+aggressive 1: je vous defonc*; je vous demont*; je vous eclat*; je vous explos*; je vous fracass*; je vous pete; je vous peter; je vous petes; je vous cass*; je vous arrach*; je vous cogn*; je vous bousill*; je vous massacr*; je vous tabass*; je vous egorg*; je vous etrangl*; je vous crev*; je vous bute; je vous buter; je vous butte; je vous plant*; je vous saign*
+aggressive 1: vais vous defonc*; vais vous demont*; vais vous eclat*; vais vous explos*; vais vous fracass*; vais vous pete; vais vous peter; vais vous petes; vais vous cass*; vais vous arrach*; vais vous cogn*; vais vous bousill*; vais vous massacr*; vais vous tabass*; vais vous egorg*; vais vous etrangl*; vais vous crev*; vais vous bute; vais vous buter; vais vous butte; vais vous plant*; vais vous saign*
+aggressive 1: je lui defonc*; je lui demont*; je lui eclat*; je lui explos*; je lui fracass*; je lui pete; je lui peter; je lui petes; je lui cass*; je lui arrach*; je lui cogn*; je lui bousill*; je lui massacr*; je lui tabass*; je lui egorg*; je lui etrangl*; je lui crev*; je lui bute; je lui buter; je lui butte; je lui plant*; je lui saign*
+aggressive 1: vais lui defonc*; vais lui demont*; vais lui eclat*; vais lui explos*; vais lui fracass*; vais lui pete; vais lui peter; vais lui petes; vais lui cass*; vais lui arrach*; vais lui cogn*; vais lui bousill*; vais lui massacr*; vais lui tabass*; vais lui egorg*; vais lui etrangl*; vais lui crev*; vais lui bute; vais lui buter; vais lui butte; vais lui plant*; vais lui saign*
+aggressive 1: je te defonc*; je te demont*; je te eclat*; je te explos*; je te fracass*; je te pete; je te peter; je te petes; je te cass*; je te arrach*; je te cogn*; je te bousill*; je te massacr*; je te tabass*; je te egorg*; je te etrangl*; je te crev*; je te bute; je te buter; je te butte; je te plant*; je te saign*
+aggressive 1: vais te defonc*; vais te demont*; vais te eclat*; vais te explos*; vais te fracass*; vais te pete; vais te peter; vais te petes; vais te cass*; vais te arrach*; vais te cogn*; vais te bousill*; vais te massacr*; vais te tabass*; vais te egorg*; vais te etrangl*; vais te crev*; vais te bute; vais te buter; vais te butte; vais te plant*; vais te saign*
+aggressive 1: je leur defonc*; je leur demont*; je leur eclat*; je leur explos*; je leur fracass*; je leur pete; je leur peter; je leur petes; je leur cass*; je leur arrach*; je leur cogn*; je leur bousill*; je leur massacr*; je leur tabass*; je leur egorg*; je leur etrangl*; je leur crev*; je leur bute; je leur buter; je leur butte; je leur plant*; je leur saign*
+aggressive 1: vais leur defonc*; vais leur demont*; vais leur eclat*; vais leur explos*; vais leur fracass*; vais leur pete; vais leur peter; vais leur petes; vais leur cass*; vais leur arrach*; vais leur cogn*; vais leur bousill*; vais leur massacr*; vais leur tabass*; vais leur egorg*; vais leur etrangl*; vais leur crev*; vais leur bute; vais leur buter; vais leur butte; vais leur plant*; vais leur saign*
+aggressive 1: defonc* la tete; demont* la tete; fracass* la tete; arrach* la tete; bousill* la tete; tabass* la tete; refais la tete; refaire la tete
+aggressive 1: defonc* la gueule; demont* la gueule; fracass* la gueule; arrach* la gueule; bousill* la gueule; tabass* la gueule; refais la gueule; refaire la gueule
+aggressive 1: defonc* la figure; demont* la figure; fracass* la figure; arrach* la figure; bousill* la figure; tabass* la figure; refais la figure; refaire la figure
+aggressive 1: defonc* le crane; demont* le crane; fracass* le crane; arrach* le crane; bousill* le crane; tabass* le crane; refais le crane; refaire le crane
+aggressive 1: defonc* les dents; demont* les dents; fracass* les dents; arrach* les dents; bousill* les dents; tabass* les dents; refais les dents; refaire les dents
+aggressive 1: defonc* la face; demont* la face; fracass* la face; arrach* la face; bousill* la face; tabass* la face; refais la face; refaire la face
+aggressive 1: defonc* les jambes; demont* les jambes; fracass* les jambes; arrach* les jambes; bousill* les jambes; tabass* les jambes; refais les jambes; refaire les jambes
+aggressive 1: defonc* le nez; demont* le nez; fracass* le nez; arrach* le nez; bousill* le nez; tabass* le nez; refais le nez; refaire le nez
+aggressive 1: defonc* les genoux; demont* les genoux; fracass* les genoux; arrach* les genoux; bousill* les genoux; tabass* les genoux; refais les genoux; refaire les genoux
+aggressive 1: en colle une; en collerai une; en foutre une; en fous une
+aggressive 1: lui fais sa fete; lui faire sa fete; lui ferai sa fete; te faire ta fete; vous faire votre fete; leur faire leur fete; lui regler son compte
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
@@ -595,6 +622,9 @@ vulnerable 60: appareil respiratoire; sous oxygene; respirateur; dialyse*; mon f
 vulnerable 45: ma fille de _ ans; fils de _ ans; fille de _ ans; enfant de _ ans; paralyse*
 vulnerable 45: personne agee; grand mere; grand pere; ma mere de; mon pere de; enceinte de
 vulnerable 60: bb; mon bb; un bb
+vulnerable 60: petite de _ mois; petit de _ mois; garcon de _ mois; puce de _ mois; jumeaux de _ mois
+vulnerable 60: enfant de _ semaines; bebe de _ semaines; fille de _ semaines; fils de _ semaines; petite de _ semaines; petit de _ semaines
+vulnerable 60: month old; months old; week old; weeks old
 vulnerable 60: octogenaire; nonagenaire; centenaire; ma vieille mere; mon vieux pere; mamie; papy
 vulnerable 45: ma mere agee; mon pere age; mes parents ages; personne fragile; tres fragile; sous traitement
 vulnerable 60: dialyse a domicile; greffe*; insuffisan* respiratoire; insuffisan* cardiaque; bronchiolite

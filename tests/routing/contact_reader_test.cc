@@ -186,6 +186,45 @@ TEST(ContactReaderTest, AsideAfterAFollowUpAboutSomethingElseIsANewProblem) {
   }
 }
 
+TEST(ContactReaderTest, ThreatsAreAFamilyOfVerbsNotAListOfSentences) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader, "si tu continues je te défonce la tête").aggressive);
+    EXPECT_TRUE(
+        readText(reader, "le prochain qui me raccroche au nez je vais lui démonter la figure")
+            .aggressive);
+    EXPECT_TRUE(readText(reader, "encore une relance et je vous en colle une").aggressive);
+    // Hurt oneself, a threat reported, a figure of speech: not aggression.
+    EXPECT_FALSE(
+        readText(reader, "je me suis cogné la tête contre le placard de la cuisine qui est décroché")
+            .aggressive);
+    EXPECT_FALSE(readText(reader,
+                          "ma voisine m'a dit qu'elle allait me défoncer la tête si je me "
+                          "plaignais encore")
+                     .aggressive);
+    EXPECT_FALSE(
+        readText(reader, "le bruit du voisin ça me casse la tête tous les soirs").aggressive);
+  }
+}
+
+TEST(ContactReaderTest, InfantsNamedByTheirAgeAreVulnerable) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_TRUE(readText(reader, "pas de chauffage depuis hier avec ma petite de 6 semaines").urgent);
+  EXPECT_TRUE(readText(reader, "radiators cold since Sunday and we have a 4 month old").urgent);
+  EXPECT_FALSE(readText(reader, "pas de chauffage depuis hier").urgent);
+}
+
+TEST(ContactReaderTest, KeywordlessFollowUpsAndGasBySmell) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_EQ(readText(reader, "j'ai déposé mon RIB à l'accueil lundi, vous l'avez reçu ?").intent,
+            Intent::kStatusRequest);
+  EXPECT_EQ(readText(reader, "toujours personne pour la serrure de la cave").intent,
+            Intent::kStatusRequest);
+  const Reading gas = readText(reader, "ça sent vachement fort le gaz dans le hall du bâtiment");
+  EXPECT_EQ(gas.intent, Intent::kRepair);
+  EXPECT_TRUE(gas.urgent);
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

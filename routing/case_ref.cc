@@ -1,6 +1,7 @@
 #include "routing/case_ref.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "routing/text_normaliser.h"
@@ -360,12 +361,75 @@ std::size_t skipFillers(std::string_view t, std::size_t at) {
   return at;
 }
 
+// The bytes a match may begin with, so that find() tries a pattern only where it can match: a
+// word start that cannot begin any keyword or shape costs one lookup per pattern.
+using ByteSet = std::array<bool, 256>;
+
+ByteSet allBytes() {
+  ByteSet set;
+  set.fill(true);
+  return set;
+}
+
+void addLetterCases(ByteSet& set, char c) {
+  set[static_cast<unsigned char>(c)] = true;
+  if (isLetter(c)) {
+    set[static_cast<unsigned char>(c | 0x20)] = true;
+    set[static_cast<unsigned char>(upper(c))] = true;
+  }
+}
+
+ByteSet keywordStartBytes(const std::vector<std::string>& keywords) {
+  if (keywords.empty()) {
+    return allBytes();
+  }
+  ByteSet set{};
+  for (const std::string& kw : keywords) {
+    addLetterCases(set, kw.front());
+  }
+  // An accented letter folds to ASCII ("Référence" starts with 'R', "écrit" with 'e').
+  for (int b = 0x80; b < 0x100; ++b) {
+    set[b] = true;
+  }
+  return set;
+}
+
+ByteSet shapeStartBytes(const std::vector<Element>& shape) {
+  const Element& e = shape.front();
+  if (e.min == 0) {
+    return allBytes();
+  }
+  ByteSet set{};
+  for (int b = 0; b < 0x80; ++b) {
+    const char c = static_cast<char>(b);
+    switch (e.kind) {
+      case Kind::kDigit:
+      case Kind::kNumber:
+        set[b] = isDigit(c);
+        break;
+      case Kind::kLetter:
+      case Kind::kUpper:  // spelled out, a capitals code may be written in lower case
+        set[b] = isLetter(c);
+        break;
+      case Kind::kLiteral:
+        set[b] = upper(c) == e.literal;
+        break;
+      case Kind::kOptSep:
+      case Kind::kReqSep:
+        return allBytes();
+    }
+  }
+  return set;
+}
+
 }  // namespace
 
 struct CaseRefMatcher::Compiled {
   std::string text;
   Parsed parsed;
   std::size_t keyword_group = 0;  // patterns with the same keywords share a group
+  ByteSet keyword_start{};
+  ByteSet shape_start{};
 };
 
 CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
@@ -374,6 +438,8 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
     Compiled c;
     c.text = p;
     if (!parsePattern(p, c.parsed)) {
+      c.keyword_start = keywordStartBytes(c.parsed.keywords);
+      c.shape_start = shapeStartBytes(c.parsed.shape);
       c.keyword_group = compiled_.size();
       for (const Compiled& earlier : compiled_) {
         if (earlier.parsed.keywords == c.parsed.keywords) {
@@ -411,7 +477,11 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
     std::vector<std::size_t>& group_start = scratch;
     group_start.assign(compiled_.size(), kUnknown);
     for (std::size_t pi = 0; pi < compiled_.size(); ++pi) {
-      const Parsed& p = compiled_[pi].parsed;
+      const Compiled& c = compiled_[pi];
+      if (!c.keyword_start[static_cast<unsigned char>(t[at])]) {
+        continue;
+      }
+      const Parsed& p = c.parsed;
       std::size_t start = at;
       if (!p.keywords.empty()) {
         std::size_t& cached = group_start[compiled_[pi].keyword_group];
@@ -432,6 +502,9 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
         if (!wordStart(t, start)) {
           continue;
         }
+      }
+      if (start >= t.size() || !c.shape_start[static_cast<unsigned char>(t[start])]) {
+        continue;
       }
       const std::size_t end = matchShape(p.shape, 0, t, start);
       if (end == std::string_view::npos || end == start) {

@@ -7,8 +7,10 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <thread>
+#include <vector>
 
 #include "daemon/call_gate.h"
 #include "daemon/core.h"
@@ -162,7 +164,16 @@ int runDaemon(const DaemonConfig& config) {
       });
     });
   });
+  // The strand serialises routing; the other threads read contacts and finish RPCs meanwhile.
+  const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 2u, 8u);
+  std::vector<std::thread> workers;
+  for (unsigned i = 1; i < threads; ++i) {
+    workers.emplace_back([&io] { io.run(); });
+  }
   io.run();
+  for (auto& worker : workers) {
+    worker.join();
+  }
   if (stopper.joinable()) {
     stopper.join();
   }

@@ -6,22 +6,21 @@ namespace relais::daemon {
 
 RoutingLoop::RoutingLoop(boost::asio::io_context& io, Core& core, Metrics& metrics,
                          Core::Clock clock)
-    : core_(core),
+    : io_(io),
+      core_(core),
       metrics_(metrics),
       clock_(std::move(clock)),
       strand_(boost::asio::make_strand(io)),
       tick_timer_(strand_),
       deadline_timer_(strand_) {}
 
-RoutingLoop::~RoutingLoop() { side_pool_.join(); }
-
 void RoutingLoop::whenDurable(std::function<void(const std::optional<std::string>&)> done) {
   waiting_.push_back(std::move(done));
   if (!flush_posted_) {
-    // Posted, not run now: handlers already queued on the strand join this batch and share
+    // Queued, not run now: handlers already queued on the strand join this batch and share
     // its transaction.
     flush_posted_ = true;
-    boost::asio::post(strand_, [this] { flush(); });
+    boost::asio::defer(strand_, [this] { flush(); });
   }
 }
 
@@ -49,7 +48,7 @@ void RoutingLoop::flush() {
   if (after_flush_.empty()) {
     return;
   }
-  // Two tasks, one per side-pool thread, so that a large batch is finished by both.
+  // Two tasks, so that two threads can share a large batch.
   using Batch = std::vector<std::function<void()>>;
   auto all = std::make_shared<Batch>(std::move(after_flush_));
   after_flush_.clear();

@@ -15,8 +15,8 @@ grpc::ServerUnaryReactor* IntakeService::Submit(grpc::CallbackServerContext* ctx
   }
   auto* reactor = ctx->DefaultReactor();
   const auto start = std::chrono::steady_clock::now();
-  // Reading is the costliest step and needs no routing state: it runs on the side pool, and
-  // only routing and storage take the strand.
+  // Reading is the costliest step and needs no routing state: it runs off the strand, and only
+  // routing and storage take the strand.
   c_.loop.offload([this, ctx, reactor, request, reply, start] {
     auto reading = std::make_shared<routing::Reading>();
     if (!validateContact(*request, ContactLimits{c_.config_max_text})) {

@@ -33,8 +33,8 @@ void serveUnaryOn(grpc::CallbackServerContext* ctx, grpc::ServerUnaryReactor* re
           error && status.ok()
               ? grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage: " + *error + "; retry")
               : status;
-      // gRPC writes the reply to the socket inside Finish: keep that off the strand, one side
-      // task for the batch.
+      // gRPC writes the reply to the socket inside Finish: keep that off the strand, batched
+      // for the whole flush.
       loop.offloadAfterFlush([reactor, &metrics, method, start,
                               final_status = std::move(final_status)] {
         recordRpc(metrics, method, final_status.error_code(), start);

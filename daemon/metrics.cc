@@ -135,6 +135,16 @@ Metrics::Metrics()
   agent_streams.Add({});
 }
 
+Metrics::RpcSeries Metrics::rpcSeries(const char* method, const char* code_name) {
+  const std::lock_guard lock(rpc_series_mutex_);
+  auto [it, added] = rpc_series_.try_emplace({method, code_name});
+  if (added) {
+    it->second.requests = &rpc_requests.Add({{"method", method}, {"code", code_name}});
+    it->second.seconds = &rpc_seconds.Add({{"method", method}}, latencyBuckets());
+  }
+  return it->second;
+}
+
 prometheus::Histogram::BucketBoundaries Metrics::waitBuckets() {
   return {1, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 8 * 3600, 86400};
 }

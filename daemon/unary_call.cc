@@ -2,7 +2,7 @@
 
 namespace relais::daemon {
 
-std::string statusCodeName(grpc::StatusCode code) {
+const char* statusCodeName(grpc::StatusCode code) {
   switch (code) {
     case grpc::StatusCode::OK:
       return "OK";
@@ -33,9 +33,10 @@ std::string statusCodeName(grpc::StatusCode code) {
 
 void recordRpc(Metrics& metrics, const char* method, grpc::StatusCode code,
                std::chrono::steady_clock::time_point start) {
-  metrics.rpc_requests.Add({{"method", method}, {"code", statusCodeName(code)}}).Increment();
-  metrics.rpc_seconds.Add({{"method", method}}, Metrics::latencyBuckets())
-      .Observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  const auto series = metrics.rpcSeries(method, statusCodeName(code));
+  series.requests->Increment();
+  series.seconds->Observe(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }
 
 }  // namespace relais::daemon

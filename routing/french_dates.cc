@@ -31,7 +31,10 @@ std::string spokenFrenchDate(Instant t, Instant now) {
   const auto d = civil(t);
   std::string out = "le " + dayMonth(d);
   if (d.year() != civil(now).year()) {
-    out += " " + std::to_string(static_cast<int>(d.year()));
+    // Appended in two steps: GCC 12 at -O3 warns (-Wrestrict, a known false positive) on
+    // `" " + std::string`.
+    out += ' ';
+    out += std::to_string(static_cast<int>(d.year()));
   }
   return out;
 }

@@ -33,6 +33,12 @@ constexpr int kPriorContactCap = 45;
 constexpr int kContextVulnerablePoints = 35;
 constexpr int kBreakInLockUrgency = 80;
 constexpr float kSecondaryUrgencyShare = 0.35F;
+// A message at least this long is read as a letter: the model sees only part of it (head, tail
+// and cue sentences), so an automatic answer needs the lexicon's own follow-up evidence.
+constexpr std::size_t kLetterTokens = 150;
+// Two words name the same thing when they share this many leading bytes ("chaudière",
+// "chauffage"; "fuite", "fuit").
+constexpr std::size_t kSameWordPrefix = 4;
 // The model reads messages up to this many tokens whole (reader_model.cc: head + tail).
 constexpr std::size_t kModelWholeTokens = 280;
 
@@ -241,6 +247,17 @@ std::uint32_t repairObjectClass(std::string_view w) {
     classes |= cls;
   }
   return classes;
+}
+
+// Words that say what is wrong rather than with what ("fuit", "coule", "humidité"): met again
+// in the object family the message already named, they describe the same problem, not a new one.
+bool isSymptomWord(std::string_view w) {
+  static constexpr std::string_view kStems[] = {
+      "fuit", "fui",  "eau",   "goutt", "coul",   "inond",   "degat", "leak",
+      "water", "chaude", "courant", "power", "humid", "moisi", "infiltr", "condens",
+      "mould", "mold", "damp", "etincel", "froid", "bruit"};
+  return std::any_of(std::begin(kStems), std::end(kStems),
+                     [w](std::string_view stem) { return w.starts_with(stem); });
 }
 
 struct Scored {
@@ -1071,6 +1088,149 @@ class Analysis {
                          (why.empty() ? "" : "; " + why));
   }
 
+  // Whether word `w` (of a clause starting at token `from`) names something already named
+  // before `from`: the same word stem, or a symptom in an object family named before.
+  bool namedBefore(std::string_view w, std::uint32_t from, std::uint32_t classes_before) const {
+    if (isSymptomWord(w) && (repairObjectClass(w) & classes_before) != 0) {
+      return true;
+    }
+    const std::string_view stem = w.substr(0, kSameWordPrefix);
+    for (std::uint32_t t = 0; t < from; ++t) {
+      const std::string_view v = text_.word(text_.tokens[t]);
+      if (v.size() >= kSameWordPrefix && v.starts_with(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A clause after the follow-up, opened by any new-problem cue (a connector, an aside or a
+  // fresh onset: "sinon", "et puis", "en même temps", "depuis ce matin", "another thing"), that
+  // asks nothing more about the old request and names an object the message had not named
+  // before ("j'attends le plombier euh et puis depuis ce matin le ballon marche plus"): the
+  // message is more than a follow-up even when the intent rule (decideIntent) kept the
+  // follow-up, for instance because both objects share a family. The same object or the same
+  // symptom again ("la chaudière ... plus de chauffage", "la fuite ... ça coule") is not another
+  // topic. Returns the clause's first token, or UINT32_MAX.
+  std::uint32_t otherTopicAfterFollowUp() const {
+    std::uint32_t first_status = UINT32_MAX;
+    for (const Scored& s : scored_) {
+      if (s.active && s.kind == CueKind::kStatus && s.weight > 0) {
+        first_status = std::min(first_status, s.hit.first_token);
+      }
+    }
+    if (first_status == UINT32_MAX) {
+      return UINT32_MAX;
+    }
+    for (const Scored& b : scored_) {
+      if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 ||
+          b.hit.first_token <= first_status) {
+        continue;
+      }
+      std::uint32_t from = clauseStart(b.hit.first_token);
+      if (from <= first_status) {
+        from = b.hit.first_token;
+      }
+      const std::uint32_t to = text_.sentences[text_.tokens[from].sentence].end_token;
+      const std::uint32_t classes_before = objectClasses(0, from);
+      float status_after = 0;
+      float topic = 0;
+      bool new_object = false;
+      for (const Scored& s : scored_) {
+        if (!s.active || s.weight <= 0 || s.hit.first_token < from || s.hit.end_token > to) {
+          continue;
+        }
+        if (s.kind == CueKind::kStatus) {
+          status_after += s.weight;
+          continue;
+        }
+        if (std::find(kTopicKinds.begin(), kTopicKinds.end(), s.kind) == kTopicKinds.end()) {
+          continue;
+        }
+        topic += s.weight;
+        for (std::uint32_t t = s.hit.first_token; t < s.hit.end_token && !new_object; ++t) {
+          const std::string_view w = text_.word(text_.tokens[t]);
+          // An object: equipment with a family, or a long word of another topic's cue.
+          const bool object = s.kind == CueKind::kRepair ? repairObjectClass(w) != 0
+                                                         : w.size() >= kSameWordPrefix;
+          new_object = object && !namedBefore(w, from, classes_before);
+        }
+      }
+      if (status_after < kStatusWeakThreshold && topic >= kTopicThreshold && new_object) {
+        return from;
+      }
+    }
+    return UINT32_MAX;
+  }
+
+  // A question other than "where is it, when": why ("pourquoi", "pk", "why"; not "c'est
+  // pourquoi"), whether one may ("si je peux", "est-ce qu'on peut", "puis-je", "can I"), how to
+  // ("comment je fais", "how do I", "how come"). Such a question needs an answer about the substance, not
+  // the file's state. Returns the question word's token, or UINT32_MAX.
+  std::uint32_t otherQuestion() const {
+    const auto word = [this](std::size_t i) {
+      return i < text_.tokens.size() ? text_.word(text_.tokens[i]) : std::string_view();
+    };
+    const auto subject = [](std::string_view w) { return w == "je" || w == "on"; };
+    const auto may = [](std::string_view w) {
+      return w == "peux" || w == "peut" || w == "pourrais" || w == "pourrait";
+    };
+    for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
+      const std::string_view w = word(i);
+      const std::string_view prev = i > 0 ? word(i - 1) : std::string_view();
+      const std::string_view next = word(i + 1);
+      const bool why = w == "pourquoi" || w == "pk" || w == "pq" || w == "pkoi" || w == "why";
+      const bool whether = (w == "si" || ((w == "que" || w == "qu") && prev == "ce")) &&
+                           subject(next) && may(word(i + 2)) &&
+                           (i + 3 >= text_.tokens.size() || !isNegator(i + 3));
+      // "puis-je", "peut-on"; not "et puis je".
+      const bool inverted = ((w == "puis" && prev != "et") || w == "peut") && subject(next);
+      // "comment je fais", "comment faire", "comment ça se fait", "comment se fait-il".
+      const bool how = (w == "comment" && (subject(next) || next == "faire" || next == "ca" ||
+                                           next == "se")) ||
+                       (w == "how" && (next == "do" || next == "can" || next == "come" ||
+                                       next == "should"));
+      const bool may_i = (w == "can" || w == "may" || w == "should") && next == "i";
+      if ((why && prev != "est" && prev != "voila" && prev != "that" && prev != "is") ||
+          whether || inverted || how || may_i) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+    return UINT32_MAX;
+  }
+
+  // A letter (kLetterTokens or more) whose follow-up evidence the lexicon does not see: status
+  // cues of weight 1 or more outside courtesy sentences ("je vous remercie ... ma demande"),
+  // with a case reference's bonus, under kStatusThreshold. The model reads only part of a letter
+  // and has been seen to take a new request's narrative ("j'ai déposé plainte", "depuis") for a
+  // follow-up.
+  bool letterWithoutFollowUpCue() const {
+    if (text_.tokens.size() < kLetterTokens) {
+      return false;
+    }
+    std::vector<char> courtesy(text_.sentences.size(), 0);
+    for (const Scored& s : scored_) {
+      if (s.active && s.kind == CueKind::kBoilerplate) {
+        courtesy[text_.tokens[s.hit.first_token].sentence] = 1;
+      }
+    }
+    float status = r_.case_ref ? kCaseRefStatusBonus : 0.0F;
+    for (const Scored& s : scored_) {
+      if (s.active && s.kind == CueKind::kStatus && s.weight >= 1 &&
+          courtesy[text_.tokens[s.hit.first_token].sentence] == 0) {
+        status += s.weight;
+      }
+    }
+    return status < kStatusThreshold;
+  }
+
+  std::string clauseSnippet(std::uint32_t from) const {
+    const Token& t = text_.tokens[from];
+    return std::string(
+        utf8Prefix(text_.source(t.src_begin, text_.sentences[t.sentence].src_end),
+                   kSnippetMaxBytes));
+  }
+
   // What the lexicon knows to block an automatic answer, urgency and aggression aside.
   std::vector<std::string> lexiconBlockers() const {
     std::vector<std::string> blockers;
@@ -1089,6 +1249,20 @@ class Analysis {
       const std::string cues =
           quotes([](const Scored& s) { return s.kind == CueKind::kNewProblem && s.weight > 0; });
       blockers.push_back("adds a new problem" + (cues.empty() ? std::string() : ": " + cues));
+    }
+    // Conservative by design (a wrong automatic answer ignores a real problem): anything beyond
+    // "where is it, when" goes to a person.
+    if (!new_problem_) {
+      if (const std::uint32_t from = otherTopicAfterFollowUp(); from != UINT32_MAX) {
+        blockers.push_back("names another topic after the follow-up (\"" + clauseSnippet(from) +
+                           "\")");
+      }
+    }
+    if (const std::uint32_t q = otherQuestion(); q != UINT32_MAX) {
+      blockers.push_back("asks another question (\"" + clauseSnippet(clauseStart(q)) + "\")");
+    }
+    if (letterWithoutFollowUpCue()) {
+      blockers.emplace_back("a letter without an explicit follow-up cue");
     }
     return blockers;
   }

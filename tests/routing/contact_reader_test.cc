@@ -186,6 +186,97 @@ TEST(ContactReaderTest, AsideAfterAFollowUpAboutSomethingElseIsANewProblem) {
   }
 }
 
+// The status_only vetoes (issue #3: precision first, a wrong automatic answer ignores a real
+// problem). Each one blocks an automatic answer, with its reason, and leaves its near miss alone.
+TEST(ContactReaderTest, AnotherObjectAfterAFollowUpBlocksTheAutomaticAnswer) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    // Same object family (water), so the intent rule keeps the follow-up, but the mixer tap is
+    // an object the follow-up never named.
+    const Reading other = readText(
+        reader,
+        "bonjour euh j'attends toujours le plombier pour l'évier euh ah et euh le mitigeur de "
+        "la baignoire il goutte aussi maintenant",
+        Channel::kPhone);
+    EXPECT_FALSE(other.status_only);
+    EXPECT_TRUE(hasReason(other, "not status_only: names another topic after the follow-up") ||
+                hasReason(other, "not status_only: adds a new problem"));
+  }
+  const ContactReader lexicon(lexiconOnly());
+  const Reading other = readText(
+      lexicon,
+      "bonjour euh j'attends toujours le plombier pour l'évier euh ah et euh le mitigeur de la "
+      "baignoire il goutte aussi maintenant",
+      Channel::kPhone);
+  EXPECT_EQ(other.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(hasReason(other, "not status_only: names another topic after the follow-up"));
+  // The same leak running harder is the same problem: still an automatic answer.
+  const Reading same = readText(
+      lexicon, "toujours personne pour la fuite sous l'évier euh et depuis ce matin ça coule plus fort",
+      Channel::kPhone);
+  EXPECT_EQ(same.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(same.status_only);
+}
+
+TEST(ContactReaderTest, AQuestionOtherThanWhereOrWhenBlocksTheAutomaticAnswer) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading may = readText(
+        reader, "Bonjour, où en est ma demande de garage ? Est-ce qu'on peut le partager avec "
+                "mon frère ?");
+    EXPECT_FALSE(may.status_only);
+    const Reading why =
+        readText(reader, "jai tjs rien recu pr ma demande dattestation, pk vous me l'envoyez pas ?");
+    EXPECT_FALSE(why.status_only);
+  }
+  const ContactReader lexicon(lexiconOnly());
+  EXPECT_TRUE(hasReason(
+      readText(lexicon,
+               "Bonjour, où en est ma demande de garage ? Est-ce qu'on peut le partager avec mon "
+               "frère ?"),
+      "not status_only: asks another question"));
+  // "c'est pourquoi" is not a question, "si je peux pas" not a request for permission.
+  const Reading therefore = readText(
+      lexicon, "Le technicien n'est jamais venu, c'est pourquoi je voulais savoir où en est ma "
+               "demande pour le volet.");
+  EXPECT_EQ(therefore.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(therefore.status_only);
+}
+
+TEST(ContactReaderTest, ALetterNeedsAnExplicitFollowUpCueForAnAutomaticAnswer) {
+  const std::string courtesy =
+      "Je tiens à saluer le travail de votre gardien, toujours disponible et aimable avec les "
+      "habitants de la résidence, et je vous remercie pour la rénovation récente des boîtes aux "
+      "lettres et de l'éclairage des parties communes, très appréciée de tous. ";
+  const std::string narrative =
+      "Objet : Demande de place de stationnement\n\nMadame, Monsieur,\n\n" + courtesy +
+      "Depuis plusieurs mois, ma voiture garée devant l'immeuble a été rayée à trois reprises et "
+      "j'ai déposé plainte à chaque fois au commissariat du quartier, sans suite à ce jour. Mon "
+      "assureur m'a fait savoir qu'il ne prendrait plus en charge ces dégradations. " +
+      courtesy +
+      "Je souhaiterais donc louer une place dans le parking souterrain de la résidence et vous "
+      "serais reconnaissant de m'indiquer les pièces à fournir ainsi que le montant du loyer "
+      "mensuel de la place. Je reste disponible en semaine après dix-huit heures.\n\nJe vous "
+      "remercie par avance de l'attention portée à ma demande et vous prie d'agréer, Madame, "
+      "Monsieur, mes salutations distinguées.";
+  const std::string follow_up =
+      "Objet : Dossier 2026/004512\n\nMadame, Monsieur,\n\n" + courtesy + courtesy +
+      "J'ai signalé en février que le volet roulant de la chambre ne remontait plus. Je n'ai "
+      "toujours aucune nouvelle et je voudrais savoir où en est ma demande. " + courtesy +
+      "\n\nVeuillez agréer, Madame, Monsieur, mes salutations distinguées.";
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading r = readText(reader, narrative, Channel::kEmail);
+    EXPECT_FALSE(r.status_only);
+    if (r.intent == Intent::kStatusRequest) {
+      EXPECT_TRUE(hasReason(r, "not status_only: a letter without an explicit follow-up cue"));
+    }
+    const Reading f = readText(reader, follow_up, Channel::kEmail);
+    EXPECT_EQ(f.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(f.status_only);
+  }
+}
+
 TEST(ContactReaderTest, ThreatsAreAFamilyOfVerbsNotAListOfSentences) {
   const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
   for (const ContactReader& reader : readers) {

@@ -253,9 +253,9 @@ std::uint32_t repairObjectClass(std::string_view w) {
 // in the object family the message already named, they describe the same problem, not a new one.
 bool isSymptomWord(std::string_view w) {
   static constexpr std::string_view kStems[] = {
-      "fuit", "fui",  "eau",   "goutt", "coul",   "inond",   "degat", "leak",
-      "water", "chaude", "courant", "power", "humid", "moisi", "infiltr", "condens",
-      "mould", "mold", "damp", "etincel", "froid", "bruit"};
+      "fuit",  "fui",    "eau",     "goutt",   "coul",  "inond", "degat",   "leak",
+      "water", "chaude", "courant", "power",   "humid", "moisi", "infiltr", "condens",
+      "mould", "mold",   "damp",    "etincel", "froid", "bruit"};
   return std::any_of(std::begin(kStems), std::end(kStems),
                      [w](std::string_view stem) { return w.starts_with(stem); });
 }
@@ -1151,8 +1151,8 @@ class Analysis {
         for (std::uint32_t t = s.hit.first_token; t < s.hit.end_token && !new_object; ++t) {
           const std::string_view w = text_.word(text_.tokens[t]);
           // An object: equipment with a family, or a long word of another topic's cue.
-          const bool object = s.kind == CueKind::kRepair ? repairObjectClass(w) != 0
-                                                         : w.size() >= kSameWordPrefix;
+          const bool object =
+              s.kind == CueKind::kRepair ? repairObjectClass(w) != 0 : w.size() >= kSameWordPrefix;
           new_object = object && !namedBefore(w, from, classes_before);
         }
       }
@@ -1165,8 +1165,8 @@ class Analysis {
 
   // A question other than "where is it, when": why ("pourquoi", "pk", "why"; not "c'est
   // pourquoi"), whether one may ("si je peux", "est-ce qu'on peut", "puis-je", "can I"), how to
-  // ("comment je fais", "how do I", "how come"). Such a question needs an answer about the substance, not
-  // the file's state. Returns the question word's token, or UINT32_MAX.
+  // ("comment je fais", "how do I", "how come"). Such a question needs an answer about the
+  // substance, not the file's state. Returns the question word's token, or UINT32_MAX.
   std::uint32_t otherQuestion() const {
     const auto word = [this](std::size_t i) {
       return i < text_.tokens.size() ? text_.word(text_.tokens[i]) : std::string_view();
@@ -1186,13 +1186,12 @@ class Analysis {
       // "puis-je", "peut-on"; not "et puis je".
       const bool inverted = ((w == "puis" && prev != "et") || w == "peut") && subject(next);
       // "comment je fais", "comment faire", "comment ça se fait", "comment se fait-il".
-      const bool how = (w == "comment" && (subject(next) || next == "faire" || next == "ca" ||
-                                           next == "se")) ||
-                       (w == "how" && (next == "do" || next == "can" || next == "come" ||
-                                       next == "should"));
+      const bool how =
+          (w == "comment" && (subject(next) || next == "faire" || next == "ca" || next == "se")) ||
+          (w == "how" && (next == "do" || next == "can" || next == "come" || next == "should"));
       const bool may_i = (w == "can" || w == "may" || w == "should") && next == "i";
-      if ((why && prev != "est" && prev != "voila" && prev != "that" && prev != "is") ||
-          whether || inverted || how || may_i) {
+      if ((why && prev != "est" && prev != "voila" && prev != "that" && prev != "is") || whether ||
+          inverted || how || may_i) {
         return static_cast<std::uint32_t>(i);
       }
     }
@@ -1226,9 +1225,8 @@ class Analysis {
 
   std::string clauseSnippet(std::uint32_t from) const {
     const Token& t = text_.tokens[from];
-    return std::string(
-        utf8Prefix(text_.source(t.src_begin, text_.sentences[t.sentence].src_end),
-                   kSnippetMaxBytes));
+    return std::string(utf8Prefix(text_.source(t.src_begin, text_.sentences[t.sentence].src_end),
+                                  kSnippetMaxBytes));
   }
 
   // What the lexicon knows to block an automatic answer, urgency and aggression aside.

@@ -212,7 +212,8 @@ TEST(ContactReaderTest, AnotherObjectAfterAFollowUpBlocksTheAutomaticAnswer) {
   EXPECT_TRUE(hasReason(other, "not status_only: names another topic after the follow-up"));
   // The same leak running harder is the same problem: still an automatic answer.
   const Reading same = readText(
-      lexicon, "toujours personne pour la fuite sous l'évier euh et depuis ce matin ça coule plus fort",
+      lexicon,
+      "toujours personne pour la fuite sous l'évier euh et depuis ce matin ça coule plus fort",
       Channel::kPhone);
   EXPECT_EQ(same.intent, Intent::kStatusRequest);
   EXPECT_TRUE(same.status_only);
@@ -221,12 +222,13 @@ TEST(ContactReaderTest, AnotherObjectAfterAFollowUpBlocksTheAutomaticAnswer) {
 TEST(ContactReaderTest, AQuestionOtherThanWhereOrWhenBlocksTheAutomaticAnswer) {
   const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
   for (const ContactReader& reader : readers) {
-    const Reading may = readText(
-        reader, "Bonjour, où en est ma demande de garage ? Est-ce qu'on peut le partager avec "
-                "mon frère ?");
+    const Reading may =
+        readText(reader,
+                 "Bonjour, où en est ma demande de garage ? Est-ce qu'on peut le partager avec "
+                 "mon frère ?");
     EXPECT_FALSE(may.status_only);
-    const Reading why =
-        readText(reader, "jai tjs rien recu pr ma demande dattestation, pk vous me l'envoyez pas ?");
+    const Reading why = readText(
+        reader, "jai tjs rien recu pr ma demande dattestation, pk vous me l'envoyez pas ?");
     EXPECT_FALSE(why.status_only);
   }
   const ContactReader lexicon(lexiconOnly());
@@ -236,8 +238,9 @@ TEST(ContactReaderTest, AQuestionOtherThanWhereOrWhenBlocksTheAutomaticAnswer) {
                "frère ?"),
       "not status_only: asks another question"));
   // "c'est pourquoi" is not a question, "si je peux pas" not a request for permission.
-  const Reading therefore = readText(
-      lexicon, "Le technicien n'est jamais venu, c'est pourquoi je voulais savoir où en est ma "
+  const Reading therefore =
+      readText(lexicon,
+               "Le technicien n'est jamais venu, c'est pourquoi je voulais savoir où en est ma "
                "demande pour le volet.");
   EXPECT_EQ(therefore.intent, Intent::kStatusRequest);
   EXPECT_TRUE(therefore.status_only);
@@ -262,8 +265,8 @@ TEST(ContactReaderTest, ALetterNeedsAnExplicitFollowUpCueForAnAutomaticAnswer) {
   const std::string follow_up =
       "Objet : Dossier 2026/004512\n\nMadame, Monsieur,\n\n" + courtesy + courtesy +
       "J'ai signalé en février que le volet roulant de la chambre ne remontait plus. Je n'ai "
-      "toujours aucune nouvelle et je voudrais savoir où en est ma demande. " + courtesy +
-      "\n\nVeuillez agréer, Madame, Monsieur, mes salutations distinguées.";
+      "toujours aucune nouvelle et je voudrais savoir où en est ma demande. " +
+      courtesy + "\n\nVeuillez agréer, Madame, Monsieur, mes salutations distinguées.";
   const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
   for (const ContactReader& reader : readers) {
     const Reading r = readText(reader, narrative, Channel::kEmail);

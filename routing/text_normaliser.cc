@@ -740,21 +740,29 @@ void NormalisedText::clear() {
   sentences.clear();
 }
 
-std::string cleanText(std::string_view raw) {
+namespace {
+// cleanText into `out`, reusing its buffer (normaliseText's display string).
+void cleanTextInto(std::string_view raw, std::string& out) {
   raw = raw.substr(0, std::min(raw.size(), kMaxReadBytes));
-  std::string out;
   if (looksLikeHtml(raw)) {
     const std::string stripped = stripHtml(raw);
     sanitise(stripped, out);
   } else {
     sanitise(raw, out);
   }
+}
+}  // namespace
+
+std::string cleanText(std::string_view raw) {
+  std::string out;
+  cleanTextInto(raw, out);
   return out;
 }
 
 void normaliseText(std::string_view raw, NormalisedText& out) {
   out.clear();
-  out.display = cleanText(raw);
+  // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
+  cleanTextInto(raw, out.display);
   out.norm.reserve(out.display.size());
   out.tokens.reserve(out.display.size() / 5 + 4);
   Tokeniser(out).run();

@@ -142,6 +142,40 @@ constexpr std::uint32_t kLexVulnerableCueAlone = 21;
 
 constexpr std::string_view kChannelNames[] = {"phone", "email", "web", "digital_agency"};
 
+// extractModelFeatures' de-duplication set, kept per thread so that a call neither allocates nor
+// zero-fills it. Private to one thread and emptied logically at each call (a new generation), so
+// extraction stays a pure function of its arguments.
+struct DedupScratch {
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t generation = 0;  // the slot is full only when it carries the current one
+  };
+  std::vector<Slot> slots;
+  std::uint32_t generation = 0;
+
+  // Starts a new, empty set of at least `min_size` slots; returns its size (a power of two).
+  std::size_t prepare(std::size_t min_size) {
+    std::size_t size = 64;
+    while (size < min_size) {
+      size *= 2;
+    }
+    if (slots.size() < size) {
+      slots.assign(size, Slot{});
+      generation = 0;
+    }
+    if (++generation == 0) {  // wrapped: every old stamp could read as current
+      std::fill(slots.begin(), slots.end(), Slot{});
+      generation = 1;
+    }
+    return size;
+  }
+};
+
+DedupScratch& dedupScratch() {
+  thread_local DedupScratch scratch;
+  return scratch;
+}
+
 }  // namespace
 
 void extractModelFeatures(const NormalisedText& text, Channel channel,
@@ -190,22 +224,26 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
     }
     previous = h;
   }
-  // Each key once (the first occurrence, for reasons), through a small open-addressing set.
-  std::size_t size = 64;
-  while (size < out.size() * 2) {
-    size *= 2;
-  }
-  std::vector<std::uint64_t> seen(size, 0);
+  // Each key once (the first occurrence, for reasons), through a small open-addressing set. The
+  // set is this thread's scratch, never zero-filled: a slot is empty unless it carries this
+  // call's generation. Which slots are probed does not change what is kept.
+  DedupScratch& scratch = dedupScratch();
+  const std::size_t size = scratch.prepare(out.size() * 2);
+  const std::uint32_t generation = scratch.generation;
+  DedupScratch::Slot* const seen = scratch.slots.data();
   std::size_t kept = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const std::uint64_t key = out[i].key | 1;  // 0 marks an empty slot
+    const std::uint64_t key = out[i].key | 1;  // as before: keys differing in bit 0 are one
     std::size_t s = key & (size - 1);
-    while (seen[s] != 0 && seen[s] != key) {
+    while (seen[s].generation == generation && seen[s].key != key) {
       s = (s + 1) & (size - 1);
     }
-    if (seen[s] == 0) {
-      seen[s] = key;
-      out[kept++] = out[i];
+    if (seen[s].generation != generation) {
+      seen[s] = DedupScratch::Slot{key, generation};
+      if (kept != i) {
+        out[kept] = out[i];
+      }
+      ++kept;
     }
   }
   out.resize(kept);
@@ -346,7 +384,14 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
       out.logit[h] = weights_.bias[h];
     }
   }
-  for (ModelFeature& f : features) {
+  // The table is larger than the caches: a few features ahead, fetch the slot each will probe.
+  constexpr std::size_t kPrefetchAhead = 8;
+  const std::size_t n = features.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kPrefetchAhead < n && !slots_.empty()) {
+      __builtin_prefetch(&slots_[features[i + kPrefetchAhead].key & mask_]);
+    }
+    ModelFeature& f = features[i];
     const float* w = find(f.key);
     f.weights = w;
     if (w == nullptr) {

@@ -26,7 +26,7 @@ constexpr std::uint64_t kWordSalt = 0x1000000000000001ULL;
 constexpr std::uint64_t kPrefixSalt = 0x2000000000000002ULL;
 constexpr std::uint64_t kBigramSalt = 0x3000000000000003ULL;
 
-std::uint64_t fnv(std::uint64_t h, std::string_view s) {
+constexpr std::uint64_t fnv(std::uint64_t h, std::string_view s) {
   for (char c : s) {
     h ^= static_cast<unsigned char>(c);
     h *= kFnvPrime;
@@ -34,7 +34,7 @@ std::uint64_t fnv(std::uint64_t h, std::string_view s) {
   return h;
 }
 
-std::uint64_t finish(std::uint64_t h) {
+constexpr std::uint64_t finish(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
@@ -43,7 +43,7 @@ std::uint64_t finish(std::uint64_t h) {
   return h;
 }
 
-std::uint64_t keyOf(char type, std::string_view a, std::string_view b = {}) {
+constexpr std::uint64_t keyOf(char type, std::string_view a, std::string_view b = {}) {
   std::uint64_t h = kFnvOffset;
   h ^= static_cast<unsigned char>(type);
   h *= kFnvPrime;
@@ -96,7 +96,7 @@ bool isFunctionWord(std::string_view w) {
          std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), packShortWord(w));
 }
 
-std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
+inline std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
   const std::string_view w = text.word(text.tokens[token]);
   return allDigits(w) ? std::string_view("<n>") : w;
 }
@@ -141,6 +141,21 @@ constexpr std::uint32_t kLexNegatedUrgent = 20;
 constexpr std::uint32_t kLexVulnerableCueAlone = 21;
 
 constexpr std::string_view kChannelNames[] = {"phone", "email", "web", "digital_agency"};
+
+// The keys of the channel, question-mark and lexicon-signal features, hashed at compile time
+// with the same keyOf as any other feature: the same keys, without hashing constant names on
+// every read.
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> namedKeys(char type, const std::string_view (&names)[N]) {
+  std::array<std::uint64_t, N> keys{};
+  for (std::size_t i = 0; i < N; ++i) {
+    keys[i] = keyOf(type, names[i]);
+  }
+  return keys;
+}
+constexpr auto kChannelKeys = namedKeys('c', kChannelNames);
+constexpr auto kLexiconKeys = namedKeys('l', kLexiconNames);
+constexpr std::uint64_t kQuestionKey = keyOf('q', "?");
 
 // extractModelFeatures' de-duplication set, kept per thread so that a call neither allocates nor
 // zero-fills it. Private to one thread and emptied logically at each call (a new generation), so
@@ -254,12 +269,12 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   }
 
   const auto ch = static_cast<std::uint32_t>(channel);
-  out.push_back({keyOf('c', kChannelNames[ch % 4]), 1.0F, ch % 4, FeatureType::kChannel});
+  out.push_back({kChannelKeys[ch % 4], 1.0F, ch % 4, FeatureType::kChannel});
   if (text.display.find('?') != std::string::npos) {
-    out.push_back({keyOf('q', "?"), 1.0F, 0, FeatureType::kQuestion});
+    out.push_back({kQuestionKey, 1.0F, 0, FeatureType::kQuestion});
   }
   auto lex = [&out](std::uint32_t index) {
-    out.push_back({keyOf('l', kLexiconNames[index]), 1.0F, index, FeatureType::kLexicon});
+    out.push_back({kLexiconKeys[index], 1.0F, index, FeatureType::kLexicon});
   };
   lex(static_cast<std::uint32_t>(std::clamp(lexicon.intent, 0, 5)));
   if (lexicon.status_score >= 2.5F) {

@@ -796,6 +796,7 @@ void normaliseText(std::string_view raw, NormalisedText& out) {
   cleanTextInto(raw, out.display);
   out.norm.reserve(out.display.size());
   out.tokens.reserve(out.display.size() / 5 + 4);
+  out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise
   Tokeniser(out).run();
 }
 

@@ -424,6 +424,23 @@ ByteSet shapeStartBytes(const std::vector<Element>& shape) {
   return set;
 }
 
+// The first position from `at` that holds an ASCII letter or digit or a non-ASCII byte and does
+// not follow an ASCII letter or digit: where find() may have a word start to try. A tight scan
+// over the bytes in between, which find() would reject one by one.
+std::size_t nextCandidate(std::string_view t, std::size_t at) {
+  bool prev_alnum =
+      at > 0 && static_cast<unsigned char>(t[at - 1]) < 0x80 && isAsciiAlnum(t[at - 1]);
+  for (; at < t.size(); ++at) {
+    const auto b = static_cast<unsigned char>(t[at]);
+    const bool alnum = b < 0x80 && isAsciiAlnum(static_cast<char>(b));
+    if (!prev_alnum && (alnum || b >= 0x80)) {
+      return at;
+    }
+    prev_alnum = alnum;
+  }
+  return t.size();
+}
+
 // A shape starting with capitals ("%{2,4}") matches at a lower-case letter only when it is
 // spelled out, one letter then a word end ("d s 2025 4471"); an ordinary lower-case word start
 // can be rejected without running matchShape (which would fail on it).
@@ -504,15 +521,8 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   }
   std::size_t* const group_start =
       compiled_.size() > kInlinePatterns ? heap_groups.data() : inline_groups.data();
-  for (std::size_t at = 0; at < t.size(); ++at) {
+  for (std::size_t at = nextCandidate(t, 0); at < t.size(); at = nextCandidate(t, at + 1)) {
     const auto b = static_cast<unsigned char>(t[at]);
-    if (b < 0x80 && !isAsciiAlnum(static_cast<char>(b))) {
-      continue;
-    }
-    // Inside an ASCII word: not a word start (wordStart's own first test, without the call).
-    if (at > 0 && static_cast<unsigned char>(t[at - 1]) < 0x80 && isAsciiAlnum(t[at - 1])) {
-      continue;
-    }
     // No pattern can begin with this byte: nothing to try (and nothing to stop at).
     const std::uint64_t mask = start_masks_.empty() ? ~std::uint64_t{0} : start_masks_[b];
     if (mask == 0) {

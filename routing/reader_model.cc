@@ -91,9 +91,37 @@ constexpr auto kFunctionWords = [] {
 static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordList),
                           [](std::string_view w) { return w.size() <= kFunctionWordMax; }));
 
+// The same words in a small open-addressing table (0 = empty: a packed word is never 0, its
+// length byte is set): one multiply and a probe or two instead of a binary search per token.
+constexpr std::size_t kFunctionWordSlots = 256;
+constexpr std::size_t functionWordSlot(std::uint64_t packed) {
+  return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+constexpr auto kFunctionWordTable = [] {
+  std::array<std::uint64_t, kFunctionWordSlots> table{};
+  for (const std::uint64_t packed : kFunctionWords) {
+    std::size_t s = functionWordSlot(packed);
+    while (table[s] != 0) {
+      s = (s + 1) % kFunctionWordSlots;
+    }
+    table[s] = packed;
+  }
+  return table;
+}();
+
 bool isFunctionWord(std::string_view w) {
-  return w.size() <= kFunctionWordMax &&
-         std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), packShortWord(w));
+  if (w.size() > kFunctionWordMax) {
+    return false;
+  }
+  const std::uint64_t packed = packShortWord(w);
+  for (std::size_t s = functionWordSlot(packed);; s = (s + 1) % kFunctionWordSlots) {
+    if (kFunctionWordTable[s] == packed) {
+      return true;
+    }
+    if (kFunctionWordTable[s] == 0) {
+      return false;
+    }
+  }
 }
 
 inline std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {

@@ -346,6 +346,10 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Speech fillers, dropped.
 bool isFiller(std::string_view w) {
+  // All fillers have 3 to 5 letters and start with e, h, b or m: most words stop here.
+  if (w.size() < 3 || w.size() > 5 || (w[0] != 'e' && w[0] != 'h' && w[0] != 'b' && w[0] != 'm')) {
+    return false;
+  }
   return w == "euh" || w == "heu" || w == "euhh" || w == "euhhh" || w == "hum" || w == "hmm" ||
          w == "mmh" || w == "bah" || w == "hein";
 }

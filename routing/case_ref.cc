@@ -408,8 +408,10 @@ ByteSet shapeStartBytes(const std::vector<Element>& shape) {
         set[b] = isDigit(c);
         break;
       case Kind::kLetter:
-      case Kind::kUpper:  // spelled out, a capitals code may be written in lower case
         set[b] = isLetter(c);
+        break;
+      case Kind::kUpper:  // spelled out, a capitals code may be written in lower case
+        set[b] = e.min >= 2 ? isLetter(c) : (c >= 'A' && c <= 'Z');
         break;
       case Kind::kLiteral:
         set[b] = upper(c) == e.literal;
@@ -422,6 +424,37 @@ ByteSet shapeStartBytes(const std::vector<Element>& shape) {
   return set;
 }
 
+// The first position from `at` that holds an ASCII letter or digit or a non-ASCII byte and does
+// not follow an ASCII letter or digit: where find() may have a word start to try. A tight scan
+// over the bytes in between, which find() would reject one by one.
+std::size_t nextCandidate(std::string_view t, std::size_t at) {
+  bool prev_alnum =
+      at > 0 && static_cast<unsigned char>(t[at - 1]) < 0x80 && isAsciiAlnum(t[at - 1]);
+  for (; at < t.size(); ++at) {
+    const auto b = static_cast<unsigned char>(t[at]);
+    const bool alnum = b < 0x80 && isAsciiAlnum(static_cast<char>(b));
+    if (!prev_alnum && (alnum || b >= 0x80)) {
+      return at;
+    }
+    prev_alnum = alnum;
+  }
+  return t.size();
+}
+
+// A shape starting with capitals ("%{2,4}") matches at a lower-case letter only when it is
+// spelled out, one letter then a word end ("d s 2025 4471"); an ordinary lower-case word start
+// can be rejected without running matchShape (which would fail on it).
+bool spelledCapitalsOnly(const std::vector<Element>& shape) {
+  return shape.front().kind == Kind::kUpper && shape.front().min >= 2;
+}
+
+// What matchFoldedWord requires of an ASCII first byte: its lower case (letters) is the
+// keyword's first byte.
+bool asciiCanStart(unsigned char b, const std::string& keyword) {
+  const char c = static_cast<char>(b);
+  return static_cast<char>(b | (isLetter(c) ? 0x20 : 0)) == keyword.front();
+}
+
 }  // namespace
 
 struct CaseRefMatcher::Compiled {
@@ -430,7 +463,13 @@ struct CaseRefMatcher::Compiled {
   std::size_t keyword_group = 0;  // patterns with the same keywords share a group
   ByteSet keyword_start{};
   ByteSet shape_start{};
+  bool spelled_capitals_only = false;  // see spelledCapitalsOnly
 };
+
+namespace {
+// A pattern list longer than this keeps its per-position keyword cache on the heap.
+constexpr std::size_t kInlinePatterns = 32;
+}  // namespace
 
 CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
   const std::vector<std::string>& list = patterns.empty() ? defaultCaseRefPatterns() : patterns;
@@ -440,6 +479,7 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
     if (!parsePattern(p, c.parsed)) {
       c.keyword_start = keywordStartBytes(c.parsed.keywords);
       c.shape_start = shapeStartBytes(c.parsed.shape);
+      c.spelled_capitals_only = spelledCapitalsOnly(c.parsed.shape);
       c.keyword_group = compiled_.size();
       for (const Compiled& earlier : compiled_) {
         if (earlier.parsed.keywords == c.parsed.keywords) {
@@ -448,6 +488,18 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
         }
       }
       compiled_.push_back(std::move(c));
+    }
+  }
+  if (compiled_.size() <= 64) {
+    start_masks_.assign(256, 0);
+    for (std::size_t pi = 0; pi < compiled_.size(); ++pi) {
+      const Compiled& c = compiled_[pi];
+      for (std::size_t b = 0; b < 256; ++b) {
+        // A keyword pattern's shape starts after the keyword: only the keyword's byte counts.
+        if (c.keyword_start[b] && (!c.parsed.keywords.empty() || c.shape_start[b])) {
+          start_masks_[b] |= std::uint64_t{1} << pi;
+        }
+      }
     }
   }
 }
@@ -460,10 +512,20 @@ const std::string& CaseRefMatcher::patternText(std::size_t i) const { return com
 
 std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   std::optional<CaseRefMatch> best;
-  std::vector<std::size_t> scratch;
-  scratch.reserve(compiled_.size());
-  for (std::size_t at = 0; at < t.size(); ++at) {
-    if (!isAsciiAlnum(t[at]) && static_cast<unsigned char>(t[at]) < 0x80) {
+  // Where each keyword group's filler-skipped reference would start at the current position
+  // (npos: no keyword); on the stack for the usual short pattern lists.
+  std::array<std::size_t, kInlinePatterns> inline_groups;
+  std::vector<std::size_t> heap_groups;
+  if (compiled_.size() > kInlinePatterns) {
+    heap_groups.resize(compiled_.size());
+  }
+  std::size_t* const group_start =
+      compiled_.size() > kInlinePatterns ? heap_groups.data() : inline_groups.data();
+  for (std::size_t at = nextCandidate(t, 0); at < t.size(); at = nextCandidate(t, at + 1)) {
+    const auto b = static_cast<unsigned char>(t[at]);
+    // No pattern can begin with this byte: nothing to try (and nothing to stop at).
+    const std::uint64_t mask = start_masks_.empty() ? ~std::uint64_t{0} : start_masks_[b];
+    if (mask == 0) {
       continue;
     }
     if (!wordStart(t, at)) {
@@ -472,11 +534,19 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
     if (best && at > best->begin) {
       break;
     }
-    // Where each keyword group's filler-skipped reference would start here (npos: no keyword).
     constexpr std::size_t kUnknown = std::string_view::npos - 1;
-    std::vector<std::size_t>& group_start = scratch;
-    group_start.assign(compiled_.size(), kUnknown);
-    for (std::size_t pi = 0; pi < compiled_.size(); ++pi) {
+    std::fill(group_start, group_start + compiled_.size(), kUnknown);
+    const std::size_t count = compiled_.size();
+    for (std::size_t pi = 0; pi < count; ++pi) {
+      if (!start_masks_.empty()) {
+        // Straight to the next pattern whose bit is set (count <= 64 here): the others'
+        // keyword_start, or shape_start when they have no keyword, reject t[at].
+        const std::uint64_t rest = mask >> pi;
+        if (rest == 0) {
+          break;
+        }
+        pi += static_cast<std::size_t>(__builtin_ctzll(rest));
+      }
       const Compiled& c = compiled_[pi];
       if (!c.keyword_start[static_cast<unsigned char>(t[at])]) {
         continue;
@@ -488,6 +558,9 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
         if (cached == kUnknown) {
           cached = std::string_view::npos;
           for (const std::string& kw : p.keywords) {
+            if (b < 0x80 && !asciiCanStart(b, kw)) {
+              continue;  // matchFoldedWord would fail on the first byte
+            }
             const std::size_t kw_end = matchFoldedWord(t, at, kw);
             if (kw_end != std::string_view::npos) {
               cached = skipFillers(t, kw_end);
@@ -505,6 +578,9 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
       }
       if (start >= t.size() || !c.shape_start[static_cast<unsigned char>(t[start])]) {
         continue;
+      }
+      if (c.spelled_capitals_only && t[start] >= 'a' && t[start] <= 'z' && !wordEnd(t, start + 1)) {
+        continue;  // lower case and not spelled out: matchShape would fail
       }
       const std::size_t end = matchShape(p.shape, 0, t, start);
       if (end == std::string_view::npos || end == start) {

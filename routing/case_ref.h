@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,10 @@ class CaseRefMatcher {
  private:
   struct Compiled;
   std::vector<Compiled> compiled_;
+  // Per first byte of a word, the patterns (bit i: compiled_[i]) that may match there: those
+  // whose keyword, or shape when they have no keyword, can begin with that byte. Empty when
+  // there are more patterns than bits (every pattern is then tried).
+  std::vector<std::uint64_t> start_masks_;
 };
 
 // The patterns used when the configuration gives none.

@@ -39,6 +39,20 @@ std::string_view trim(std::string_view s) {
 
 bool validWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
+// The lexicon terms of one token: its exact word and the prefixes ("fuit*") it starts with.
+struct TokenTerms {
+  std::array<std::int32_t, kMaxTermsPerToken> ids;
+  std::uint32_t n = 0;
+  bool has(std::int32_t id) const {
+    for (std::uint32_t k = 0; k < n; ++k) {
+      if (ids[k] == id) {
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
 }  // namespace
 
 std::string_view cueKindName(CueKind k) { return kKindNames[static_cast<std::size_t>(k)]; }
@@ -82,18 +96,7 @@ struct Lexicon::Impl {
   std::vector<std::uint32_t> pair_offset;
   std::vector<Pair> pairs;
 
-  struct TokenTerms {
-    std::array<std::int32_t, kMaxTermsPerToken> ids;
-    std::uint32_t n = 0;
-    bool has(std::int32_t id) const {
-      for (std::uint32_t k = 0; k < n; ++k) {
-        if (ids[k] == id) {
-          return true;
-        }
-      }
-      return false;
-    }
-  };
+  using TokenTerms = routing::TokenTerms;
 
   std::int32_t child(std::uint32_t node, char c) const {
     const Node& nd = nodes[node];
@@ -175,6 +178,60 @@ struct Lexicon::Impl {
     return matchFrom(el, k + 1, i + 1, terms, text, sentence);
   }
 };
+
+namespace {
+
+// match()'s working memory, kept per thread so that a read allocates nothing here: the terms of
+// each token, the candidate list, and a memo of the terms of short words already looked up in
+// this text ("de", "la", "je" come back dozens of times in a letter). Emptied logically at each
+// call (a new generation); private to its thread, so a Lexicon stays immutable and shareable.
+struct MatchScratch {
+  struct MemoSlot {
+    std::uint64_t word = 0;        // packShortWord of the word
+    std::uint32_t generation = 0;  // the slot is full only when it carries the current one
+    std::uint32_t token = 0;       // a token already looked up with that word
+  };
+  std::vector<TokenTerms> terms;
+  std::vector<std::uint32_t> candidates;
+  std::vector<MemoSlot> memo;
+  std::uint32_t generation = 0;
+
+  // Starts a new, empty memo of at least `min_size` slots; returns its size (a power of two).
+  std::size_t prepareMemo(std::size_t min_size) {
+    std::size_t size = 64;
+    while (size < min_size) {
+      size *= 2;
+    }
+    if (memo.size() < size) {
+      memo.assign(size, MemoSlot{});
+      generation = 0;
+    }
+    if (++generation == 0) {  // wrapped: every old stamp could read as current
+      std::fill(memo.begin(), memo.end(), MemoSlot{});
+      generation = 1;
+    }
+    return size;
+  }
+};
+
+MatchScratch& matchScratch() {
+  thread_local MatchScratch scratch;
+  return scratch;
+}
+
+// A word of at most 7 bytes packed into an integer, its length in the top byte (0 when longer).
+std::uint64_t packShortWord(std::string_view w) {
+  if (w.size() > 7) {
+    return 0;
+  }
+  std::uint64_t v = static_cast<std::uint64_t>(w.size()) << 56;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  }
+  return v;
+}
+
+}  // namespace
 
 Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_unique<Impl>()) {
   std::map<std::string, std::int32_t> term_ids;  // "word" or "prefix*"
@@ -358,14 +415,36 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   if (im.starts.empty()) {
     return;
   }
-  // Not value-initialised: lookup() sets each entry's count and only its first ids are read.
-  const auto terms_buffer = std::make_unique_for_overwrite<Impl::TokenTerms[]>(text.tokens.size());
-  Impl::TokenTerms* const terms = terms_buffer.get();
-  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-    im.lookup(text.word(text.tokens[i]), terms[i]);
-  }
+  MatchScratch& scratch = matchScratch();
   const std::size_t n = text.tokens.size();
-  std::vector<std::uint32_t> candidates;
+  if (scratch.terms.size() < n) {
+    scratch.terms.resize(n);
+  }
+  // lookup() sets each entry's count and only its first ids are read.
+  Impl::TokenTerms* const terms = scratch.terms.data();
+  const std::size_t memo_size = scratch.prepareMemo(n * 2);
+  const std::uint32_t generation = scratch.generation;
+  MatchScratch::MemoSlot* const memo = scratch.memo.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view w = text.word(text.tokens[i]);
+    const std::uint64_t packed = packShortWord(w);
+    if (packed == 0) {
+      im.lookup(w, terms[i]);
+      continue;
+    }
+    std::size_t s = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 40) &
+                    (memo_size - 1);
+    while (memo[s].generation == generation && memo[s].word != packed) {
+      s = (s + 1) & (memo_size - 1);
+    }
+    if (memo[s].generation == generation) {
+      terms[i] = terms[memo[s].token];
+      continue;
+    }
+    im.lookup(w, terms[i]);
+    memo[s] = MatchScratch::MemoSlot{packed, generation, static_cast<std::uint32_t>(i)};
+  }
+  std::vector<std::uint32_t>& candidates = scratch.candidates;
   for (std::size_t i = 0; i < n; ++i) {
     const Impl::TokenTerms& tt = terms[i];
     if (tt.n == 0) {

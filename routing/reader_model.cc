@@ -26,7 +26,7 @@ constexpr std::uint64_t kWordSalt = 0x1000000000000001ULL;
 constexpr std::uint64_t kPrefixSalt = 0x2000000000000002ULL;
 constexpr std::uint64_t kBigramSalt = 0x3000000000000003ULL;
 
-std::uint64_t fnv(std::uint64_t h, std::string_view s) {
+constexpr std::uint64_t fnv(std::uint64_t h, std::string_view s) {
   for (char c : s) {
     h ^= static_cast<unsigned char>(c);
     h *= kFnvPrime;
@@ -34,7 +34,7 @@ std::uint64_t fnv(std::uint64_t h, std::string_view s) {
   return h;
 }
 
-std::uint64_t finish(std::uint64_t h) {
+constexpr std::uint64_t finish(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
@@ -43,7 +43,7 @@ std::uint64_t finish(std::uint64_t h) {
   return h;
 }
 
-std::uint64_t keyOf(char type, std::string_view a, std::string_view b = {}) {
+constexpr std::uint64_t keyOf(char type, std::string_view a, std::string_view b = {}) {
   std::uint64_t h = kFnvOffset;
   h ^= static_cast<unsigned char>(type);
   h *= kFnvPrime;
@@ -91,12 +91,40 @@ constexpr auto kFunctionWords = [] {
 static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordList),
                           [](std::string_view w) { return w.size() <= kFunctionWordMax; }));
 
+// The same words in a small open-addressing table (0 = empty: a packed word is never 0, its
+// length byte is set): one multiply and a probe or two instead of a binary search per token.
+constexpr std::size_t kFunctionWordSlots = 256;
+constexpr std::size_t functionWordSlot(std::uint64_t packed) {
+  return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+constexpr auto kFunctionWordTable = [] {
+  std::array<std::uint64_t, kFunctionWordSlots> table{};
+  for (const std::uint64_t packed : kFunctionWords) {
+    std::size_t s = functionWordSlot(packed);
+    while (table[s] != 0) {
+      s = (s + 1) % kFunctionWordSlots;
+    }
+    table[s] = packed;
+  }
+  return table;
+}();
+
 bool isFunctionWord(std::string_view w) {
-  return w.size() <= kFunctionWordMax &&
-         std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), packShortWord(w));
+  if (w.size() > kFunctionWordMax) {
+    return false;
+  }
+  const std::uint64_t packed = packShortWord(w);
+  for (std::size_t s = functionWordSlot(packed);; s = (s + 1) % kFunctionWordSlots) {
+    if (kFunctionWordTable[s] == packed) {
+      return true;
+    }
+    if (kFunctionWordTable[s] == 0) {
+      return false;
+    }
+  }
 }
 
-std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
+inline std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
   const std::string_view w = text.word(text.tokens[token]);
   return allDigits(w) ? std::string_view("<n>") : w;
 }
@@ -141,6 +169,55 @@ constexpr std::uint32_t kLexNegatedUrgent = 20;
 constexpr std::uint32_t kLexVulnerableCueAlone = 21;
 
 constexpr std::string_view kChannelNames[] = {"phone", "email", "web", "digital_agency"};
+
+// The keys of the channel, question-mark and lexicon-signal features, hashed at compile time
+// with the same keyOf as any other feature: the same keys, without hashing constant names on
+// every read.
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> namedKeys(char type, const std::string_view (&names)[N]) {
+  std::array<std::uint64_t, N> keys{};
+  for (std::size_t i = 0; i < N; ++i) {
+    keys[i] = keyOf(type, names[i]);
+  }
+  return keys;
+}
+constexpr auto kChannelKeys = namedKeys('c', kChannelNames);
+constexpr auto kLexiconKeys = namedKeys('l', kLexiconNames);
+constexpr std::uint64_t kQuestionKey = keyOf('q', "?");
+
+// extractModelFeatures' de-duplication set, kept per thread so that a call neither allocates nor
+// zero-fills it. Private to one thread and emptied logically at each call (a new generation), so
+// extraction stays a pure function of its arguments.
+struct DedupScratch {
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t generation = 0;  // the slot is full only when it carries the current one
+  };
+  std::vector<Slot> slots;
+  std::uint32_t generation = 0;
+
+  // Starts a new, empty set of at least `min_size` slots; returns its size (a power of two).
+  std::size_t prepare(std::size_t min_size) {
+    std::size_t size = 64;
+    while (size < min_size) {
+      size *= 2;
+    }
+    if (slots.size() < size) {
+      slots.assign(size, Slot{});
+      generation = 0;
+    }
+    if (++generation == 0) {  // wrapped: every old stamp could read as current
+      std::fill(slots.begin(), slots.end(), Slot{});
+      generation = 1;
+    }
+    return size;
+  }
+};
+
+DedupScratch& dedupScratch() {
+  thread_local DedupScratch scratch;
+  return scratch;
+}
 
 }  // namespace
 
@@ -190,22 +267,26 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
     }
     previous = h;
   }
-  // Each key once (the first occurrence, for reasons), through a small open-addressing set.
-  std::size_t size = 64;
-  while (size < out.size() * 2) {
-    size *= 2;
-  }
-  std::vector<std::uint64_t> seen(size, 0);
+  // Each key once (the first occurrence, for reasons), through a small open-addressing set. The
+  // set is this thread's scratch, never zero-filled: a slot is empty unless it carries this
+  // call's generation. Which slots are probed does not change what is kept.
+  DedupScratch& scratch = dedupScratch();
+  const std::size_t size = scratch.prepare(out.size() * 2);
+  const std::uint32_t generation = scratch.generation;
+  DedupScratch::Slot* const seen = scratch.slots.data();
   std::size_t kept = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const std::uint64_t key = out[i].key | 1;  // 0 marks an empty slot
+    const std::uint64_t key = out[i].key | 1;  // as before: keys differing in bit 0 are one
     std::size_t s = key & (size - 1);
-    while (seen[s] != 0 && seen[s] != key) {
+    while (seen[s].generation == generation && seen[s].key != key) {
       s = (s + 1) & (size - 1);
     }
-    if (seen[s] == 0) {
-      seen[s] = key;
-      out[kept++] = out[i];
+    if (seen[s].generation != generation) {
+      seen[s] = DedupScratch::Slot{key, generation};
+      if (kept != i) {
+        out[kept] = out[i];
+      }
+      ++kept;
     }
   }
   out.resize(kept);
@@ -216,12 +297,12 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   }
 
   const auto ch = static_cast<std::uint32_t>(channel);
-  out.push_back({keyOf('c', kChannelNames[ch % 4]), 1.0F, ch % 4, FeatureType::kChannel});
+  out.push_back({kChannelKeys[ch % 4], 1.0F, ch % 4, FeatureType::kChannel});
   if (text.display.find('?') != std::string::npos) {
-    out.push_back({keyOf('q', "?"), 1.0F, 0, FeatureType::kQuestion});
+    out.push_back({kQuestionKey, 1.0F, 0, FeatureType::kQuestion});
   }
   auto lex = [&out](std::uint32_t index) {
-    out.push_back({keyOf('l', kLexiconNames[index]), 1.0F, index, FeatureType::kLexicon});
+    out.push_back({kLexiconKeys[index], 1.0F, index, FeatureType::kLexicon});
   };
   lex(static_cast<std::uint32_t>(std::clamp(lexicon.intent, 0, 5)));
   if (lexicon.status_score >= 2.5F) {
@@ -346,7 +427,14 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
       out.logit[h] = weights_.bias[h];
     }
   }
-  for (ModelFeature& f : features) {
+  // The table is larger than the caches: a few features ahead, fetch the slot each will probe.
+  constexpr std::size_t kPrefetchAhead = 8;
+  const std::size_t n = features.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kPrefetchAhead < n && !slots_.empty()) {
+      __builtin_prefetch(&slots_[features[i + kPrefetchAhead].key & mask_]);
+    }
+    ModelFeature& f = features[i];
     const float* w = find(f.key);
     f.weights = w;
     if (w == nullptr) {

@@ -9,7 +9,8 @@
 // where it is precise (negation, safety words, formal notices); the model brings the everyday
 // vocabulary the lexicon never listed.
 //
-// Thread-safety: a ReaderModel is immutable after construction; extraction and scoring are pure.
+// Thread-safety: a ReaderModel is immutable after construction; extraction and scoring are pure
+// (extraction's de-duplication set is per-thread scratch, never shared between threads).
 #pragma once
 
 #include <array>

@@ -251,8 +251,21 @@ void sanitise(std::string_view s, std::string& out) {
       }
       pending_newlines = 0;
       pending_space = false;
+      // A single space between two such runs is kept as is (what pending_space would emit), so
+      // a line of plain words is one append.
+      while (end + 1 < s.size() && s[end] == ' ' && s[end + 1] > ' ' && s[end + 1] < 0x7F) {
+        end += 2;
+        while (end < s.size() && s[end] > ' ' && s[end] < 0x7F) {
+          ++end;
+        }
+      }
       out.append(s.substr(i, end - i));
       i = end;
+      continue;
+    }
+    if (s[i] == ' ') {  // the commonest blank, without decoding
+      pending_space = true;
+      ++i;
       continue;
     }
     std::uint32_t cp = decodeUtf8(s, i);
@@ -333,6 +346,10 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Speech fillers, dropped.
 bool isFiller(std::string_view w) {
+  // All fillers have 3 to 5 letters and start with e, h, b or m: most words stop here.
+  if (w.size() < 3 || w.size() > 5 || (w[0] != 'e' && w[0] != 'h' && w[0] != 'b' && w[0] != 'm')) {
+    return false;
+  }
   return w == "euh" || w == "heu" || w == "euhh" || w == "euhhh" || w == "hum" || w == "hmm" ||
          w == "mmh" || w == "bah" || w == "hein";
 }
@@ -543,7 +560,25 @@ class Tokeniser {
     while (i < s.size()) {
       const std::size_t cp_begin = i;
       std::string_view f;
-      const auto b = static_cast<unsigned char>(s[i]);
+      auto b = static_cast<unsigned char>(s[i]);
+      // Fast path: a run of ASCII letters and digits extends the current word, byte by byte
+      // exactly as the general loop below would.
+      if (b < 0x80 && isAlnum(kAsciiFold[b])) {
+        if (word_size_ == 0) {
+          word_begin_ = static_cast<std::uint32_t>(cp_begin);
+        }
+        do {
+          if (word_size_ < kMaxWord) {
+            word_[word_size_] = kAsciiFold[b];
+          }
+          ++word_size_;
+          ++i;
+        } while (i < s.size() && (b = static_cast<unsigned char>(s[i])) < 0x80 &&
+                 isAlnum(kAsciiFold[b]));
+        word_end_ = static_cast<std::uint32_t>(i);
+        last_was_word_ = true;
+        continue;
+      }
       if (b < 0x80) {
         f = b == '\n' ? std::string_view("\n") : std::string_view(kAsciiFold + b, 1);
         ++i;
@@ -740,23 +775,32 @@ void NormalisedText::clear() {
   sentences.clear();
 }
 
-std::string cleanText(std::string_view raw) {
+namespace {
+// cleanText into `out`, reusing its buffer (normaliseText's display string).
+void cleanTextInto(std::string_view raw, std::string& out) {
   raw = raw.substr(0, std::min(raw.size(), kMaxReadBytes));
-  std::string out;
   if (looksLikeHtml(raw)) {
     const std::string stripped = stripHtml(raw);
     sanitise(stripped, out);
   } else {
     sanitise(raw, out);
   }
+}
+}  // namespace
+
+std::string cleanText(std::string_view raw) {
+  std::string out;
+  cleanTextInto(raw, out);
   return out;
 }
 
 void normaliseText(std::string_view raw, NormalisedText& out) {
   out.clear();
-  out.display = cleanText(raw);
+  // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
+  cleanTextInto(raw, out.display);
   out.norm.reserve(out.display.size());
   out.tokens.reserve(out.display.size() / 5 + 4);
+  out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise
   Tokeniser(out).run();
 }
 

@@ -24,9 +24,11 @@ constexpr int kApplicationId = 0x524c4149;
 constexpr int kSchemaVersion = 2;
 
 // The SQL spelling of closedState() and its complement; the partial indexes and the queries
-// that use them must spell these terms identically for SQLite to match them.
+// that use them must spell these terms identically for SQLite to match them. ORs, not IN: in a
+// partial index's WHERE, SQLite 3.40 evaluates an IN list through an ephemeral table built and
+// dropped on every row written (callgrind: a sixth of the SQLite work per Submit).
 #define RELAIS_OPEN_STATES "state IN (1, 2, 3, 7)"
-#define RELAIS_CLOSED_STATES "state IN (4, 5, 6, 8)"
+#define RELAIS_CLOSED_STATES "(state = 4 OR state = 5 OR state = 6 OR state = 8)"
 static_assert(v1::CONTACT_STATE_WAITING == 1 && v1::CONTACT_STATE_OFFERED == 2 &&
               v1::CONTACT_STATE_ASSIGNED == 3 && v1::CONTACT_STATE_CALLBACK_OFFERED == 7);
 static_assert(v1::CONTACT_STATE_COMPLETED == 4 && v1::CONTACT_STATE_AUTO_ANSWERED == 5 &&
@@ -37,7 +39,10 @@ constexpr const char* kSchema =
     "updated_us INTEGER NOT NULL, body BLOB NOT NULL, purged INTEGER NOT NULL DEFAULT 0, "
     "ask INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS cases(case_key TEXT PRIMARY KEY, body BLOB NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS contacts_to_purge ON contacts(updated_us) WHERE "
+    // contacts_to_purge was the same index spelt with IN (see RELAIS_CLOSED_STATES); replaced
+    // at the first start, in a second or so per million rows.
+    "DROP INDEX IF EXISTS contacts_to_purge;"
+    "CREATE INDEX IF NOT EXISTS contacts_closed_by_update ON contacts(updated_us) WHERE "
     RELAIS_CLOSED_STATES " AND purged = 0;";
 
 long long micros(const google::protobuf::Timestamp& t) {
@@ -185,7 +190,7 @@ class SqliteStore final : public Store {
   std::optional<std::string> forEachClosedAskSince(routing::Instant since,
                                                    const ContactFn& fn) override {
     const long long since_us = micros(since);
-    // Through contacts_to_purge (purged rows have no case key, so no ask): only the rows of
+    // Through contacts_closed_by_update (purged rows have no case key, so no ask): only the rows of
     // the window are visited, and only asks are parsed.
     return scanContacts("SELECT id, body FROM contacts WHERE " RELAIS_CLOSED_STATES
                         " AND purged = 0 AND updated_us >= ?1 AND ask = 1",

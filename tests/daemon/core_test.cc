@@ -378,6 +378,50 @@ TEST(SqliteStoreTest, MigratesSchemaOne) {
   std::filesystem::remove_all(dir);
 }
 
+// Schema 2 as first shipped spelt its partial index with IN, which SQLite evaluates through an
+// ephemeral table on every row written; opening such a file replaces the index.
+TEST(SqliteStoreTest, ReplacesTheIndexSpeltWithIn) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("relais-store-index-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::string error;
+  ASSERT_TRUE(openSqliteStore(dir.string(), SyncLevel::kNormal, error)) << error;
+  const auto db_path = (dir / "relais.db").string();
+  auto indexes = [&] {
+    std::vector<std::string> names;
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                 "tbl_name = 'contacts' AND sql IS NOT NULL ORDER BY name",
+                                 -1, &q, nullptr),
+              SQLITE_OK);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return names;
+  };
+  EXPECT_EQ(indexes(), std::vector<std::string>{"contacts_closed_by_update"});
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP INDEX contacts_closed_by_update;"
+                           "CREATE INDEX contacts_to_purge ON contacts(updated_us) WHERE "
+                           "state IN (4, 5, 6, 8) AND purged = 0;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  EXPECT_EQ(indexes(), std::vector<std::string>{"contacts_to_purge"});
+  ASSERT_TRUE(openSqliteStore(dir.string(), SyncLevel::kNormal, error)) << error;
+  EXPECT_EQ(indexes(), std::vector<std::string>{"contacts_closed_by_update"});
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SqliteStoreTest, RefusesAForeignOrDamagedFile) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("relais-store-test-" + std::to_string(::getpid()));

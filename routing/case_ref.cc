@@ -427,10 +427,10 @@ ByteSet shapeStartBytes(const std::vector<Element>& shape) {
 // The first position from `at` that holds an ASCII letter or digit or a non-ASCII byte and does
 // not follow an ASCII letter or digit: where find() may have a word start to try. A tight scan
 // over the bytes in between, which find() would reject one by one.
-std::size_t nextCandidate(std::string_view t, std::size_t at) {
+std::size_t nextCandidate(std::string_view t, std::size_t at, std::size_t end) {
   bool prev_alnum =
       at > 0 && static_cast<unsigned char>(t[at - 1]) < 0x80 && isAsciiAlnum(t[at - 1]);
-  for (; at < t.size(); ++at) {
+  for (; at < end; ++at) {
     const auto b = static_cast<unsigned char>(t[at]);
     const bool alnum = b < 0x80 && isAsciiAlnum(static_cast<char>(b));
     if (!prev_alnum && (alnum || b >= 0x80)) {
@@ -438,7 +438,7 @@ std::size_t nextCandidate(std::string_view t, std::size_t at) {
     }
     prev_alnum = alnum;
   }
-  return t.size();
+  return end;
 }
 
 // A shape starting with capitals ("%{2,4}") matches at a lower-case letter only when it is
@@ -490,6 +490,12 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
       compiled_.push_back(std::move(c));
     }
   }
+  every_shape_needs_digit_ =
+      !compiled_.empty() && std::all_of(compiled_.begin(), compiled_.end(), [](const Compiled& c) {
+        return std::any_of(c.parsed.shape.begin(), c.parsed.shape.end(), [](const Element& e) {
+          return e.kind == Kind::kNumber || (e.kind == Kind::kDigit && e.min > 0);
+        });
+      });
   if (compiled_.size() <= 64) {
     start_masks_.assign(256, 0);
     for (std::size_t pi = 0; pi < compiled_.size(); ++pi) {
@@ -512,6 +518,13 @@ const std::string& CaseRefMatcher::patternText(std::size_t i) const { return com
 
 std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   std::optional<CaseRefMatch> best;
+  // Where a match may start: anywhere, or when every shape needs a digit, at or before the
+  // text's last digit (the match still ends wherever the whole text says).
+  std::size_t scan_end = t.size();
+  if (every_shape_needs_digit_) {
+    const auto last_digit = std::find_if(t.rbegin(), t.rend(), [](char c) { return isDigit(c); });
+    scan_end = static_cast<std::size_t>(t.rend() - last_digit);
+  }
   // Where each keyword group's filler-skipped reference would start at the current position
   // (npos: no keyword); on the stack for the usual short pattern lists.
   std::array<std::size_t, kInlinePatterns> inline_groups;
@@ -521,7 +534,8 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   }
   std::size_t* const group_start =
       compiled_.size() > kInlinePatterns ? heap_groups.data() : inline_groups.data();
-  for (std::size_t at = nextCandidate(t, 0); at < t.size(); at = nextCandidate(t, at + 1)) {
+  for (std::size_t at = nextCandidate(t, 0, scan_end); at < scan_end;
+       at = nextCandidate(t, at + 1, scan_end)) {
     const auto b = static_cast<unsigned char>(t[at]);
     // No pattern can begin with this byte: nothing to try (and nothing to stop at).
     const std::uint64_t mask = start_masks_.empty() ? ~std::uint64_t{0} : start_masks_[b];

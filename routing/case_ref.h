@@ -62,6 +62,9 @@ class CaseRefMatcher {
   // whose keyword, or shape when they have no keyword, can begin with that byte. Empty when
   // there are more patterns than bits (every pattern is then tried).
   std::vector<std::uint64_t> start_masks_;
+  // Every pattern's shape needs a digit (true of the defaults): no match can start after the
+  // text's last digit, and a text without digits has none.
+  bool every_shape_needs_digit_ = false;
 };
 
 // The patterns used when the configuration gives none.

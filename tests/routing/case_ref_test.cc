@@ -70,6 +70,17 @@ TEST(CaseRefTest, CustomPatterns) {
   EXPECT_EQ(findRef("HLM-1234", p), std::nullopt);  // must end on a word boundary
 }
 
+// Shapes that need a digit are only tried up to the text's last digit; a pattern without a
+// digit is tried everywhere, and a reference still ends where the whole text says.
+TEST(CaseRefTest, DigitBoundDoesNotCutMatches) {
+  EXPECT_EQ(findRef("Bonjour, toujours rien pour mon dossier, merci"), std::nullopt);
+  EXPECT_EQ(findRef("le 12 mars, puis ma demande RC-2026-004512"), "RC-2026-004512");
+  EXPECT_EQ(findRef("RC-2026-004512b est ma demande"), std::nullopt);
+  const std::vector<std::string> letters = {"RC-9{4}-9{3,8}", "after bon: %{5}"};
+  EXPECT_EQ(findRef("le 12 mars, bon ABCDE", letters), "ABCDE");
+  EXPECT_EQ(findRef("bon ABCDE", letters), "ABCDE");
+}
+
 TEST(CaseRefTest, ValidationReportsSyntaxErrors) {
   EXPECT_EQ(ContactReader::validateCaseRefPattern("RC-9{4}-9{3,8}"), std::nullopt);
   EXPECT_EQ(ContactReader::validateCaseRefPattern("after dossier|ticket: #"), std::nullopt);

@@ -12,8 +12,9 @@ packages=(
 )
 if [[ "${RELAIS_SETUP_EXTRA:-}" == "test" ]]; then
   # prometheus (and promtool) for tests/ops; clang and its runtimes (libFuzzer, ASan, UBSan) for
-  # deploy/fuzz.sh. TSan builds with gcc, whose libtsan2 comes with build-essential.
-  packages+=(prometheus clang libclang-rt-14-dev)
+  # deploy/fuzz.sh; valgrind for load-tests/load/instructions_per_submit.sh. TSan builds with
+  # gcc, whose libtsan2 comes with build-essential.
+  packages+=(prometheus clang libclang-rt-14-dev valgrind)
 fi
 
 missing=()

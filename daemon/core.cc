@@ -1,5 +1,6 @@
 #include "daemon/core.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "daemon/convert.h"
@@ -154,7 +155,16 @@ routing::ContactSpec Core::specFor(const store::v1::ContactRecord& record) const
 void Core::save(store::v1::ContactRecord& record) {
   const Instant now = clock_();
   *record.mutable_updated_at() = toTimestamp(now);
-  store_.putContact(record);
+  unsaved_.push_back(&record);
+}
+
+void Core::writeUnsaved() {
+  std::sort(unsaved_.begin(), unsaved_.end());
+  unsaved_.erase(std::unique(unsaved_.begin(), unsaved_.end()), unsaved_.end());
+  for (const store::v1::ContactRecord* record : unsaved_) {
+    store_.putContact(*record);
+  }
+  unsaved_.clear();
 }
 
 int Core::purgeExpired() {
@@ -793,6 +803,7 @@ void Core::refreshGauges() {
 }
 
 std::optional<std::string> Core::commit() {
+  writeUnsaved();
   if (!store_.hasPending()) {
     return std::nullopt;
   }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "daemon/config.h"
 #include "daemon/convert.h"
@@ -98,7 +99,11 @@ class Core {
   void applyEvents();
   // The ledger record of `contact_id`, or INVALID_ARGUMENT / NOT_FOUND naming the field.
   grpc::Status lookup(const std::string& contact_id, store::v1::ContactRecord*& out);
+  // Marks a ledger record changed; commit() writes it to the store once, however many times it
+  // changed since the last commit (a queued Submit changes its record twice). `record` must
+  // live in ledger_, whose nodes do not move.
   void save(store::v1::ContactRecord& record);
+  void writeUnsaved();
   void fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const;
   void fillAgentStatus(const std::string& agent_id, v1::AgentStatus& out) const;
   routing::ContactSpec specFor(const store::v1::ContactRecord& record) const;
@@ -119,6 +124,7 @@ class Core {
   // Open contacts, and the closed ones touched since the start (closed before it stay in the
   // store until asked for).
   std::unordered_map<std::string, store::v1::ContactRecord> ledger_;
+  std::vector<store::v1::ContactRecord*> unsaved_;
   std::unordered_map<std::string, AgentEntry> agents_;
   routing::CaseBook cases_;
   routing::AutoAnswerer answerer_;

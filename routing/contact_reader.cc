@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "routing/case_ref.h"
@@ -1177,6 +1178,12 @@ class Analysis {
     };
     for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
       const std::string_view w = word(i);
+      // Every test below needs `w` to be one of a few short words, all starting with one of
+      // these letters: most tokens of a long letter are rejected here, before any comparison.
+      if (w.empty() || w.size() > 8 ||
+          std::string_view("chmpqsw").find(w[0]) == std::string_view::npos) {
+        continue;
+      }
       const std::string_view prev = i > 0 ? word(i - 1) : std::string_view();
       const std::string_view next = word(i + 1);
       const bool why = w == "pourquoi" || w == "pk" || w == "pq" || w == "pkoi" || w == "why";
@@ -1229,8 +1236,17 @@ class Analysis {
                                   kSnippetMaxBytes));
   }
 
-  // What the lexicon knows to block an automatic answer, urgency and aggression aside.
-  std::vector<std::string> lexiconBlockers() const {
+  // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
+  // once: the lexicon's reading (hits, person, case reference, new problem) is settled before the
+  // first call, and the model's pass asks again.
+  const std::vector<std::string>& lexiconBlockers() const {
+    if (!lexicon_blockers_) {
+      lexicon_blockers_ = computeLexiconBlockers();
+    }
+    return *lexicon_blockers_;
+  }
+
+  std::vector<std::string> computeLexiconBlockers() const {
     std::vector<std::string> blockers;
     if (r_.asks_for_person) {
       blockers.emplace_back("asks for a person");
@@ -1497,6 +1513,7 @@ class Analysis {
   bool new_problem_ = false;
   float status_score_ = 0;
   mutable int non_french_ = -1;  // nonFrench(), once computed
+  mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
   int context_points_ = 0;
   std::string_view elderly_snippet_;
 };

@@ -286,11 +286,57 @@ std::string wellFormedOnly(std::string_view s) {
   return out;
 }
 
+// A thread keeps at most this many bytes in each scratch buffer after a read: a 64 KiB message
+// does not pin its buffers (several times its size) for the life of the thread.
+constexpr std::size_t kKeepScratchBytes = 256 * 1024;
+
+template <typename Buffer>
+void releaseIfHuge(Buffer& b) {
+  if (b.capacity() * sizeof(typename Buffer::value_type) > kKeepScratchBytes) {
+    Buffer().swap(b);
+  }
+}
+
+// The working memory of one read: the normalised text, the lexicon's hits, the model's
+// features. Reused from one read to the next on the same thread (ContactReader::read keeps one
+// per thread, never shared), so that a read allocates little beyond the Reading it returns.
+struct ReadScratch {
+  NormalisedText text;
+  std::string combined;  // subject + text
+  std::vector<CueHit> hits;
+  std::vector<Scored> scored;
+  std::vector<std::size_t> order;  // shadowContained()
+  std::vector<ModelFeature> features;
+  std::vector<char> middle;  // cueSentences()
+
+  void releaseHugeBuffers() {
+    releaseIfHuge(text.display);
+    releaseIfHuge(text.norm);
+    releaseIfHuge(text.tokens);
+    releaseIfHuge(text.sentences);
+    releaseIfHuge(combined);
+    releaseIfHuge(hits);
+    releaseIfHuge(scored);
+    releaseIfHuge(order);
+    releaseIfHuge(features);
+    releaseIfHuge(middle);
+  }
+};
+
 class Analysis {
  public:
   Analysis(const ReaderConfig& config, const Lexicon& lexicon, const CaseRefMatcher& refs,
-           const ReaderModel* model, const ReaderInput& input)
-      : config_(config), lexicon_(lexicon), refs_(refs), model_(model), input_(input) {}
+           const ReaderModel* model, const ReaderInput& input, ReadScratch& scratch)
+      : config_(config),
+        lexicon_(lexicon),
+        refs_(refs),
+        model_(model),
+        input_(input),
+        scratch_(scratch),
+        text_(scratch.text),
+        scored_(scratch.scored) {
+    scored_.clear();
+  }
 
   Reading run() {
     readWithLexicon();
@@ -306,7 +352,7 @@ class Analysis {
                  std::vector<ModelFeature>& features) {
     readWithLexicon();
     signals = lexiconSignals();
-    const std::vector<char> middle = cueSentences();
+    const std::vector<char>& middle = cueSentences();
     extractModelFeatures(text_, input_.channel, signals, features, &middle);
     text = std::move(text_);
   }
@@ -316,17 +362,16 @@ class Analysis {
     if (input_.subject.empty()) {
       normaliseText(input_.text, text_);
     } else {
-      std::string combined;
-      combined.reserve(input_.subject.size() + input_.text.size() + 2);
+      std::string& combined = scratch_.combined;
+      combined.clear();
       combined.append(input_.subject.substr(0, kMaxReadBytes / 4));
       combined.append("\n\n");
       combined.append(input_.text);
       normaliseText(combined, text_);
     }
-    std::vector<CueHit> raw;
-    raw.reserve(64);
+    std::vector<CueHit>& raw = scratch_.hits;
+    raw.clear();
     lexicon_.match(text_, raw);
-    scored_.reserve(raw.size());
     for (const CueHit& h : raw) {
       const Phrase& p = lexicon_.phrase(h.phrase);
       scored_.push_back(Scored{h, p.kind, p.weight});
@@ -369,8 +414,9 @@ class Analysis {
   // The sentences where the lexicon found what a request is made of (a topic, a follow-up, a
   // request, an emergency, a new problem...): the model reads them even in the middle of a long
   // letter. Empty for short messages, which the model reads whole.
-  std::vector<char> cueSentences() const {
-    std::vector<char> keep;
+  const std::vector<char>& cueSentences() const {
+    std::vector<char>& keep = scratch_.middle;
+    keep.clear();
     if (text_.tokens.size() <= kModelWholeTokens) {
       return keep;
     }
@@ -409,9 +455,9 @@ class Analysis {
   // add urgency the lexicon missed (never removes it).
   void applyModel() {
     const LexiconSignals sig = lexiconSignals();
-    std::vector<ModelFeature> features;
+    std::vector<ModelFeature>& features = scratch_.features;
     features.reserve(text_.tokens.size() * 3 + 24);
-    const std::vector<char> middle = cueSentences();
+    const std::vector<char>& middle = cueSentences();
     extractModelFeatures(text_, input_.channel, sig, features, &middle);
     const ModelScores scores = model_->score(features);
     const ModelDecision d = combineDecisions(sig, scores);
@@ -504,20 +550,21 @@ class Analysis {
   template <typename Pred>
   std::string quotes(Pred pred) const {
     std::string out;
-    std::vector<std::string_view> seen;
+    std::array<std::string_view, kMaxSnippetsPerReason> seen;
+    std::size_t seen_count = 0;
     for (const Scored& s : scored_) {
       if (!s.active || !pred(s)) {
         continue;
       }
       const std::string_view q = snippet(s.hit);
-      if (std::find(seen.begin(), seen.end(), q) != seen.end()) {
+      if (std::find(seen.begin(), seen.begin() + seen_count, q) != seen.begin() + seen_count) {
         continue;
       }
-      if (seen.size() == kMaxSnippetsPerReason) {
+      if (seen_count == kMaxSnippetsPerReason) {
         out.append(", ...");
         break;
       }
-      seen.push_back(q);
+      seen[seen_count++] = q;
       if (!out.empty()) {
         out.append(", ");
       }
@@ -529,7 +576,8 @@ class Analysis {
   }
 
   void shadowContained() {
-    std::vector<std::size_t> order(scored_.size());
+    std::vector<std::size_t>& order = scratch_.order;
+    order.resize(scored_.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
       order[i] = i;
     }
@@ -1505,8 +1553,9 @@ class Analysis {
   const CaseRefMatcher& refs_;
   const ReaderModel* model_;
   const ReaderInput& input_;
-  NormalisedText text_;
-  std::vector<Scored> scored_;
+  ReadScratch& scratch_;
+  NormalisedText& text_;
+  std::vector<Scored>& scored_;
   Reading r_;
   bool elderly_ = false;
   bool vulnerable_ = false;
@@ -1540,12 +1589,18 @@ ContactReader& ContactReader::operator=(ContactReader&&) noexcept = default;
 
 Reading ContactReader::read(const ReaderInput& input) const {
   const ReaderModel* model = impl_->config.use_model ? &impl_->model : nullptr;
-  return Analysis(impl_->config, impl_->lexicon, impl_->case_refs, model, input).run();
+  // One scratch per thread: the reader itself stays immutable and shareable.
+  thread_local ReadScratch scratch;
+  Reading reading =
+      Analysis(impl_->config, impl_->lexicon, impl_->case_refs, model, input, scratch).run();
+  scratch.releaseHugeBuffers();
+  return reading;
 }
 
 void ContactReader::modelInput(const ReaderInput& input, NormalisedText& text,
                                LexiconSignals& signals, std::vector<ModelFeature>& features) const {
-  Analysis(impl_->config, impl_->lexicon, impl_->case_refs, nullptr, input)
+  ReadScratch scratch;
+  Analysis(impl_->config, impl_->lexicon, impl_->case_refs, nullptr, input, scratch)
       .modelView(text, signals, features);
 }
 

@@ -438,12 +438,14 @@ class Analysis {
   // Up to three quoted features pushing `head` up.
   std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
     std::string out;
-    for (std::size_t i : model_->topContributors(features, head, 3, /*words_only=*/true)) {
+    std::array<std::size_t, 3> top{};
+    const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
+    for (std::size_t k = 0; k < count; ++k) {
       if (!out.empty()) {
         out.append(", ");
       }
       out.push_back('"');
-      out.append(describeFeature(text_, features[i]));
+      appendFeatureDescription(text_, features[top[k]], out);
       out.push_back('"');
     }
     return out.empty() ? std::string("no single cue") : out;

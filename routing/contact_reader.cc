@@ -191,8 +191,8 @@ enum ObjectClass : std::uint32_t {
 };
 constexpr int kObjTopicShift = 16;
 
-std::uint32_t repairObjectClass(std::string_view w) {
-  static constexpr std::pair<std::string_view, std::uint32_t> kPrefixes[] = {
+using ObjectPrefix = std::pair<std::string_view, std::uint32_t>;
+constexpr ObjectPrefix kObjectPrefixes[] = {
       {"fuit", kObjWater},        {"fuite", kObjWater},       {"fui", kObjWater},
       {"eau", kObjWater},         {"inond", kObjWater},       {"degat", kObjWater},
       {"goutt", kObjWater},       {"coul", kObjWater},        {"robinet", kObjWater},
@@ -232,12 +232,39 @@ std::uint32_t repairObjectClass(std::string_view w) {
       {"parquet", kObjStructure}, {"plinthe", kObjStructure}, {"peinture", kObjStructure},
       {"toit", kObjStructure},    {"ceiling", kObjStructure}, {"wall", kObjStructure},
       {"gaz", kObjGas},           {"gas", kObjGas}};
+constexpr std::size_t kObjectPrefixCount = std::size(kObjectPrefixes);
+
+// kObjectPrefixes grouped by first byte (the classes are OR-ed, so order does not matter), with
+// where each byte's group starts: a word is tried against its own letter's prefixes only.
+struct ObjectPrefixIndex {
+  std::array<ObjectPrefix, kObjectPrefixCount> sorted{};
+  std::array<std::uint16_t, 257> begin{};  // group of byte b: [begin[b], begin[b + 1])
+};
+constexpr ObjectPrefixIndex kObjectPrefixIndex = [] {
+  ObjectPrefixIndex index;
+  std::size_t n = 0;
+  for (int b = 0; b < 256; ++b) {
+    index.begin[b] = static_cast<std::uint16_t>(n);
+    for (const ObjectPrefix& p : kObjectPrefixes) {
+      if (static_cast<unsigned char>(p.first[0]) == b) {
+        index.sorted[n++] = p;
+      }
+    }
+  }
+  index.begin[256] = static_cast<std::uint16_t>(n);
+  return index;
+}();
+
+std::uint32_t repairObjectClass(std::string_view w) {
   std::uint32_t classes = 0;
   if (w.empty()) {
     return classes;
   }
-  for (const auto& [prefix, cls] : kPrefixes) {
-    if (prefix[0] != w[0] || !w.starts_with(prefix)) {
+  const auto first = static_cast<unsigned char>(w[0]);
+  for (std::size_t i = kObjectPrefixIndex.begin[first]; i < kObjectPrefixIndex.begin[first + 1];
+       ++i) {
+    const auto& [prefix, cls] = kObjectPrefixIndex.sorted[i];
+    if (!w.starts_with(prefix)) {
       continue;
     }
     // Short stems stand for the word and its plural only ("rat", not "rate"; "eau", "eaux").

@@ -141,6 +141,20 @@ constexpr FunctionWordTable kFunctionWordTable = [] {
   return t;
 }();
 
+// The words that can open another question (otherQuestion()): any other token is passed over
+// with one packed comparison set instead of a dozen string comparisons.
+constexpr std::string_view kQuestionOpenerList[] = {"pk",  "pq",  "pkoi", "why",     "si",
+                                                    "que", "qu",  "puis", "peut",    "comment",
+                                                    "how", "can", "may",  "should"};
+constexpr auto kQuestionOpeners = sortedPackedWords(kQuestionOpenerList);
+
+bool mayOpenQuestion(std::string_view w) {
+  if (w.size() > 7) {
+    return w == "pourquoi";
+  }
+  return std::binary_search(kQuestionOpeners.begin(), kQuestionOpeners.end(), packShortWord(w));
+}
+
 bool isGreetingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
@@ -1255,10 +1269,9 @@ class Analysis {
     };
     for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
       const std::string_view w = word(i);
-      // Every test below needs `w` to be one of a few short words, all starting with one of
-      // these letters: most tokens of a long letter are rejected here, before any comparison.
-      if (w.empty() || w.size() > 8 ||
-          std::string_view("chmpqsw").find(w[0]) == std::string_view::npos) {
+      // Every test below needs `w` to be one of a few short words: most tokens of a long letter
+      // are rejected here, before any string comparison.
+      if (!mayOpenQuestion(w)) {
         continue;
       }
       const std::string_view prev = i > 0 ? word(i - 1) : std::string_view();

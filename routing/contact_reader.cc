@@ -349,6 +349,9 @@ struct ReadScratch {
   std::vector<std::size_t> order;  // shadowContained()
   std::vector<ModelFeature> features;
   std::vector<char> middle;  // cueSentences()
+  std::vector<float> gist_score;  // buildGist(), by sentence
+  std::vector<char> gist_excluded;
+  std::vector<std::uint32_t> gist_start;
 
   void releaseHugeBuffers() {
     releaseIfHuge(text.display);
@@ -361,6 +364,9 @@ struct ReadScratch {
     releaseIfHuge(order);
     releaseIfHuge(features);
     releaseIfHuge(middle);
+    releaseIfHuge(gist_score);
+    releaseIfHuge(gist_excluded);
+    releaseIfHuge(gist_start);
   }
 };
 
@@ -1489,9 +1495,12 @@ class Analysis {
     if (n == 0) {
       return;
     }
-    std::vector<float> score(n, 0);
-    std::vector<char> excluded(n, 0);
-    std::vector<std::uint32_t> start(n, 0);
+    std::vector<float>& score = scratch_.gist_score;
+    std::vector<char>& excluded = scratch_.gist_excluded;
+    std::vector<std::uint32_t>& start = scratch_.gist_start;
+    score.assign(n, 0);
+    excluded.assign(n, 0);
+    start.assign(n, 0);
     for (const Scored& s : scored_) {
       if (!s.active && s.kind != CueKind::kAggressive) {
         continue;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "routing/case_ref.h"
@@ -140,6 +141,20 @@ constexpr FunctionWordTable kFunctionWordTable = [] {
   return t;
 }();
 
+// The words that can open another question (otherQuestion()): any other token is passed over
+// with one packed comparison set instead of a dozen string comparisons.
+constexpr std::string_view kQuestionOpenerList[] = {"pk",  "pq",  "pkoi", "why",     "si",
+                                                    "que", "qu",  "puis", "peut",    "comment",
+                                                    "how", "can", "may",  "should"};
+constexpr auto kQuestionOpeners = sortedPackedWords(kQuestionOpenerList);
+
+bool mayOpenQuestion(std::string_view w) {
+  if (w.size() > 7) {
+    return w == "pourquoi";
+  }
+  return std::binary_search(kQuestionOpeners.begin(), kQuestionOpeners.end(), packShortWord(w));
+}
+
 bool isGreetingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
@@ -190,8 +205,8 @@ enum ObjectClass : std::uint32_t {
 };
 constexpr int kObjTopicShift = 16;
 
-std::uint32_t repairObjectClass(std::string_view w) {
-  static constexpr std::pair<std::string_view, std::uint32_t> kPrefixes[] = {
+using ObjectPrefix = std::pair<std::string_view, std::uint32_t>;
+constexpr ObjectPrefix kObjectPrefixes[] = {
       {"fuit", kObjWater},        {"fuite", kObjWater},       {"fui", kObjWater},
       {"eau", kObjWater},         {"inond", kObjWater},       {"degat", kObjWater},
       {"goutt", kObjWater},       {"coul", kObjWater},        {"robinet", kObjWater},
@@ -231,12 +246,39 @@ std::uint32_t repairObjectClass(std::string_view w) {
       {"parquet", kObjStructure}, {"plinthe", kObjStructure}, {"peinture", kObjStructure},
       {"toit", kObjStructure},    {"ceiling", kObjStructure}, {"wall", kObjStructure},
       {"gaz", kObjGas},           {"gas", kObjGas}};
+constexpr std::size_t kObjectPrefixCount = std::size(kObjectPrefixes);
+
+// kObjectPrefixes grouped by first byte (the classes are OR-ed, so order does not matter), with
+// where each byte's group starts: a word is tried against its own letter's prefixes only.
+struct ObjectPrefixIndex {
+  std::array<ObjectPrefix, kObjectPrefixCount> sorted{};
+  std::array<std::uint16_t, 257> begin{};  // group of byte b: [begin[b], begin[b + 1])
+};
+constexpr ObjectPrefixIndex kObjectPrefixIndex = [] {
+  ObjectPrefixIndex index;
+  std::size_t n = 0;
+  for (int b = 0; b < 256; ++b) {
+    index.begin[b] = static_cast<std::uint16_t>(n);
+    for (const ObjectPrefix& p : kObjectPrefixes) {
+      if (static_cast<unsigned char>(p.first[0]) == b) {
+        index.sorted[n++] = p;
+      }
+    }
+  }
+  index.begin[256] = static_cast<std::uint16_t>(n);
+  return index;
+}();
+
+std::uint32_t repairObjectClass(std::string_view w) {
   std::uint32_t classes = 0;
   if (w.empty()) {
     return classes;
   }
-  for (const auto& [prefix, cls] : kPrefixes) {
-    if (prefix[0] != w[0] || !w.starts_with(prefix)) {
+  const auto first = static_cast<unsigned char>(w[0]);
+  for (std::size_t i = kObjectPrefixIndex.begin[first]; i < kObjectPrefixIndex.begin[first + 1];
+       ++i) {
+    const auto& [prefix, cls] = kObjectPrefixIndex.sorted[i];
+    if (!w.starts_with(prefix)) {
       continue;
     }
     // Short stems stand for the word and its plural only ("rat", not "rate"; "eau", "eaux").
@@ -285,11 +327,63 @@ std::string wellFormedOnly(std::string_view s) {
   return out;
 }
 
+// A thread keeps at most this many bytes in each scratch buffer after a read: a 64 KiB message
+// does not pin its buffers (several times its size) for the life of the thread.
+constexpr std::size_t kKeepScratchBytes = 256 * 1024;
+
+template <typename Buffer>
+void releaseIfHuge(Buffer& b) {
+  if (b.capacity() * sizeof(typename Buffer::value_type) > kKeepScratchBytes) {
+    Buffer().swap(b);
+  }
+}
+
+// The working memory of one read: the normalised text, the lexicon's hits, the model's
+// features. Reused from one read to the next on the same thread (ContactReader::read keeps one
+// per thread, never shared), so that a read allocates little beyond the Reading it returns.
+struct ReadScratch {
+  NormalisedText text;
+  std::string combined;  // subject + text
+  std::vector<CueHit> hits;
+  std::vector<Scored> scored;
+  std::vector<std::size_t> order;  // shadowContained()
+  std::vector<ModelFeature> features;
+  std::vector<char> middle;  // cueSentences()
+  std::vector<float> gist_score;  // buildGist(), by sentence
+  std::vector<char> gist_excluded;
+  std::vector<std::uint32_t> gist_start;
+
+  void releaseHugeBuffers() {
+    releaseIfHuge(text.display);
+    releaseIfHuge(text.norm);
+    releaseIfHuge(text.tokens);
+    releaseIfHuge(text.sentences);
+    releaseIfHuge(combined);
+    releaseIfHuge(hits);
+    releaseIfHuge(scored);
+    releaseIfHuge(order);
+    releaseIfHuge(features);
+    releaseIfHuge(middle);
+    releaseIfHuge(gist_score);
+    releaseIfHuge(gist_excluded);
+    releaseIfHuge(gist_start);
+  }
+};
+
 class Analysis {
  public:
   Analysis(const ReaderConfig& config, const Lexicon& lexicon, const CaseRefMatcher& refs,
-           const ReaderModel* model, const ReaderInput& input)
-      : config_(config), lexicon_(lexicon), refs_(refs), model_(model), input_(input) {}
+           const ReaderModel* model, const ReaderInput& input, ReadScratch& scratch)
+      : config_(config),
+        lexicon_(lexicon),
+        refs_(refs),
+        model_(model),
+        input_(input),
+        scratch_(scratch),
+        text_(scratch.text),
+        scored_(scratch.scored) {
+    scored_.clear();
+  }
 
   Reading run() {
     readWithLexicon();
@@ -305,7 +399,7 @@ class Analysis {
                  std::vector<ModelFeature>& features) {
     readWithLexicon();
     signals = lexiconSignals();
-    const std::vector<char> middle = cueSentences();
+    const std::vector<char>& middle = cueSentences();
     extractModelFeatures(text_, input_.channel, signals, features, &middle);
     text = std::move(text_);
   }
@@ -315,17 +409,16 @@ class Analysis {
     if (input_.subject.empty()) {
       normaliseText(input_.text, text_);
     } else {
-      std::string combined;
-      combined.reserve(input_.subject.size() + input_.text.size() + 2);
+      std::string& combined = scratch_.combined;
+      combined.clear();
       combined.append(input_.subject.substr(0, kMaxReadBytes / 4));
       combined.append("\n\n");
       combined.append(input_.text);
       normaliseText(combined, text_);
     }
-    std::vector<CueHit> raw;
-    raw.reserve(64);
+    std::vector<CueHit>& raw = scratch_.hits;
+    raw.clear();
     lexicon_.match(text_, raw);
-    scored_.reserve(raw.size());
     for (const CueHit& h : raw) {
       const Phrase& p = lexicon_.phrase(h.phrase);
       scored_.push_back(Scored{h, p.kind, p.weight});
@@ -368,8 +461,9 @@ class Analysis {
   // The sentences where the lexicon found what a request is made of (a topic, a follow-up, a
   // request, an emergency, a new problem...): the model reads them even in the middle of a long
   // letter. Empty for short messages, which the model reads whole.
-  std::vector<char> cueSentences() const {
-    std::vector<char> keep;
+  const std::vector<char>& cueSentences() const {
+    std::vector<char>& keep = scratch_.middle;
+    keep.clear();
     if (text_.tokens.size() <= kModelWholeTokens) {
       return keep;
     }
@@ -391,12 +485,14 @@ class Analysis {
   // Up to three quoted features pushing `head` up.
   std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
     std::string out;
-    for (std::size_t i : model_->topContributors(features, head, 3, /*words_only=*/true)) {
+    std::array<std::size_t, 3> top{};
+    const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
+    for (std::size_t k = 0; k < count; ++k) {
       if (!out.empty()) {
         out.append(", ");
       }
       out.push_back('"');
-      out.append(describeFeature(text_, features[i]));
+      appendFeatureDescription(text_, features[top[k]], out);
       out.push_back('"');
     }
     return out.empty() ? std::string("no single cue") : out;
@@ -408,9 +504,9 @@ class Analysis {
   // add urgency the lexicon missed (never removes it).
   void applyModel() {
     const LexiconSignals sig = lexiconSignals();
-    std::vector<ModelFeature> features;
+    std::vector<ModelFeature>& features = scratch_.features;
     features.reserve(text_.tokens.size() * 3 + 24);
-    const std::vector<char> middle = cueSentences();
+    const std::vector<char>& middle = cueSentences();
     extractModelFeatures(text_, input_.channel, sig, features, &middle);
     const ModelScores scores = model_->score(features);
     const ModelDecision d = combineDecisions(sig, scores);
@@ -503,20 +599,21 @@ class Analysis {
   template <typename Pred>
   std::string quotes(Pred pred) const {
     std::string out;
-    std::vector<std::string_view> seen;
+    std::array<std::string_view, kMaxSnippetsPerReason> seen;
+    std::size_t seen_count = 0;
     for (const Scored& s : scored_) {
       if (!s.active || !pred(s)) {
         continue;
       }
       const std::string_view q = snippet(s.hit);
-      if (std::find(seen.begin(), seen.end(), q) != seen.end()) {
+      if (std::find(seen.begin(), seen.begin() + seen_count, q) != seen.begin() + seen_count) {
         continue;
       }
-      if (seen.size() == kMaxSnippetsPerReason) {
+      if (seen_count == kMaxSnippetsPerReason) {
         out.append(", ...");
         break;
       }
-      seen.push_back(q);
+      seen[seen_count++] = q;
       if (!out.empty()) {
         out.append(", ");
       }
@@ -528,7 +625,8 @@ class Analysis {
   }
 
   void shadowContained() {
-    std::vector<std::size_t> order(scored_.size());
+    std::vector<std::size_t>& order = scratch_.order;
+    order.resize(scored_.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
       order[i] = i;
     }
@@ -1177,6 +1275,11 @@ class Analysis {
     };
     for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
       const std::string_view w = word(i);
+      // Every test below needs `w` to be one of a few short words: most tokens of a long letter
+      // are rejected here, before any string comparison.
+      if (!mayOpenQuestion(w)) {
+        continue;
+      }
       const std::string_view prev = i > 0 ? word(i - 1) : std::string_view();
       const std::string_view next = word(i + 1);
       const bool why = w == "pourquoi" || w == "pk" || w == "pq" || w == "pkoi" || w == "why";
@@ -1229,8 +1332,17 @@ class Analysis {
                                   kSnippetMaxBytes));
   }
 
-  // What the lexicon knows to block an automatic answer, urgency and aggression aside.
-  std::vector<std::string> lexiconBlockers() const {
+  // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
+  // once: the lexicon's reading (hits, person, case reference, new problem) is settled before the
+  // first call, and the model's pass asks again.
+  const std::vector<std::string>& lexiconBlockers() const {
+    if (!lexicon_blockers_) {
+      lexicon_blockers_ = computeLexiconBlockers();
+    }
+    return *lexicon_blockers_;
+  }
+
+  std::vector<std::string> computeLexiconBlockers() const {
     std::vector<std::string> blockers;
     if (r_.asks_for_person) {
       blockers.emplace_back("asks for a person");
@@ -1383,9 +1495,12 @@ class Analysis {
     if (n == 0) {
       return;
     }
-    std::vector<float> score(n, 0);
-    std::vector<char> excluded(n, 0);
-    std::vector<std::uint32_t> start(n, 0);
+    std::vector<float>& score = scratch_.gist_score;
+    std::vector<char>& excluded = scratch_.gist_excluded;
+    std::vector<std::uint32_t>& start = scratch_.gist_start;
+    score.assign(n, 0);
+    excluded.assign(n, 0);
+    start.assign(n, 0);
     for (const Scored& s : scored_) {
       if (!s.active && s.kind != CueKind::kAggressive) {
         continue;
@@ -1489,14 +1604,16 @@ class Analysis {
   const CaseRefMatcher& refs_;
   const ReaderModel* model_;
   const ReaderInput& input_;
-  NormalisedText text_;
-  std::vector<Scored> scored_;
+  ReadScratch& scratch_;
+  NormalisedText& text_;
+  std::vector<Scored>& scored_;
   Reading r_;
   bool elderly_ = false;
   bool vulnerable_ = false;
   bool new_problem_ = false;
   float status_score_ = 0;
   mutable int non_french_ = -1;  // nonFrench(), once computed
+  mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
   int context_points_ = 0;
   std::string_view elderly_snippet_;
 };
@@ -1523,12 +1640,18 @@ ContactReader& ContactReader::operator=(ContactReader&&) noexcept = default;
 
 Reading ContactReader::read(const ReaderInput& input) const {
   const ReaderModel* model = impl_->config.use_model ? &impl_->model : nullptr;
-  return Analysis(impl_->config, impl_->lexicon, impl_->case_refs, model, input).run();
+  // One scratch per thread: the reader itself stays immutable and shareable.
+  thread_local ReadScratch scratch;
+  Reading reading =
+      Analysis(impl_->config, impl_->lexicon, impl_->case_refs, model, input, scratch).run();
+  scratch.releaseHugeBuffers();
+  return reading;
 }
 
 void ContactReader::modelInput(const ReaderInput& input, NormalisedText& text,
                                LexiconSignals& signals, std::vector<ModelFeature>& features) const {
-  Analysis(impl_->config, impl_->lexicon, impl_->case_refs, nullptr, input)
+  ReadScratch scratch;
+  Analysis(impl_->config, impl_->lexicon, impl_->case_refs, nullptr, input, scratch)
       .modelView(text, signals, features);
 }
 

@@ -1,7 +1,8 @@
 // ContactReader: reads a tenant's message (French, any channel) and says what it asks, how
 // urgent it is, whether it is aggressive, how much reassurance it needs, which case it is about
 // and its gist, with the cues behind each decision. Deterministic, allocation-light, immutable
-// after construction: one reader may be shared by any number of threads.
+// after construction: one reader may be shared by any number of threads (each thread reading
+// keeps its own working buffers, at most 256 KiB each once a read returns).
 #pragma once
 
 #include <memory>

@@ -336,22 +336,37 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
 }
 
 std::string describeFeature(const NormalisedText& text, const ModelFeature& f) {
+  std::string out;
+  appendFeatureDescription(text, f, out);
+  return out;
+}
+
+void appendFeatureDescription(const NormalisedText& text, const ModelFeature& f, std::string& out) {
   switch (f.type) {
     case FeatureType::kWord:
-      return std::string(featureWord(text, f.token));
+      out.append(featureWord(text, f.token));
+      return;
     case FeatureType::kPrefix:
-      return std::string(featureWord(text, f.token).substr(0, kPrefixSize)) + "-";
+      out.append(featureWord(text, f.token).substr(0, kPrefixSize));
+      out.push_back('-');
+      return;
     case FeatureType::kBigram:
-      return std::string(featureWord(text, f.token)) + " " +
-             std::string(featureWord(text, f.token + 1));
+      out.append(featureWord(text, f.token));
+      out.push_back(' ');
+      out.append(featureWord(text, f.token + 1));
+      return;
     case FeatureType::kChannel:
-      return "channel " + std::string(kChannelNames[f.token % 4]);
+      out.append("channel ");
+      out.append(kChannelNames[f.token % 4]);
+      return;
     case FeatureType::kLexicon:
-      return "lexicon " + std::string(kLexiconNames[f.token]);
+      out.append("lexicon ");
+      out.append(kLexiconNames[f.token]);
+      return;
     case FeatureType::kQuestion:
-      return "question mark";
+      out.append("question mark");
+      return;
   }
-  return {};
 }
 
 float ModelScores::probability(std::size_t binary_head) const {
@@ -464,12 +479,16 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   return out;
 }
 
-std::vector<std::size_t> ReaderModel::topContributors(const std::vector<ModelFeature>& features,
-                                                      std::size_t head, std::size_t max,
-                                                      bool words_only) const {
+std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& features,
+                                         std::size_t head, std::span<std::size_t> out,
+                                         bool words_only) const {
   // A running top-`max` (max is small): no sort of every contribution.
-  std::vector<std::pair<float, std::size_t>> best;
-  best.reserve(max + 1);
+  const std::size_t max = std::min(out.size(), kMaxContributors);
+  if (max == 0) {
+    return 0;
+  }
+  std::array<std::pair<float, std::size_t>, kMaxContributors + 1> best;
+  std::size_t count = 0;
   for (std::size_t i = 0; i < features.size(); ++i) {
     const float* w = features[i].weights;
     const FeatureType type = features[i].type;
@@ -490,21 +509,19 @@ std::vector<std::size_t> ReaderModel::topContributors(const std::vector<ModelFea
       c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
     }
     c *= features[i].value;
-    if (c <= 0 || (best.size() == max && c <= best.back().first)) {
+    if (c <= 0 || (count == max && c <= best[count - 1].first)) {
       continue;
     }
-    auto at = std::find_if(best.begin(), best.end(), [c](const auto& b) { return c > b.first; });
-    best.insert(at, {c, i});
-    if (best.size() > max) {
-      best.pop_back();
-    }
+    const auto at = std::find_if(best.begin(), best.begin() + count,
+                                 [c](const auto& b) { return c > b.first; });
+    std::move_backward(at, best.begin() + count, best.begin() + count + 1);
+    *at = {c, i};
+    count = std::min(count + 1, max);
   }
-  std::vector<std::size_t> out;
-  out.reserve(best.size());
-  for (const auto& b : best) {
-    out.push_back(b.second);
+  for (std::size_t k = 0; k < count; ++k) {
+    out[k] = best[k].second;
   }
-  return out;
+  return count;
 }
 
 }  // namespace relais::routing

@@ -16,6 +16,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,8 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
 
 // The feature's text as the trainer and reasons show it ("w:fuite", "b:plus|chauffage").
 std::string describeFeature(const NormalisedText& text, const ModelFeature& f);
+// The same text appended to `out`.
+void appendFeatureDescription(const NormalisedText& text, const ModelFeature& f, std::string& out);
 
 struct ModelScores {
   std::array<float, kModelHeadCount> logit{};
@@ -133,12 +136,14 @@ class ReaderModel {
   bool empty() const { return weights_.count == 0; }
   // Also points each feature at its weights, for topContributors.
   ModelScores score(std::vector<ModelFeature>& features) const;
+  // Most indices topContributors reports.
+  static constexpr std::size_t kMaxContributors = 8;
   // The features pushing `head` up the most (positive contributions only), best first; after
-  // score().
+  // score(). Writes up to min(out.size(), kMaxContributors) indices of `features` into `out`
+  // and returns how many (no allocation: called several times per read).
   // `words_only` leaves out the channel and lexicon-signal features (reasons quote words).
-  std::vector<std::size_t> topContributors(const std::vector<ModelFeature>& features,
-                                           std::size_t head, std::size_t max,
-                                           bool words_only = false) const;
+  std::size_t topContributors(const std::vector<ModelFeature>& features, std::size_t head,
+                              std::span<std::size_t> out, bool words_only = false) const;
 
  private:
   const float* find(std::uint64_t key) const;

@@ -103,6 +103,36 @@ TEST(ReaderScratchTest, ModelFeaturesDoNotDependOnEarlierCalls) {
   }
 }
 
+// ContactReader::read keeps its normalised text, hits and features per thread, and drops them
+// after a huge message: a reading must not depend on what the thread read before, with or
+// without a subject, and whether the buffers were kept or dropped.
+TEST(ReaderScratchTest, ReadingsDoNotDependOnEarlierReads) {
+  const ContactReader reader;
+  auto readOne = [&reader](const std::string& text, const std::string& subject) {
+    ReaderInput in;
+    in.channel = Channel::kEmail;
+    in.text = text;
+    in.subject = subject;
+    return describe(reader.read(in));
+  };
+  std::vector<std::string> first;
+  for (const std::string& t : texts()) {
+    first.push_back(readOne(t, ""));
+    first.push_back(readOne(t, "Relance : fuite"));
+  }
+  std::string huge;
+  while (huge.size() < kMaxReadBytes) {
+    huge += "fuite d'eau au plafond, pourquoi personne ne vient ? ";
+  }
+  for (const std::string& before : {longText(), huge, std::string()}) {
+    readOne(before, "Objet : demande");
+    for (std::size_t i = texts().size(); i-- > 0;) {
+      EXPECT_EQ(readOne(texts()[i], ""), first[2 * i]) << texts()[i];
+      EXPECT_EQ(readOne(texts()[i], "Relance : fuite"), first[2 * i + 1]) << texts()[i];
+    }
+  }
+}
+
 TEST(ReaderScratchTest, SharedReaderReadsTheSameOnSeveralThreads) {
   const ContactReader reader;
   const std::string long_text = longText();  // ReaderInput::text is a view: keep it alive

@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "routing/internal/stamped_slots.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -193,25 +195,7 @@ struct MatchScratch {
   };
   std::vector<TokenTerms> terms;
   std::vector<std::uint32_t> candidates;
-  std::vector<MemoSlot> memo;
-  std::uint32_t generation = 0;
-
-  // Starts a new, empty memo of at least `min_size` slots; returns its size (a power of two).
-  std::size_t prepareMemo(std::size_t min_size) {
-    std::size_t size = 64;
-    while (size < min_size) {
-      size *= 2;
-    }
-    if (memo.size() < size) {
-      memo.assign(size, MemoSlot{});
-      generation = 0;
-    }
-    if (++generation == 0) {  // wrapped: every old stamp could read as current
-      std::fill(memo.begin(), memo.end(), MemoSlot{});
-      generation = 1;
-    }
-    return size;
-  }
+  internal::StampedSlots<MemoSlot> memo;
 };
 
 MatchScratch& matchScratch() {
@@ -422,9 +406,9 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   }
   // lookup() sets each entry's count and only its first ids are read.
   Impl::TokenTerms* const terms = scratch.terms.data();
-  const std::size_t memo_size = scratch.prepareMemo(n * 2);
-  const std::uint32_t generation = scratch.generation;
-  MatchScratch::MemoSlot* const memo = scratch.memo.data();
+  const std::size_t memo_size = scratch.memo.prepare(n * 2);
+  const std::uint32_t generation = scratch.memo.generation;
+  MatchScratch::MemoSlot* const memo = scratch.memo.slots.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view w = text.word(text.tokens[i]);
     const std::uint64_t packed = packShortWord(w);

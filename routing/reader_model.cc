@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "routing/internal/reader_model_weights.h"
+#include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
 namespace {
@@ -188,31 +189,11 @@ constexpr std::uint64_t kQuestionKey = keyOf('q', "?");
 // extractModelFeatures' de-duplication set, kept per thread so that a call neither allocates nor
 // zero-fills it. Private to one thread and emptied logically at each call (a new generation), so
 // extraction stays a pure function of its arguments.
-struct DedupScratch {
-  struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t generation = 0;  // the slot is full only when it carries the current one
-  };
-  std::vector<Slot> slots;
-  std::uint32_t generation = 0;
-
-  // Starts a new, empty set of at least `min_size` slots; returns its size (a power of two).
-  std::size_t prepare(std::size_t min_size) {
-    std::size_t size = 64;
-    while (size < min_size) {
-      size *= 2;
-    }
-    if (slots.size() < size) {
-      slots.assign(size, Slot{});
-      generation = 0;
-    }
-    if (++generation == 0) {  // wrapped: every old stamp could read as current
-      std::fill(slots.begin(), slots.end(), Slot{});
-      generation = 1;
-    }
-    return size;
-  }
+struct DedupSlot {
+  std::uint64_t key = 0;
+  std::uint32_t generation = 0;  // the slot is full only when it carries the current one
 };
+using DedupScratch = internal::StampedSlots<DedupSlot>;
 
 DedupScratch& dedupScratch() {
   thread_local DedupScratch scratch;
@@ -273,7 +254,7 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   DedupScratch& scratch = dedupScratch();
   const std::size_t size = scratch.prepare(out.size() * 2);
   const std::uint32_t generation = scratch.generation;
-  DedupScratch::Slot* const seen = scratch.slots.data();
+  DedupSlot* const seen = scratch.slots.data();
   std::size_t kept = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
     const std::uint64_t key = out[i].key | 1;  // as before: keys differing in bit 0 are one
@@ -282,7 +263,7 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
       s = (s + 1) & (size - 1);
     }
     if (seen[s].generation != generation) {
-      seen[s] = DedupScratch::Slot{key, generation};
+      seen[s] = DedupSlot{key, generation};
       if (kept != i) {
         out[kept] = out[i];
       }

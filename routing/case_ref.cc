@@ -562,7 +562,8 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
         pi += static_cast<std::size_t>(__builtin_ctzll(rest));
       }
       const Compiled& c = compiled_[pi];
-      if (!c.keyword_start[static_cast<unsigned char>(t[at])]) {
+      // With masks, bit pi set already says keyword_start accepts t[at].
+      if (start_masks_.empty() && !c.keyword_start[static_cast<unsigned char>(t[at])]) {
         continue;
       }
       const Parsed& p = c.parsed;

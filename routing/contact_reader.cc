@@ -1153,12 +1153,8 @@ class Analysis {
           chosen_topic = static_cast<std::size_t>(
               std::max_element(clause_topic.begin(), clause_topic.end()) - clause_topic.begin());
           new_problem_ = true;
-          const Token& t = text_.tokens[from];
           why = "status question plus a new problem about something else (\"" +
-                std::string(utf8Prefix(
-                    text_.source(t.src_begin, text_.sentences[t.sentence].src_end),
-                    kSnippetMaxBytes)) +
-                "\")";
+                clauseSnippet(from) + "\")";
         }
       }
     } else if (topic[best_topic] >= kTopicThreshold) {
@@ -1326,10 +1322,12 @@ class Analysis {
     return status < kStatusThreshold;
   }
 
+  // The clause from token `from` to its sentence's end, for reasons. Well-formed UTF-8 only: a
+  // sentence may end inside a decoded entity of a broken HTML body (as the gist, see there).
   std::string clauseSnippet(std::uint32_t from) const {
     const Token& t = text_.tokens[from];
-    return std::string(utf8Prefix(text_.source(t.src_begin, text_.sentences[t.sentence].src_end),
-                                  kSnippetMaxBytes));
+    return wellFormedOnly(utf8Prefix(
+        text_.source(t.src_begin, text_.sentences[t.sentence].src_end), kSnippetMaxBytes));
   }
 
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed

@@ -679,5 +679,18 @@ TEST(ContactReaderTest, GistIsValidUtf8EvenFromBrokenHtml) {
   EXPECT_TRUE(isValidUtf8(normalised.display));
 }
 
+// Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the
+// sentence ended inside a decoded entity. Reasons go into a proto3 string too.
+TEST(ContactReaderTest, ReasonsAreValidUtf8EvenFromBrokenHtml) {
+  const std::string text("\xe8\xe8\xe8\xe8\xe8\xe8\xe8\x3c\x70\x3e\x4d\x61\x64\x61\x6d\x65\x2c\x20\x4d\x6f\x6e\x73\x6a\x6f\x75\x72\x2c\x0a\x6c\x65\x20\x64\x6f\x73\x73\x69\x65\x72\x02\x00\x00\x00\x00\x00\x00\x63\x6f\x6d\x6d\x65\x6e\x74\x20\x6f\x6e\x26\x61\x6d\x70\x3b\x20\xc3\xa7\x61\x20\x73\x65\x2e\x74\x20\x6c\x65\x20\x67\x61\x7a\x26\x68\x65\x6c\x6c\x69\x70\x3b\xe2\x80\x99\x61\x20\x73\x65\x6e\x74\x20\x6c\x65\x20\x67\x61\x01\x00\x60\x60\x00\x32\xfc\xc0\x3c\x2f\x70\x3e", 111);
+  ReaderInput input;
+  input.channel = Channel::kEmail;
+  input.text = text;
+  const Reading r = ContactReader().read(input);
+  for (const std::string& reason : r.reasons) {
+    EXPECT_TRUE(isValidUtf8(reason)) << reason.size();
+  }
+}
+
 }  // namespace
 }  // namespace relais::routing

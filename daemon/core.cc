@@ -206,6 +206,7 @@ int Core::purgeExpired() {
     r.clear_note();
     r.clear_case_key();
     r.clear_callback_number();
+    // Records written before the reply stopped holding its own copy carry the reading twice.
     for (auto* reading : {r.mutable_reading(), r.mutable_reply()->mutable_reading()}) {
       reading->clear_gist();
       reading->clear_reasons();
@@ -230,13 +231,13 @@ routing::Reading Core::read(const v1::Contact& contact) const {
 }
 
 grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
-                          long long* retry_after_seconds, const routing::Reading* pre_read) {
+                          long long* retry_after_seconds, routing::Reading* pre_read) {
   if (auto problem = validateContact(contact, limits_)) {
     metrics_.contacts_rejected.Add({{"reason", "invalid_argument"}}).Increment();
     return {grpc::StatusCode::INVALID_ARGUMENT, *problem};
   }
   if (auto it = ledger_.find(contact.contact_id()); it != ledger_.end()) {
-    reply = it->second.reply();
+    replay(it->second, reply);
     return grpc::Status::OK;
   }
   // Closed before the last restart: only the store has it.
@@ -246,13 +247,13 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
     return {grpc::StatusCode::UNAVAILABLE, "storage: " + *e + "; retry"};
   }
   if (earlier) {
-    reply = earlier->reply();
+    replay(*earlier, reply);
     return grpc::Status::OK;
   }
   const Instant now = clock_();
   const auto channel = *fromProto(contact.channel());
 
-  routing::Reading reading = pre_read ? *pre_read : read(contact);
+  routing::Reading reading = pre_read ? std::move(*pre_read) : read(contact);
   if (!contact.case_ref().empty()) {
     // What relais saw itself counts as much as what the client says: read again when relais
     // knows of more asks on this case than the client told (rare).
@@ -298,7 +299,7 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
           answer.case_key.empty() ? "" : cases_.find(answer.case_key)->ref);
       *reply.mutable_reading() = record.reading();
       record.set_state(v1::CONTACT_STATE_AUTO_ANSWERED);
-      *record.mutable_reply() = reply;
+      keepReply(reply, record);
       countOutcome(reply, channel);
       auto& stored = ledger_.emplace(contact.contact_id(), std::move(record)).first->second;
       save(stored);
@@ -362,7 +363,7 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
       break;
   }
   countOutcome(reply, channel);
-  *record.mutable_reply() = reply;
+  keepReply(reply, record);
   auto& stored = ledger_.emplace(contact.contact_id(), std::move(record)).first->second;
   save(stored);
   applyEvents();
@@ -376,20 +377,48 @@ routing::SubmitDecision Core::route(store::v1::ContactRecord& record, Instant no
   return decision;
 }
 
+void Core::keepReply(v1::SubmitReply& reply, store::v1::ContactRecord& record) {
+  // The record already holds the reading: moved aside, it is neither copied nor stored twice.
+  v1::Reading reading;
+  reading.Swap(reply.mutable_reading());
+  reply.clear_reading();
+  *record.mutable_reply() = reply;
+  reply.mutable_reading()->Swap(&reading);
+}
+
+void Core::replay(const store::v1::ContactRecord& record, v1::SubmitReply& reply) {
+  reply = record.reply();
+  if (!reply.has_reading()) {
+    *reply.mutable_reading() = record.reading();
+  }
+}
+
 void Core::countOutcome(const v1::SubmitReply& reply, routing::Channel channel) {
-  const std::string channel_label(routing::channelName(channel));
-  metrics_.contacts_received.Add({{"channel", channel_label}}).Increment();
-  metrics_.contacts_outcome
-      .Add({{"channel", channel_label}, {"outcome", outcomeLabel(reply.outcome())}})
-      .Increment();
-  if (reply.outcome() == v1::OUTCOME_AUTO_ANSWERED) {
+  // Series looked up once per (channel, outcome): a label map per Submit cost more than the count.
+  auto [it, fresh] = outcome_series_.try_emplace({channel, reply.outcome()});
+  OutcomeSeries& series = it->second;
+  if (fresh) {
+    const std::string channel_label(routing::channelName(channel));
+    series.received = &metrics_.contacts_received.Add({{"channel", channel_label}});
+    series.outcome = &metrics_.contacts_outcome.Add(
+        {{"channel", channel_label}, {"outcome", outcomeLabel(reply.outcome())}});
+    series.auto_answers = reply.outcome() == v1::OUTCOME_AUTO_ANSWERED
+                              ? &metrics_.auto_answers.Add({{"channel", channel_label}})
+                              : nullptr;
+  }
+  if (!containment_) {
+    containment_ = &metrics_.containment.Add({});
+  }
+  series.received->Increment();
+  series.outcome->Increment();
+  if (series.auto_answers) {
     ++auto_answered_;
-    metrics_.auto_answers.Add({{"channel", channel_label}}).Increment();
+    series.auto_answers->Increment();
   } else if (reply.outcome() != v1::OUTCOME_MERGED) {
     ++to_people_;
   }
-  metrics_.containment.Add({}).Set(static_cast<double>(auto_answered_) /
-                                   static_cast<double>(std::max(1LL, auto_answered_ + to_people_)));
+  containment_->Set(static_cast<double>(auto_answered_) /
+                    static_cast<double>(std::max(1LL, auto_answered_ + to_people_)));
 }
 
 void Core::fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const {

@@ -48,10 +48,10 @@ class Core {
   // Rebuilds queues and cases from the store. Call once, before serving.
   std::optional<std::string> recover();
 
-  // `pre_read`: the reading, when the caller already made it off the strand (read()).
+  // `pre_read`: the reading, when the caller already made it off the strand (read()); moved from.
   grpc::Status submit(const v1::Contact& contact, v1::SubmitReply& reply,
                       long long* retry_after_seconds = nullptr,
-                      const routing::Reading* pre_read = nullptr);
+                      routing::Reading* pre_read = nullptr);
   // Reads a contact without touching routing state: safe from any thread.
   routing::Reading read(const v1::Contact& contact) const;
   grpc::Status getContact(const v1::GetContactRequest& request, v1::ContactStatus& reply);
@@ -110,6 +110,10 @@ class Core {
   // Queues a contact for a person (new, escalated, or after negative feedback).
   routing::SubmitDecision route(store::v1::ContactRecord& record, routing::Instant now);
   void countOutcome(const v1::SubmitReply& reply, routing::Channel channel);
+  // Stores the reply to replay on resubmission, without its reading (the record has it).
+  static void keepReply(v1::SubmitReply& reply, store::v1::ContactRecord& record);
+  // The reply a resubmission gets: the first one, its reading restored.
+  static void replay(const store::v1::ContactRecord& record, v1::SubmitReply& reply);
   grpc::Status offerAction(const v1::OfferAction& request, v1::OfferActionReply& reply,
                            bool accept);
   void sendOffer(AgentSink& sink, const routing::OfferDetails& details);
@@ -131,6 +135,13 @@ class Core {
   routing::AskHistory asks_;
   long long auto_answered_ = 0;
   long long to_people_ = 0;
+  struct OutcomeSeries {
+    prometheus::Counter* received = nullptr;
+    prometheus::Counter* outcome = nullptr;
+    prometheus::Counter* auto_answers = nullptr;  // null unless the outcome is an automatic answer
+  };
+  std::map<std::pair<routing::Channel, v1::Outcome>, OutcomeSeries> outcome_series_;
+  prometheus::Gauge* containment_ = nullptr;
 };
 
 }  // namespace relais::daemon

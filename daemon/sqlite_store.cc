@@ -130,6 +130,8 @@ class SqliteStore final : public Store {
     put_case_.reset();
     find_contact_.reset();
     closed_up_to_.reset();
+    begin_.reset();
+    commit_.reset();
     sqlite3_close(db_);
   }
 
@@ -148,7 +150,11 @@ class SqliteStore final : public Store {
     closed_up_to_ = std::make_unique<Statement>(
         db_, "SELECT id FROM contacts WHERE " RELAIS_CLOSED_STATES
              " AND purged = 0 AND updated_us <= ?1 ORDER BY updated_us LIMIT ?2");
-    if (!*put_contact_ || !*put_case_ || !*find_contact_ || !*closed_up_to_) {
+    // Prepared once: sqlite3_exec compiled these two again for every batch written.
+    begin_ = std::make_unique<Statement>(db_, "BEGIN IMMEDIATE");
+    commit_ = std::make_unique<Statement>(db_, "COMMIT");
+    if (!*put_contact_ || !*put_case_ || !*find_contact_ || !*closed_up_to_ || !*begin_ ||
+        !*commit_) {
       return std::string("cannot prepare statements: ") + sqlite3_errmsg(db_);
     }
     return loadIds();
@@ -332,8 +338,8 @@ class SqliteStore final : public Store {
   }
 
   std::optional<std::string> write() {
-    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return std::string("begin: ") + sqlite3_errmsg(db_);
+    if (auto e = stepAndReset(begin_->get())) {
+      return "begin: " + *e;
     }
     for (const auto& [id, p] : pending_contacts_) {
       auto* s = put_contact_->get();
@@ -355,8 +361,8 @@ class SqliteStore final : public Store {
         return rollback(*e);
       }
     }
-    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return rollback(std::string("commit: ") + sqlite3_errmsg(db_));
+    if (auto e = stepAndReset(commit_->get())) {
+      return rollback("commit: " + *e);
     }
     return std::nullopt;
   }
@@ -381,6 +387,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<Statement> put_case_;
   std::unique_ptr<Statement> find_contact_;
   std::unique_ptr<Statement> closed_up_to_;
+  std::unique_ptr<Statement> begin_;
+  std::unique_ptr<Statement> commit_;
   IdFilter ids_;
   std::unordered_map<std::string, PendingContact> pending_contacts_;
   std::unordered_map<std::string, std::string> pending_cases_;

@@ -3,7 +3,7 @@
 // only then are the RPCs finished. It also fires the router's timers and refreshes gauges.
 // post() and offload() are safe from any thread; everything else runs on the strand. The
 // io_context it is given may be run by several threads: the strand keeps routing state to one
-// at a time, and offloaded work (reading, finishing RPCs) uses the others.
+// at a time, and offloaded work (long reads, finishing RPCs) uses the others.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -25,9 +25,9 @@ class RoutingLoop {
   RoutingLoop(boost::asio::io_context& io, Core& core, Metrics& metrics, Core::Clock clock);
 
   // Runs `fn` off the strand, on any thread running the io_context: work that needs no routing
-  // state (reading a contact, finishing an RPC, whose reply gRPC writes to the socket inline).
-  // Sharing the strand's threads, rather than a pool of its own, lets a read continue into its
-  // routing step on the same thread without a wake-up.
+  // state (reading a long contact, finishing an RPC, whose reply gRPC writes to the socket
+  // inline). Sharing the strand's threads, rather than a pool of its own, lets a read continue
+  // into its routing step on the same thread without a wake-up.
   template <typename Fn>
   void offload(Fn&& fn) {
     boost::asio::post(io_, std::forward<Fn>(fn));

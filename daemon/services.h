@@ -24,6 +24,10 @@ struct ServiceContext {
 
 class IntakeService final : public v1::ContactIntake::CallbackService {
  public:
+  // Submit reads texts up to this size (text + subject) on the gRPC callback thread, longer ones
+  // on an io thread: a few hundred microseconds at most hold a poller.
+  static constexpr std::size_t kInlineReadBytes = 8 * 1024;
+
   explicit IntakeService(ServiceContext c) : c_(c) {}
   grpc::ServerUnaryReactor* Submit(grpc::CallbackServerContext* ctx, const v1::Contact* request,
                                    v1::SubmitReply* reply) override;

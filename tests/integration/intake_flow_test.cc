@@ -114,6 +114,31 @@ TEST(IntakeFlowTest, SubmitOfferAcceptComplete) {
   }
 }
 
+TEST(IntakeFlowTest, LongTextsAreReadOffTheCallbackThreadAndAnsweredAlike) {
+  DaemonProcess daemon;
+  auto intake = v1::ContactIntake::NewStub(daemon.channel());
+
+  // relaisd reads short texts on the gRPC thread and long ones (over 8 KiB) on an io thread.
+  auto long_one = repairEmail("long-1");
+  std::string text;
+  while (text.size() <= 12 * 1024) {
+    text += repairEmail("").text() + "\n";
+  }
+  long_one.set_text(text);
+  long_one.set_tenant_id("T-2002");  // another tenant: not merged into short-1
+  v1::SubmitReply short_reply;
+  v1::SubmitReply long_reply;
+  ASSERT_TRUE(submit(*intake, repairEmail("short-1"), short_reply).ok());
+  ASSERT_TRUE(submit(*intake, long_one, long_reply).ok());
+  EXPECT_EQ(long_reply.outcome(), v1::OUTCOME_QUEUED);
+  EXPECT_EQ(long_reply.reading().intent(), v1::INTENT_REPAIR);
+  EXPECT_EQ(long_reply.reading().intent(), short_reply.reading().intent());
+  EXPECT_EQ(long_reply.queue(), short_reply.queue());
+  EXPECT_FALSE(long_reply.reading().gist().empty());
+  EXPECT_EQ(getContact(*intake, "long-1").reading().SerializeAsString(),
+            long_reply.reading().SerializeAsString());
+}
+
 TEST(IntakeFlowTest, IdempotentResubmissionAndBadInput) {
   DaemonProcess daemon;
   auto intake = v1::ContactIntake::NewStub(daemon.channel());

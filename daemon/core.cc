@@ -163,8 +163,22 @@ void Core::writeUnsaved() {
   unsaved_.erase(std::unique(unsaved_.begin(), unsaved_.end()), unsaved_.end());
   for (const store::v1::ContactRecord* record : unsaved_) {
     store_.putContact(*record);
+    if (closedState(record->state())) {
+      closed_in_ledger_.push_back(record->contact().contact_id());
+    }
   }
   unsaved_.clear();
+}
+
+void Core::evictClosed() {
+  // Once durable, a closed contact lives in the store alone, as after a restart: the ledger
+  // holds what is open, however long relaisd runs. One reopened in the meantime stays.
+  for (const auto& id : closed_in_ledger_) {
+    if (auto it = ledger_.find(id); it != ledger_.end() && closedState(it->second.state())) {
+      ledger_.erase(it);
+    }
+  }
+  closed_in_ledger_.clear();
 }
 
 int Core::purgeExpired() {
@@ -447,8 +461,8 @@ grpc::Status Core::lookup(const std::string& contact_id, store::v1::ContactRecor
   }
   auto it = ledger_.find(contact_id);
   if (it == ledger_.end()) {
-    // Closed before the last restart: read it back. It stays in the ledger, since the caller
-    // may change it (feedback reopens an automatic answer).
+    // Closed and durable: read it back. It stays in the ledger until the next commit, since the
+    // caller may change it (feedback reopens an automatic answer).
     std::optional<store::v1::ContactRecord> closed;
     if (auto e = store_.findContact(contact_id, closed)) {
       metrics_.storage_errors.Add({}).Increment();
@@ -458,6 +472,7 @@ grpc::Status Core::lookup(const std::string& contact_id, store::v1::ContactRecor
       return {grpc::StatusCode::NOT_FOUND, "contact_id: no contact " + contact_id};
     }
     it = ledger_.emplace(contact_id, std::move(*closed)).first;
+    closed_in_ledger_.push_back(contact_id);
   }
   out = &it->second;
   return grpc::Status::OK;
@@ -834,6 +849,7 @@ void Core::refreshGauges() {
 std::optional<std::string> Core::commit() {
   writeUnsaved();
   if (!store_.hasPending()) {
+    evictClosed();
     return std::nullopt;
   }
   const auto start = std::chrono::steady_clock::now();
@@ -842,6 +858,10 @@ std::optional<std::string> Core::commit() {
       .Observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   if (error) {
     metrics_.storage_errors.Add({}).Increment();
+    // The store dropped the batch: the ledger keeps the only copy of these records.
+    closed_in_ledger_.clear();
+  } else {
+    evictClosed();
   }
   return error;
 }

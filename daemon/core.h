@@ -104,6 +104,8 @@ class Core {
   // live in ledger_, whose nodes do not move.
   void save(store::v1::ContactRecord& record);
   void writeUnsaved();
+  // After a successful commit: drops closed records from the ledger (see closed_in_ledger_).
+  void evictClosed();
   void fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const;
   void fillAgentStatus(const std::string& agent_id, v1::AgentStatus& out) const;
   routing::ContactSpec specFor(const store::v1::ContactRecord& record) const;
@@ -128,6 +130,8 @@ class Core {
   // Open contacts, and the closed ones touched since the start (closed before it stay in the
   // store until asked for).
   std::unordered_map<std::string, store::v1::ContactRecord> ledger_;
+  // Ids of ledger records written closed or read back from the store since the last commit.
+  std::vector<std::string> closed_in_ledger_;
   std::vector<store::v1::ContactRecord*> unsaved_;
   std::unordered_map<std::string, AgentEntry> agents_;
   routing::CaseBook cases_;

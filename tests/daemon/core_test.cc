@@ -217,6 +217,104 @@ TEST_F(CoreTest, RetentionPurgeErasesTextAndIdentityButKeepsTheRecord) {
   EXPECT_EQ(found, 1);
 }
 
+// Forwards to a real store, and fails the commits it is told to fail.
+class FlakyStore : public Store {
+ public:
+  explicit FlakyStore(Store& inner) : inner_(inner) {}
+  bool fail_commits = false;
+
+  void putContact(const store::v1::ContactRecord& r) override { inner_.putContact(r); }
+  void putCase(const std::string& k, const v1::Case& c) override { inner_.putCase(k, c); }
+  std::optional<std::string> commit() override {
+    return fail_commits ? std::optional<std::string>("disk I/O error") : inner_.commit();
+  }
+  bool hasPending() const override { return inner_.hasPending(); }
+  std::optional<std::string> forEachOpenContact(const ContactFn& fn) override {
+    return inner_.forEachOpenContact(fn);
+  }
+  std::optional<std::string> forEachClosedAskSince(routing::Instant since,
+                                                   const ContactFn& fn) override {
+    return inner_.forEachClosedAskSince(since, fn);
+  }
+  std::optional<std::string> findContact(const std::string& id,
+                                         std::optional<store::v1::ContactRecord>& out) override {
+    return inner_.findContact(id, out);
+  }
+  std::optional<std::string> closedUpTo(routing::Instant cutoff, int limit,
+                                        std::vector<std::string>& ids) override {
+    return inner_.closedUpTo(cutoff, limit, ids);
+  }
+  std::optional<std::string> forEachContact(const ContactFn& fn) override {
+    return inner_.forEachContact(fn);
+  }
+  std::optional<std::string> forEachCase(
+      const std::function<void(const std::string&, v1::Case&&)>& fn) override {
+    return inner_.forEachCase(fn);
+  }
+
+ private:
+  Store& inner_;
+};
+
+TEST_F(CoreTest, ClosedContactsLeaveMemoryOnceDurableAsAfterARestart) {
+  v1::Case file;
+  file.set_case_ref("RC-2026-004512");
+  file.set_tenant_id("T1");
+  file.set_kind("réparation");
+  file.set_status("planifiée");
+  file.set_next_step("passage du plombier");
+  *file.mutable_updated_at() = toTimestamp(now_ - hours(48));
+  *file.mutable_expected_at() = toTimestamp(now_ + hours(24 * 60));
+  v1::UpsertCaseReply applied;
+  ASSERT_TRUE(core_->upsertCase(file, applied).ok());
+  const auto first = submit("r1", "Bonjour, où en est ma demande RC-2026-004512 ?");
+  ASSERT_EQ(first.outcome(), v1::OUTCOME_AUTO_ANSWERED) << first.DebugString();
+  EXPECT_EQ(core_->contactCount(), 0u);  // answered and committed: in the store only
+  submit("g1", "Bonjour, le robinet de la salle de bains fuit.", "T2");
+  EXPECT_EQ(core_->contactCount(), 1u);
+
+  // Read back when asked for, and let go again at the next commit.
+  EXPECT_EQ(get("r1").state(), v1::CONTACT_STATE_AUTO_ANSWERED);
+  EXPECT_EQ(core_->contactCount(), 2u);
+  ASSERT_FALSE(core_->commit());
+  EXPECT_EQ(core_->contactCount(), 1u);
+  v1::Contact again;
+  again.set_contact_id("r1");
+  again.set_channel(v1::CHANNEL_EMAIL);
+  again.set_text("retry");
+  v1::SubmitReply replayed;
+  ASSERT_TRUE(core_->submit(again, replayed).ok());
+  EXPECT_EQ(replayed.SerializeAsString(), first.SerializeAsString());
+
+  // Reopened by negative feedback, it is open again and stays.
+  v1::FeedbackRequest no;
+  no.set_contact_id("r1");
+  no.set_answered(false);
+  v1::ContactStatus reopened;
+  ASSERT_TRUE(core_->feedback(no, reopened).ok());
+  ASSERT_FALSE(core_->commit());
+  EXPECT_EQ(core_->contactCount(), 2u);
+  EXPECT_EQ(get("r1").state(), v1::CONTACT_STATE_WAITING);
+
+  // A commit that fails keeps the only copy of a closed record in memory.
+  FlakyStore flaky(*store_);
+  core_ = std::make_unique<Core>(config_, flaky, metrics_, [this] { return now_; });
+  ASSERT_FALSE(core_->recover());
+  ASSERT_TRUE(core_->upsertCase(file, applied).ok());
+  flaky.fail_commits = true;
+  v1::Contact ask;
+  ask.set_contact_id("r3");
+  ask.set_channel(v1::CHANNEL_EMAIL);
+  ask.set_tenant_id("T1");
+  ask.set_text("Bonjour, où en est ma demande RC-2026-004512 ? Merci");
+  v1::SubmitReply answered;
+  ASSERT_TRUE(core_->submit(ask, answered).ok());
+  const auto before = core_->contactCount();
+  EXPECT_TRUE(core_->commit());
+  EXPECT_EQ(core_->contactCount(), before);
+  EXPECT_EQ(get("r3").contact_id(), "r3");
+}
+
 TEST_F(CoreTest, ClosedContactsStayInTheStoreAndAreReadBackWhenAskedFor) {
   config_.retention = hours(24 * 30);
   open();

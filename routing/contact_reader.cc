@@ -349,6 +349,7 @@ struct ReadScratch {
   std::vector<std::size_t> order;  // shadowContained()
   std::vector<ModelFeature> features;
   std::vector<char> middle;  // cueSentences()
+  std::vector<char> courtesy;  // markCourtesySentences(), by sentence
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
   std::vector<std::uint32_t> gist_start;
@@ -364,6 +365,7 @@ struct ReadScratch {
     releaseIfHuge(order);
     releaseIfHuge(features);
     releaseIfHuge(middle);
+    releaseIfHuge(courtesy);
     releaseIfHuge(gist_score);
     releaseIfHuge(gist_excluded);
     releaseIfHuge(gist_start);
@@ -1012,6 +1014,53 @@ class Analysis {
     }
   }
 
+  // Marks the sentences holding a salutation or politeness formula ("je reste par ailleurs à
+  // votre disposition", "je vous remercie par la même occasion"): 1, and those where an `other`
+  // cue thanks or praises ("je profite de ce courrier pour remercier vos équipes pour leur
+  // gentillesse"): 2.
+  void markCourtesySentences() {
+    std::vector<char>& courtesy = scratch_.courtesy;
+    courtesy.assign(text_.sentences.size(), 0);
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0) {
+        continue;
+      }
+      char& mark = courtesy[text_.tokens[s.hit.first_token].sentence];
+      if (s.kind == CueKind::kBoilerplate) {
+        mark = 1;
+      } else if (mark == 0 && s.kind == CueKind::kOther && isThanksCue(s)) {
+        mark = 2;
+      }
+    }
+  }
+
+  bool isThanksCue(const Scored& s) const {
+    for (std::uint32_t t = s.hit.first_token; t < s.hit.end_token; ++t) {
+      const std::string_view w = text_.word(text_.tokens[t]);
+      if (w.starts_with("remerci") || w.starts_with("merci") || w.starts_with("felicit") ||
+          w.starts_with("bravo") || w == "thank" || w == "thanks") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  char courtesyMark(const Scored& s) const {
+    const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
+    return sentence < scratch_.courtesy.size() ? scratch_.courtesy[sentence] : 0;
+  }
+
+  bool inCourtesySentence(const Scored& s) const { return courtesyMark(s) == 1; }
+
+  // What a new request after a follow-up cannot be made of: courtesy sentences, and thanks or
+  // praise (the `other` cues of a sentence that thanks). A connector in a courtesy sentence
+  // ("je reste par ailleurs à votre disposition") opens nothing, and these words are no new
+  // topic ("je profite de ce courrier pour remercier ...").
+  bool courtesyOrThanks(const Scored& s) const {
+    const char mark = courtesyMark(s);
+    return mark == 1 || (mark == 2 && s.kind == CueKind::kOther);
+  }
+
   // The object families (ObjectClass) of the topic hits within [begin, end).
   std::uint32_t objectClasses(std::uint32_t begin, std::uint32_t end) const {
     std::uint32_t classes = 0;
@@ -1055,7 +1104,8 @@ class Analysis {
   // Returns the clause's first token and fills `new_topic`, or UINT32_MAX.
   std::uint32_t weakNewProblem(std::uint32_t first_status, std::array<float, 5>& new_topic) const {
     for (const Scored& b : scored_) {
-      if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 || b.weight >= 1) {
+      if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 || b.weight >= 1 ||
+          inCourtesySentence(b)) {
         continue;
       }
       const std::uint32_t from = clauseStart(b.hit.first_token);
@@ -1072,7 +1122,7 @@ class Analysis {
         if (s.kind == CueKind::kStatus) {
           status_after += s.weight;
         }
-        for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
+        for (std::size_t k = 0; k < kTopicKinds.size() && !courtesyOrThanks(s); ++k) {
           if (s.kind == kTopicKinds[k]) {
             topic[k] += s.weight;
           }
@@ -1093,6 +1143,7 @@ class Analysis {
   }
 
   void decideIntent() {
+    markCourtesySentences();
     std::array<float, 5> topic{};
     std::array<float, 5> new_topic{};
     float status_after_new = 0;  // "par contre j'attends toujours..." is another follow-up
@@ -1101,7 +1152,7 @@ class Analysis {
     for (const Scored& s : scored_) {
       // Weight 1 connectors ("par contre") start a new request wherever they are; weaker ones
       // only after a follow-up and about something else (weakNewProblem).
-      if (s.active && s.kind == CueKind::kNewProblem && s.weight >= 1) {
+      if (s.active && s.kind == CueKind::kNewProblem && s.weight >= 1 && !inCourtesySentence(s)) {
         new_from = std::min(new_from, s.hit.end_token);
       }
       if (s.active && s.kind == CueKind::kStatus && s.weight > 0) {
@@ -1118,7 +1169,7 @@ class Analysis {
       for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
         if (s.kind == kTopicKinds[t]) {
           topic[t] += s.weight;
-          if (s.hit.first_token >= new_from) {
+          if (s.hit.first_token >= new_from && !courtesyOrThanks(s)) {
             new_topic[t] += s.weight;
           }
         }
@@ -1218,7 +1269,7 @@ class Analysis {
     }
     for (const Scored& b : scored_) {
       if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 ||
-          b.hit.first_token <= first_status) {
+          b.hit.first_token <= first_status || inCourtesySentence(b)) {
         continue;
       }
       std::uint32_t from = clauseStart(b.hit.first_token);
@@ -1238,7 +1289,8 @@ class Analysis {
           status_after += s.weight;
           continue;
         }
-        if (std::find(kTopicKinds.begin(), kTopicKinds.end(), s.kind) == kTopicKinds.end()) {
+        if (std::find(kTopicKinds.begin(), kTopicKinds.end(), s.kind) == kTopicKinds.end() ||
+            courtesyOrThanks(s)) {
           continue;
         }
         topic += s.weight;

@@ -287,6 +287,14 @@ new 1: autres problemes; autres soucis; point distinct; sujet distinct; probleme
 new 1: je profite de; profite de ce courrier; profite de ce message; profite de l occasion
 new 1: another thing; one more thing; something else; on another note; also there is; also my
 new 1: and also; oh and also
+# The same, with an adverb in between or in a letter's words ("je profite également de ce
+# courrier", "par la même occasion", "un autre désordre"). In a courtesy sentence ("je vous
+# remercie par la même occasion") they open nothing (ContactReader, courtesy sentences).
+new 1: profite .. de ce courrier; profite .. de ce message; profite .. de ce mail; profite .. de l occasion
+new 1: profite .. de cette occasion; j en profite .. pour; par la meme occasion; dans le meme courrier
+new 1: autre desordre; autres desordres; second desordre; nouveau desordre; un autre point
+new 1: souhaite egalement vous signaler; tiens egalement a vous signaler; dois egalement vous signaler
+new 1: vous informe egalement; vous signale egalement; souhaite aussi vous signaler; tiens aussi a vous signaler
 # Weak boundaries (under 1): an aside ("ah et", "sinon", "à côté de ça") or a fresh onset
 # ("depuis hier", "ce matin", "now"). After a follow-up, they start a new request only when
 # their clause is about something other than the follow-up (ContactReader::weakNewProblem).
@@ -674,6 +682,7 @@ boilerplate 1: je reste a votre disposition; je me tiens a votre disposition; ki
 boilerplate 1: best regards; mes remerciements; avec mes remerciements; bonne journee
 boilerplate 1: bonne soiree; je vous remercie; merci pour votre comprehension; regards
 boilerplate 1: je reste joignable; je tiens a votre disposition
+boilerplate 1: a votre disposition; a votre entiere disposition; a votre disposition pour
 leadin 1: je me permets de; je me permets d; je vous ecris afin de; je vous ecris; je vous contacte
 leadin 1: je vous contacte afin de; par la presente; par le present courriel; je vous informe que
 leadin 1: c est monsieur _; c est madame _; madame _ a l appareil; monsieur _ a l appareil

@@ -319,6 +319,38 @@ TEST(ContactReaderTest, KeywordlessFollowUpsAndGasBySmell) {
   EXPECT_TRUE(gas.urgent);
 }
 
+// Round 6. A connector in a courtesy sentence ("je reste par ailleurs à votre disposition") or
+// thanks after a follow-up ("je profite de ce message pour remercier ...") open no new request;
+// a letter's connector with a word in between ("je profite également de ce message") does.
+TEST(ContactReaderTest, CourtesyAndThanksAfterAFollowUpAreNoNewRequest) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading courtesy = readText(
+        reader,
+        "Bonjour,\nJe me permets de vous relancer : toujours aucune nouvelle de l'intervention "
+        "prévue sur la chasse d'eau. Je reste par ailleurs à votre disposition pour tout "
+        "renseignement complémentaire.\nCordialement",
+        Channel::kEmail);
+    EXPECT_EQ(courtesy.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(courtesy.status_only);
+    const Reading thanks = readText(
+        reader,
+        "J'attends toujours le menuisier pour la porte du cellier, il devait passer la semaine "
+        "dernière. Je profite de ce message pour remercier la gardienne pour sa gentillesse.",
+        Channel::kEmail);
+    EXPECT_EQ(thanks.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(thanks.status_only);
+    const Reading other = readText(
+        reader,
+        "J'attends toujours le menuisier pour la porte du cellier, il devait passer la semaine "
+        "dernière. Je profite également de ce message pour vous signaler que le lavabo de la "
+        "salle de bains est fissuré.",
+        Channel::kEmail);
+    EXPECT_EQ(other.intent, Intent::kRepair);
+    EXPECT_FALSE(other.status_only);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

@@ -697,9 +697,13 @@ class Analysis {
   bool isNegator(std::size_t i) const {
     const std::string_view w = text_.word(text_.tokens[i]);
     if (w == "plus") {
-      // "de plus en plus", "en plus", "au plus vite" are not negations.
-      if (i + 1 < text_.tokens.size() && text_.word(text_.tokens[i + 1]) == "en") {
-        return false;
+      // "de plus en plus", "en plus", "au plus vite" are not negations, nor is the restrictive
+      // "il ne fait plus que 13 degrés" (only 13 degrees left).
+      if (i + 1 < text_.tokens.size()) {
+        const std::string_view next = text_.word(text_.tokens[i + 1]);
+        if (next == "en" || next == "que" || next == "qu") {
+          return false;
+        }
       }
       if (i > 0) {
         const std::string_view prev = text_.word(text_.tokens[i - 1]);

@@ -254,6 +254,11 @@ status 2.5: quatrieme fois; cinquieme fois; sixieme fois; dixieme fois; enieme f
 status 2.5: 4eme fois; 5eme fois; 6e fois; 6eme fois; troisieme appel; quatrieme appel; cinquieme appel
 status 2.5: 3e appel; 4e appel; 5e appel; 3eme appel; 4eme appel; 5eme appel; je rappelle encore
 status 2.5: rappelle encore; third time; fourth time; fifth time
+status 2.5: 2e relance; 3e relance; 4e relance; 2eme relance; 3eme relance; 4eme relance; deuxieme relance; troisieme relance; quatrieme relance
+# SMS spellings the normaliser leaves: "devai passer", "persone".
+status 2.5: devai passer; devai venir; devais passer; persone; personne n est venue
+# "bât C fait un bruit": a building letter, not "c'est fait".
+status 0: bat c est fait; batiment c est fait; bloc c est fait; escalier c est fait; entree c est fait
 # English follow-ups.
 status 2.5: following up; follow up on; i reported; i applied; i submitted; supposed to come
 status 2.5: was supposed to; nobody came; nobody showed; nobody has come; did you receive
@@ -391,6 +396,13 @@ urgent 75: ressort par la douche; sort par la douche; remonte par la douche; rem
 urgent 70: tape sur les gens; tapent sur les gens; frappe les gens; frappent les gens; barre de fer
 urgent 40: venez vite; vite svp; vite s il vous plait
 urgent 0: eclater la tete; eclate la tete; lui eclater
+# "je vous éclate", "je vais t'éclater": a threat (aggression), not a burst pipe.
+urgent 0: vous eclate*; je t eclate*; te eclate*; lui eclate*; leur eclate*; je les eclate*; vais vous eclater; vais t eclater
+# Flakes of paint falling are a repair, not falling structure.
+urgent 0: des morceaux de peinture .. tomb*; petits morceaux de peinture .. tomb*; des bouts de peinture .. tomb*; des morceaux de peinture tomb*; petits morceaux de peinture tomb*; des ecailles de peinture .. tomb*
+# A gas smell denied: "ça sent pas le gaz hein".
+urgent 0: ca sent pas .. gaz*; ca sent plus .. gaz*; ne sent pas .. gaz*; ne sent plus .. gaz*; ca pue pas .. gaz*
+urgent 0: je sens pas .. gaz*; on sent pas .. gaz*; je sens plus .. gaz*; on sent plus .. gaz*; aucune odeur .. gaz*
 # A cistern that keeps filling is not a flood.
 urgent 0: chasse d eau .. .. arrete plus; chasse d eau .. .. arrete pas; chasse .. .. arrete plus
 urgent 0: si ca continue; si ca continue comme ca
@@ -415,6 +427,16 @@ resolved 1: depuis l inondation; depuis l incendie
 resolved 1: l annee derniere; l an dernier; l hiver dernier; on a eu une; nous avons eu une
 resolved 0: depuis l annee derniere; depuis l an dernier; depuis l hiver dernier
 urgent 80: entre deux etages; menacent de tomber
+# A lift stopped between numbered floors with somebody inside ("arrêté entre le 4e et le 5e
+# et ma voisine est dedans"); without anybody inside it is a repair.
+urgent 80: est dedans avec; sont dedans avec; coince* dedans; enferme* dedans
+urgent 50: arrete* entre le _ et le _; bloque* entre le _ et le _; coince* entre le _ et le _
+# Gas described by what burns it ("odeur ... de la cuisinière", "la bouteille de gaz"), or as a
+# chemical smell that stings.
+urgent 60: odeur .. .. cuisiniere; sent .. .. cuisiniere; odeur .. .. bouteille de gaz; odeur .. .. compteur de gaz
+urgent 30: pique le nez; pique les yeux; pique la gorge; odeur chimique; odeur .. .. produit chimique
+repair 3: odeur .. .. cuisiniere; odeur .. .. compteur de gaz; odeur .. .. bouteille de gaz
+repair 2: cuisiniere; gaziniere; bouteille de gaz
 urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
 urgent 90: y a le feu; le feu a pris; feu a pris; a pris feu; ca brule; ca crame
 urgent 75: pas de courant; noir complet; dans le noir total; eau .. monte; l eau .. monte
@@ -466,6 +488,9 @@ vurgent 70: radiateur* .. .. chauffe* plus; radiateur* .. .. chauffe* pas; radia
 vurgent 70: chauffage .. .. hs; chaudiere .. .. hs; chauffage .. .. mort; chaudiere .. .. morte
 vurgent 70: chaudiere .. .. demarre plus; chaudiere .. .. s allume plus; chauffage .. .. demarre plus
 vurgent 70: chaudiere .. .. plus rien; chauffage .. .. arrete; chaudiere .. .. arrete*; heating .. .. broken
+# A boiler in safety lockout that will not restart; "il ne fait plus que 13 degrés".
+vurgent 70: chaudiere .. .. en securite; chaudiere .. .. redemarr*; refuse de redemarrer; refuse de se rallumer; chaudiere .. .. refuse*
+vurgent 60: fait plus que _ degres; ne fait que _ degres
 vurgent 70: radiator* .. .. cold; heating .. .. off; heater* .. .. cold; no heat; heating .. .. not on
 vurgent 45: on gele; on se gele; gele chez; caille; on caille; grelott*; sous la couette; couvertures
 # Stuck at home upstairs by a lift out of order: urgent for someone ill, disabled or elderly.
@@ -575,6 +600,9 @@ aggressive 1: defonc* le nez; demont* le nez; fracass* le nez; arrach* le nez; b
 aggressive 1: defonc* les genoux; demont* les genoux; fracass* les genoux; arrach* les genoux; bousill* les genoux; tabass* les genoux; refais les genoux; refaire les genoux
 aggressive 1: en colle une; en collerai une; en foutre une; en fous une
 aggressive 1: lui fais sa fete; lui faire sa fete; lui ferai sa fete; te faire ta fete; vous faire votre fete; leur faire leur fete; lui regler son compte
+# Veiled threats of pain ("il va comprendre sa douleur", "tu vas morfler").
+aggressive 1: va comprendre sa douleur; vas comprendre ta douleur; allez comprendre votre douleur; vont comprendre leur douleur; va comprendre leur douleur
+aggressive 1: va morfler; vas morfler; allez morfler; vont morfler; va prendre cher; vas prendre cher; allez prendre cher
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
@@ -616,6 +644,7 @@ vulnerable 60: fauteuil roulant; malvoyant*; aveugle; nourrisson; nouveau ne; wh
 vulnerable 60: bebe; bebes; enceinte; pregnant; baby; dans le platre; bequille*; fille de _ mois
 vulnerable 60: fils de _ mois; enfant de _ mois; bebe de _ mois; veuve; veuf
 vulnerable 25: personnes agees
+vulnerable 45: monsieur age; homme age; vieux monsieur; vieille dame; dame agee
 vulnerable 45: personne agee; malade; maladie; diabet*; insuline
 vulnerable 45: autis*; invalid*; hospitalis*; sortie d hopital; elderly; disabled
 vulnerable 40: mere isolee; pere isole

@@ -351,6 +351,56 @@ TEST(ContactReaderTest, CourtesyAndThanksAfterAFollowUpAreNoNewRequest) {
   }
 }
 
+TEST(ContactReaderTest, UrgencyWordsThatAreNotEmergencies) {
+  const ContactReader reader(lexiconOnly());
+  // A denied gas smell, a threat with "éclater", paint flaking: not urgent.
+  EXPECT_FALSE(
+      readText(reader, "la plaque de cuisson s'allume plus euh mais ça sent pas le gaz hein",
+               Channel::kPhone)
+          .urgent);
+  EXPECT_TRUE(readText(reader, "ça sent le gaz dans la cuisine", Channel::kPhone).urgent);
+  const Reading threat = readText(reader, "si personne vient demain je vous éclate");
+  EXPECT_FALSE(threat.urgent);
+  EXPECT_TRUE(threat.aggressive);
+  EXPECT_TRUE(readText(reader, "le tuyau sous l'évier a éclaté").urgent);
+  EXPECT_FALSE(
+      readText(reader, "des morceaux de peinture tombent du mur de l'entrée depuis l'hiver")
+          .urgent);
+}
+
+TEST(ContactReaderTest, EmergenciesWordedWithoutTheUsualWords) {
+  const ContactReader reader(lexiconOnly());
+  // Somebody inside a lift stopped between numbered floors; nobody inside is a repair.
+  EXPECT_TRUE(readText(reader,
+                       "l'ascenseur s'est arrêté entre le 2e et le 3e et mon fils est dedans "
+                       "avec un copain")
+                  .urgent);
+  EXPECT_FALSE(readText(reader, "l'ascenseur est en panne, personne dedans, on monte à pied")
+                   .urgent);
+  // A boiler in safety lockout for someone vulnerable; "ne fait plus que" is no negation.
+  EXPECT_TRUE(readText(reader,
+                       "la chaudière s'est mise en sécurité et refuse de redémarrer, ma mère "
+                       "de 90 ans a froid")
+                  .urgent);
+  EXPECT_TRUE(
+      readText(reader, "il ne fait plus que 14 degrés dans la chambre du bébé").urgent);
+  // Gas told by the appliance it smells of.
+  EXPECT_TRUE(
+      readText(reader, "il y a une drôle d'odeur qui vient de la cuisinière", Channel::kPhone)
+          .urgent);
+}
+
+TEST(ContactReaderTest, VeiledThreatsRankedRemindersAndBuildingLetters) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_TRUE(
+      readText(reader, "si le plombier revient pas demain il va comprendre sa douleur").aggressive);
+  EXPECT_FALSE(readText(reader, "je comprends votre douleur, mais la fuite continue").aggressive);
+  EXPECT_EQ(readText(reader, "3e relance pour le store du salon").intent, Intent::kStatusRequest);
+  // "bât C fait un bruit" is a building letter, not "c'est fait ?".
+  EXPECT_NE(readText(reader, "l'ascenseur du bat C fait un bruit bizarre depuis lundi").intent,
+            Intent::kStatusRequest);
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

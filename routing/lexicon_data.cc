@@ -142,6 +142,7 @@ status 3: en est ou; ou en sommes nous; etat d avancement; suivi de ma demande; 
 status 3: toujours pas de date; toujours pas de nouvelle*; toujours aucune nouvelle*; toujours rien
 status 3: j attends toujours; attends toujours; attend toujours; on attend toujours
 status 3: toujours en attente
+status 3: toujours aucune date; toujours pas de rdv; toujours aucun rdv; toujours pas de rendez vous; toujours aucun rendez vous
 status 3: je relance; nouvelle relance; derniere relance; je vous relance; status of; heard nothing
 status 3: still waiting; any update*; suit son cours; passee en commission; passe en commission
 status 2.5: on m avait dit; on nous avait dit; on m a dit que; on m avait promis; m avait assure
@@ -399,6 +400,7 @@ urgent 0: eclater la tete; eclate la tete; lui eclater
 # "je vous éclate", "je vais t'éclater": a threat (aggression), not a burst pipe.
 urgent 0: vous eclate*; je t eclate*; te eclate*; lui eclate*; leur eclate*; je les eclate*; vais vous eclater; vais t eclater
 # Flakes of paint falling are a repair, not falling structure.
+urgent 0: morceaux de peinture tomb* du plafond; morceaux de peinture tomb* .. du plafond; peinture tomb* du plafond; peinture qui tombe* du plafond; peinture qui tombe* .. du plafond
 urgent 0: des morceaux de peinture .. tomb*; petits morceaux de peinture .. tomb*; des bouts de peinture .. tomb*; des morceaux de peinture tomb*; petits morceaux de peinture tomb*; des ecailles de peinture .. tomb*
 # A gas smell denied: "ça sent pas le gaz hein".
 urgent 0: ca sent pas .. gaz*; ca sent plus .. gaz*; ne sent pas .. gaz*; ne sent plus .. gaz*; ca pue pas .. gaz*
@@ -606,6 +608,8 @@ aggressive 1: va morfler; vas morfler; allez morfler; vont morfler; va prendre c
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
+# SMS spellings: "le voisin ma dit quil allait ...".
+reported 1: ma dit; ma menace*; ma traite*; ma insulte*; ma crie dessus
 
 # ---------------------------------------------------------------- reassurance (points)
 reassure 65: tres angoiss*; tres inquiet*; tres peur; completement perdu*; tres stresse*
@@ -687,6 +691,8 @@ formal 1: saisirai; saisir le; saisir la; saisine; avocat; tribunal; conciliat*;
 formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dommages et interets
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
+# The landlord's acknowledgment received is no registered letter from the tenant.
+formal 0: accuse de reception m; recu un accuse de reception; recu l accuse de reception; accuse de reception par courriel; accuse de reception par mail; accuse de reception par e mail
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my

@@ -401,6 +401,28 @@ TEST(ContactReaderTest, VeiledThreatsRankedRemindersAndBuildingLetters) {
             Intent::kStatusRequest);
 }
 
+TEST(ContactReaderTest, AcknowledgmentsReportedThreatsAndDatesStillMissing) {
+  const ContactReader reader(lexiconOnly());
+  // The landlord's acknowledgment received is no formal notice: still an automatic answer.
+  const Reading ack = readText(
+      reader,
+      "Bonjour, j'ai envoyé mes justificatifs pour l'avenant le 4 mars, un accusé de réception "
+      "m'est parvenu par courriel. Où en est mon dossier ?",
+      Channel::kEmail);
+  EXPECT_EQ(ack.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(ack.status_only);
+  EXPECT_FALSE(readText(reader,
+                        "Je vous adresse ce courrier en recommandé avec accusé de réception : où "
+                        "en est mon dossier ?",
+                        Channel::kEmail)
+                   .status_only);
+  // A threat reported in SMS spelling is not the writer's aggression.
+  EXPECT_FALSE(
+      readText(reader, "le voisin ma dit quil allait me casser la gueule si je parlais").aggressive);
+  EXPECT_EQ(readText(reader, "Toujours aucune date pour le carreleur ?").intent,
+            Intent::kStatusRequest);
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

@@ -392,6 +392,7 @@ class Analysis {
     if (model_ != nullptr && !model_->empty()) {
       applyModel();
     }
+    takeTheNewRequestsIntent();
     buildGist();
     return std::move(r_);
   }
@@ -1196,6 +1197,7 @@ class Analysis {
           status_after_new < kStatusThreshold) {
         chosen_topic = best_new;
         new_problem_ = true;
+        new_problem_from_ = new_from;
         why = "status question plus a new problem (" +
               quotes([](const Scored& s) {
                 return s.kind == CueKind::kNewProblem && s.weight >= 1;
@@ -1208,6 +1210,7 @@ class Analysis {
           chosen_topic = static_cast<std::size_t>(
               std::max_element(clause_topic.begin(), clause_topic.end()) - clause_topic.begin());
           new_problem_ = true;
+          new_problem_from_ = from;
           why = "status question plus a new problem about something else (\"" +
                 clauseSnippet(from) + "\")";
         }
@@ -1384,6 +1387,52 @@ class Analysis {
     const Token& t = text_.tokens[from];
     return wellFormedOnly(utf8Prefix(
         text_.source(t.src_begin, text_.sentences[t.sentence].src_end), kSnippetMaxBytes));
+  }
+
+  // A follow-up then another request ("j'attends le plombier ... ah et le mitigeur fuit
+  // maintenant", "any news on the sink? Another thing, the dog barks all night"): the message's
+  // intent is the new request's (label rules), although the follow-up's words (and often the
+  // model) say status_request. Applies when the lexicon found where the new request starts (a
+  // connector or an aside with a topic of its own, or veto 1's clause about an object the
+  // follow-up never named) and that clause names a topic; its best topic wins.
+  void takeTheNewRequestsIntent() {
+    // A follow-up whose problem has become urgent stays a follow-up (label rules), and so does
+    // a formal notice or claim listing the damage of the file it is about.
+    if (r_.intent != Intent::kStatusRequest || r_.urgent || any(CueKind::kFormal)) {
+      return;
+    }
+    std::uint32_t from = new_problem_from_;
+    std::uint32_t to = static_cast<std::uint32_t>(text_.tokens.size());
+    if (from == UINT32_MAX) {
+      from = otherTopicAfterFollowUp();
+      if (from == UINT32_MAX) {
+        return;
+      }
+      to = text_.sentences[text_.tokens[from].sentence].end_token;
+    }
+    std::array<float, 5> topic{};
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0 || s.hit.first_token < from || s.hit.end_token > to ||
+          courtesyOrThanks(s)) {
+        continue;
+      }
+      for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
+        if (s.kind == kTopicKinds[k]) {
+          topic[k] += s.weight;
+        }
+      }
+    }
+    const auto best =
+        static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
+    if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
+      return;
+    }
+    r_.intent = kTopicIntents[best];
+    r_.status_only = false;
+    dropReasons("intent=");
+    dropReasons("status_only");
+    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) +
+                         ": the follow-up adds a new request (\"" + clauseSnippet(from) + "\")");
   }
 
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
@@ -1665,6 +1714,7 @@ class Analysis {
   bool elderly_ = false;
   bool vulnerable_ = false;
   bool new_problem_ = false;
+  std::uint32_t new_problem_from_ = UINT32_MAX;  // where the new request starts (decideIntent)
   float status_score_ = 0;
   mutable int non_french_ = -1;  // nonFrench(), once computed
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()

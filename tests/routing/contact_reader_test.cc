@@ -208,8 +208,12 @@ TEST(ContactReaderTest, AnotherObjectAfterAFollowUpBlocksTheAutomaticAnswer) {
       "bonjour euh j'attends toujours le plombier pour l'évier euh ah et euh le mitigeur de la "
       "baignoire il goutte aussi maintenant",
       Channel::kPhone);
-  EXPECT_EQ(other.intent, Intent::kStatusRequest);
+  // The intent rule kept the follow-up (same family), veto 1 blocks the automatic answer, and
+  // the reading takes the new request's intent (label rules: a status question plus a new
+  // problem takes the new problem's intent).
+  EXPECT_EQ(other.intent, Intent::kRepair);
   EXPECT_TRUE(hasReason(other, "not status_only: names another topic after the follow-up"));
+  EXPECT_TRUE(hasReason(other, "intent=repair: the follow-up adds a new request"));
   // The same leak running harder is the same problem: still an automatic answer.
   const Reading same = readText(
       lexicon,
@@ -421,6 +425,46 @@ TEST(ContactReaderTest, AcknowledgmentsReportedThreatsAndDatesStillMissing) {
       readText(reader, "le voisin ma dit quil allait me casser la gueule si je parlais").aggressive);
   EXPECT_EQ(readText(reader, "Toujours aucune date pour le carreleur ?").intent,
             Intent::kStatusRequest);
+}
+
+// Round 6: the new request's topic is the message's intent, with either reader, unless the
+// follow-up's problem became urgent or the message is a formal claim listing its damage.
+TEST(ContactReaderTest, AFollowUpThenANewRequestTakesTheNewRequestsIntent) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading other = readText(
+        reader,
+        "oui bonjour c'est pour la baignoire euh on m'avait dit que le plombier rappellerait euh "
+        "j'attends euh ah et euh le robinet du lavabo il goutte sans arrêt maintenant",
+        Channel::kPhone);
+    EXPECT_EQ(other.intent, Intent::kRepair);
+    EXPECT_FALSE(other.status_only);
+    // The same leak now running onto the meter: urgent, still the follow-up.
+    const Reading urgent = readText(reader,
+                                    "j'ai signalé hier la fuite du ballon, personne n'est venu. "
+                                    "depuis cette nuit l'eau coule sur le compteur électrique",
+                                    Channel::kWeb);
+    EXPECT_TRUE(urgent.urgent);
+    EXPECT_EQ(urgent.intent, Intent::kStatusRequest);
+    // A claim listing the damage of its file ("un matelas que j'ai dû jeter" is no dumped item).
+    const Reading claim = readText(
+        reader,
+        "Madame, Monsieur, je reviens vers vous au sujet de mon dossier de dégât des eaux "
+        "enregistré en janvier. En revanche, l'eau a abîmé le parquet de la chambre et un "
+        "matelas que j'ai dû jeter. L'expert devait passer et je n'ai toujours aucune nouvelle. "
+        "Je vous demande une indemnisation.",
+        Channel::kEmail);
+    EXPECT_EQ(claim.intent, Intent::kStatusRequest);
+    EXPECT_FALSE(claim.status_only);
+    // Asking for a manager after a follow-up is no request of its own ('other').
+    const Reading manager =
+        readText(reader,
+                 "ça fait trois fois que j'appelle pour le radiateur et on me rappelle jamais. je "
+                 "veux qu'un responsable me rappelle aujourd'hui",
+                 Channel::kWeb);
+    EXPECT_EQ(manager.intent, Intent::kStatusRequest);
+    EXPECT_FALSE(manager.status_only);
+  }
 }
 
 TEST(ContactReaderTest, ContextRaisesReassurance) {

@@ -766,11 +766,34 @@ class Analysis {
           negated = true;
         }
       }
+      // A hypothetical: "vous attendez qu'il tombe ?", "attendre que ça s'effondre".
+      if (!negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent)) {
+        negated = waitedFor(s.hit.end_token - 1, sentence);
+      }
       if (negated) {
         s.active = false;
         s.negated = true;
       }
     }
+  }
+
+  // Whether "attendez/attendre ... que/qu'" comes within three tokens before token `t` of its
+  // sentence: what follows is what the writer fears, not what is happening.
+  bool waitedFor(std::uint32_t t, std::uint32_t sentence) const {
+    for (std::uint32_t k = 1; k <= 4 && k <= t; ++k) {
+      const std::uint32_t i = t - k;
+      if (text_.tokens[i].sentence != sentence || i + 1 >= text_.tokens.size()) {
+        break;
+      }
+      const std::string_view w = text_.word(text_.tokens[i]);
+      const std::string_view next = text_.word(text_.tokens[i + 1]);
+      if ((w == "attendez" || w == "attendre" || w == "attend" || w == "attendiez" ||
+           w == "attendent") &&
+          (next == "que" || next == "qu")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void applyResolvedAndReported() {

@@ -423,8 +423,6 @@ TEST(ContactReaderTest, AcknowledgmentsReportedThreatsAndDatesStillMissing) {
   // A threat reported in SMS spelling is not the writer's aggression.
   EXPECT_FALSE(
       readText(reader, "le voisin ma dit quil allait me casser la gueule si je parlais").aggressive);
-  EXPECT_EQ(readText(reader, "Toujours aucune date pour le carreleur ?").intent,
-            Intent::kStatusRequest);
 }
 
 // Round 6: the new request's topic is the message's intent, with either reader, unless the
@@ -465,6 +463,20 @@ TEST(ContactReaderTest, AFollowUpThenANewRequestTakesTheNewRequestsIntent) {
     EXPECT_EQ(manager.intent, Intent::kStatusRequest);
     EXPECT_FALSE(manager.status_only);
   }
+}
+
+TEST(ContactReaderTest, HypotheticalCollapsesAndInsultsAfterBandeDe) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_FALSE(readText(reader, "le plafond fissuré, vous attendez qu'il tombe ?").urgent);
+  EXPECT_TRUE(readText(reader, "le plafond de la cuisine vient de tomber sur la table").urgent);
+  EXPECT_TRUE(readText(reader, "bande de charlots, ça fait un mois pour une ampoule").aggressive);
+  EXPECT_FALSE(
+      readText(reader, "vous êtes des incompétents, ça fait un mois pour une ampoule").aggressive);
+  EXPECT_TRUE(readText(reader, "si personne répare demain je viens vous cogner").aggressive);
+  EXPECT_FALSE(readText(reader, "si personne répare demain je viens vous voir à l'agence")
+                   .aggressive);
+  EXPECT_TRUE(
+      readText(reader, "la prochaine fois je monte et je lui fais manger ses poubelles").aggressive);
 }
 
 TEST(ContactReaderTest, ContextRaisesReassurance) {

@@ -255,6 +255,7 @@ status 2.5: quatrieme fois; cinquieme fois; sixieme fois; dixieme fois; enieme f
 status 2.5: 4eme fois; 5eme fois; 6e fois; 6eme fois; troisieme appel; quatrieme appel; cinquieme appel
 status 2.5: 3e appel; 4e appel; 5e appel; 3eme appel; 4eme appel; 5eme appel; je rappelle encore
 status 2.5: rappelle encore; third time; fourth time; fifth time
+status 2.5: pour la deuxieme fois; pour la troisieme fois; pour la quatrieme fois; pour la 2e fois; pour la 3e fois; pour la 3eme fois; pour la 4e fois
 status 2.5: 2e relance; 3e relance; 4e relance; 2eme relance; 3eme relance; 4eme relance; deuxieme relance; troisieme relance; quatrieme relance
 # SMS spellings the normaliser leaves: "devai passer", "persone".
 status 2.5: devai passer; devai venir; devais passer; persone; personne n est venue
@@ -399,6 +400,8 @@ urgent 40: venez vite; vite svp; vite s il vous plait
 urgent 0: eclater la tete; eclate la tete; lui eclater
 # "je vous éclate", "je vais t'éclater": a threat (aggression), not a burst pipe.
 urgent 0: vous eclate*; je t eclate*; te eclate*; lui eclate*; leur eclate*; je les eclate*; vais vous eclater; vais t eclater
+# Condensation running down the windows is damp, not water pouring in.
+urgent 0: condensation .. .. .. ruissel*; buee .. .. ruissel*
 # Flakes of paint falling are a repair, not falling structure.
 urgent 0: morceaux de peinture tomb* du plafond; morceaux de peinture tomb* .. du plafond; peinture tomb* du plafond; peinture qui tombe* du plafond; peinture qui tombe* .. du plafond
 urgent 0: des morceaux de peinture .. tomb*; petits morceaux de peinture .. tomb*; des bouts de peinture .. tomb*; des morceaux de peinture tomb*; petits morceaux de peinture tomb*; des ecailles de peinture .. tomb*

@@ -468,6 +468,13 @@ TEST(ContactReaderTest, AFollowUpThenANewRequestTakesTheNewRequestsIntent) {
 TEST(ContactReaderTest, HypotheticalCollapsesAndInsultsAfterBandeDe) {
   const ContactReader reader(lexiconOnly());
   EXPECT_FALSE(readText(reader, "le plafond fissuré, vous attendez qu'il tombe ?").urgent);
+  EXPECT_FALSE(readText(reader,
+                        "de la condensation se forme chaque matin sur les vitres et ruisselle "
+                        "jusqu'au sol")
+                   .urgent);
+  EXPECT_TRUE(readText(reader, "l'eau ruisselle du plafond de la cuisine").urgent);
+  EXPECT_EQ(readText(reader, "c'est pour la troisième fois pour le volet du salon").intent,
+            Intent::kStatusRequest);
   EXPECT_TRUE(readText(reader, "le plafond de la cuisine vient de tomber sur la table").urgent);
   EXPECT_TRUE(readText(reader, "bande de charlots, ça fait un mois pour une ampoule").aggressive);
   EXPECT_FALSE(

@@ -812,6 +812,18 @@ TEST(ContactReaderQualityTest, TenthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/0.90, /*reassurance_f1=*/0.85, /*ref=*/0.95);
 }
 
+// blind_11 (80 messages) was written and committed (8b19697) before round 6 read the reader, and
+// scored once first: intent 0.86, status_only 0.95 / 0.83, urgent recall 0.77, aggressive F1
+// 0.86, case_ref 0.99. Round 6 then studied its misses (never trained on it), so its later
+// figures (intent 0.95, status_only 1.00 / 1.00, urgent recall 1.00) are optimistic; the floors
+// sit under them with room for the model's retraining noise.
+TEST(ContactReaderQualityTest, EleventhBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_11.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.90, /*status_p=*/0.95, /*status_r=*/0.90, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.80, /*ref=*/0.95);
+}
+
 // dev.jsonl is training data for the model (and the lexicon was tuned on it): this checks the
 // model fits what it was taught, not how it generalises.
 TEST(ContactReaderQualityTest, DevCorpusMeetsFloors) {

@@ -349,6 +349,7 @@ struct ReadScratch {
   std::vector<std::size_t> order;  // shadowContained()
   std::vector<ModelFeature> features;
   std::vector<char> middle;  // cueSentences()
+  std::vector<char> courtesy;  // markCourtesySentences(), by sentence
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
   std::vector<std::uint32_t> gist_start;
@@ -364,6 +365,7 @@ struct ReadScratch {
     releaseIfHuge(order);
     releaseIfHuge(features);
     releaseIfHuge(middle);
+    releaseIfHuge(courtesy);
     releaseIfHuge(gist_score);
     releaseIfHuge(gist_excluded);
     releaseIfHuge(gist_start);
@@ -390,6 +392,7 @@ class Analysis {
     if (model_ != nullptr && !model_->empty()) {
       applyModel();
     }
+    takeTheNewRequestsIntent();
     buildGist();
     return std::move(r_);
   }
@@ -695,9 +698,13 @@ class Analysis {
   bool isNegator(std::size_t i) const {
     const std::string_view w = text_.word(text_.tokens[i]);
     if (w == "plus") {
-      // "de plus en plus", "en plus", "au plus vite" are not negations.
-      if (i + 1 < text_.tokens.size() && text_.word(text_.tokens[i + 1]) == "en") {
-        return false;
+      // "de plus en plus", "en plus", "au plus vite" are not negations, nor is the restrictive
+      // "il ne fait plus que 13 degrés" (only 13 degrees left).
+      if (i + 1 < text_.tokens.size()) {
+        const std::string_view next = text_.word(text_.tokens[i + 1]);
+        if (next == "en" || next == "que" || next == "qu") {
+          return false;
+        }
       }
       if (i > 0) {
         const std::string_view prev = text_.word(text_.tokens[i - 1]);
@@ -759,11 +766,34 @@ class Analysis {
           negated = true;
         }
       }
+      // A hypothetical: "vous attendez qu'il tombe ?", "attendre que ça s'effondre".
+      if (!negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent)) {
+        negated = waitedFor(s.hit.end_token - 1, sentence);
+      }
       if (negated) {
         s.active = false;
         s.negated = true;
       }
     }
+  }
+
+  // Whether "attendez/attendre ... que/qu'" comes within three tokens before token `t` of its
+  // sentence: what follows is what the writer fears, not what is happening.
+  bool waitedFor(std::uint32_t t, std::uint32_t sentence) const {
+    for (std::uint32_t k = 1; k <= 4 && k <= t; ++k) {
+      const std::uint32_t i = t - k;
+      if (text_.tokens[i].sentence != sentence || i + 1 >= text_.tokens.size()) {
+        break;
+      }
+      const std::string_view w = text_.word(text_.tokens[i]);
+      const std::string_view next = text_.word(text_.tokens[i + 1]);
+      if ((w == "attendez" || w == "attendre" || w == "attend" || w == "attendiez" ||
+           w == "attendent") &&
+          (next == "que" || next == "qu")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void applyResolvedAndReported() {
@@ -1012,6 +1042,53 @@ class Analysis {
     }
   }
 
+  // Marks the sentences holding a salutation or politeness formula ("je reste par ailleurs à
+  // votre disposition", "je vous remercie par la même occasion"): 1, and those where an `other`
+  // cue thanks or praises ("je profite de ce courrier pour remercier vos équipes pour leur
+  // gentillesse"): 2.
+  void markCourtesySentences() {
+    std::vector<char>& courtesy = scratch_.courtesy;
+    courtesy.assign(text_.sentences.size(), 0);
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0) {
+        continue;
+      }
+      char& mark = courtesy[text_.tokens[s.hit.first_token].sentence];
+      if (s.kind == CueKind::kBoilerplate) {
+        mark = 1;
+      } else if (mark == 0 && s.kind == CueKind::kOther && isThanksCue(s)) {
+        mark = 2;
+      }
+    }
+  }
+
+  bool isThanksCue(const Scored& s) const {
+    for (std::uint32_t t = s.hit.first_token; t < s.hit.end_token; ++t) {
+      const std::string_view w = text_.word(text_.tokens[t]);
+      if (w.starts_with("remerci") || w.starts_with("merci") || w.starts_with("felicit") ||
+          w.starts_with("bravo") || w == "thank" || w == "thanks") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  char courtesyMark(const Scored& s) const {
+    const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
+    return sentence < scratch_.courtesy.size() ? scratch_.courtesy[sentence] : 0;
+  }
+
+  bool inCourtesySentence(const Scored& s) const { return courtesyMark(s) == 1; }
+
+  // What a new request after a follow-up cannot be made of: courtesy sentences, and thanks or
+  // praise (the `other` cues of a sentence that thanks). A connector in a courtesy sentence
+  // ("je reste par ailleurs à votre disposition") opens nothing, and these words are no new
+  // topic ("je profite de ce courrier pour remercier ...").
+  bool courtesyOrThanks(const Scored& s) const {
+    const char mark = courtesyMark(s);
+    return mark == 1 || (mark == 2 && s.kind == CueKind::kOther);
+  }
+
   // The object families (ObjectClass) of the topic hits within [begin, end).
   std::uint32_t objectClasses(std::uint32_t begin, std::uint32_t end) const {
     std::uint32_t classes = 0;
@@ -1055,7 +1132,8 @@ class Analysis {
   // Returns the clause's first token and fills `new_topic`, or UINT32_MAX.
   std::uint32_t weakNewProblem(std::uint32_t first_status, std::array<float, 5>& new_topic) const {
     for (const Scored& b : scored_) {
-      if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 || b.weight >= 1) {
+      if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 || b.weight >= 1 ||
+          inCourtesySentence(b)) {
         continue;
       }
       const std::uint32_t from = clauseStart(b.hit.first_token);
@@ -1072,7 +1150,7 @@ class Analysis {
         if (s.kind == CueKind::kStatus) {
           status_after += s.weight;
         }
-        for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
+        for (std::size_t k = 0; k < kTopicKinds.size() && !courtesyOrThanks(s); ++k) {
           if (s.kind == kTopicKinds[k]) {
             topic[k] += s.weight;
           }
@@ -1093,6 +1171,7 @@ class Analysis {
   }
 
   void decideIntent() {
+    markCourtesySentences();
     std::array<float, 5> topic{};
     std::array<float, 5> new_topic{};
     float status_after_new = 0;  // "par contre j'attends toujours..." is another follow-up
@@ -1101,7 +1180,7 @@ class Analysis {
     for (const Scored& s : scored_) {
       // Weight 1 connectors ("par contre") start a new request wherever they are; weaker ones
       // only after a follow-up and about something else (weakNewProblem).
-      if (s.active && s.kind == CueKind::kNewProblem && s.weight >= 1) {
+      if (s.active && s.kind == CueKind::kNewProblem && s.weight >= 1 && !inCourtesySentence(s)) {
         new_from = std::min(new_from, s.hit.end_token);
       }
       if (s.active && s.kind == CueKind::kStatus && s.weight > 0) {
@@ -1118,7 +1197,7 @@ class Analysis {
       for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
         if (s.kind == kTopicKinds[t]) {
           topic[t] += s.weight;
-          if (s.hit.first_token >= new_from) {
+          if (s.hit.first_token >= new_from && !courtesyOrThanks(s)) {
             new_topic[t] += s.weight;
           }
         }
@@ -1141,6 +1220,7 @@ class Analysis {
           status_after_new < kStatusThreshold) {
         chosen_topic = best_new;
         new_problem_ = true;
+        new_problem_from_ = new_from;
         why = "status question plus a new problem (" +
               quotes([](const Scored& s) {
                 return s.kind == CueKind::kNewProblem && s.weight >= 1;
@@ -1153,6 +1233,7 @@ class Analysis {
           chosen_topic = static_cast<std::size_t>(
               std::max_element(clause_topic.begin(), clause_topic.end()) - clause_topic.begin());
           new_problem_ = true;
+          new_problem_from_ = from;
           why = "status question plus a new problem about something else (\"" +
                 clauseSnippet(from) + "\")";
         }
@@ -1218,7 +1299,7 @@ class Analysis {
     }
     for (const Scored& b : scored_) {
       if (!b.active || b.kind != CueKind::kNewProblem || b.weight <= 0 ||
-          b.hit.first_token <= first_status) {
+          b.hit.first_token <= first_status || inCourtesySentence(b)) {
         continue;
       }
       std::uint32_t from = clauseStart(b.hit.first_token);
@@ -1238,7 +1319,8 @@ class Analysis {
           status_after += s.weight;
           continue;
         }
-        if (std::find(kTopicKinds.begin(), kTopicKinds.end(), s.kind) == kTopicKinds.end()) {
+        if (std::find(kTopicKinds.begin(), kTopicKinds.end(), s.kind) == kTopicKinds.end() ||
+            courtesyOrThanks(s)) {
           continue;
         }
         topic += s.weight;
@@ -1328,6 +1410,52 @@ class Analysis {
     const Token& t = text_.tokens[from];
     return wellFormedOnly(utf8Prefix(
         text_.source(t.src_begin, text_.sentences[t.sentence].src_end), kSnippetMaxBytes));
+  }
+
+  // A follow-up then another request ("j'attends le plombier ... ah et le mitigeur fuit
+  // maintenant", "any news on the sink? Another thing, the dog barks all night"): the message's
+  // intent is the new request's (label rules), although the follow-up's words (and often the
+  // model) say status_request. Applies when the lexicon found where the new request starts (a
+  // connector or an aside with a topic of its own, or veto 1's clause about an object the
+  // follow-up never named) and that clause names a topic; its best topic wins.
+  void takeTheNewRequestsIntent() {
+    // A follow-up whose problem has become urgent stays a follow-up (label rules), and so does
+    // a formal notice or claim listing the damage of the file it is about.
+    if (r_.intent != Intent::kStatusRequest || r_.urgent || any(CueKind::kFormal)) {
+      return;
+    }
+    std::uint32_t from = new_problem_from_;
+    std::uint32_t to = static_cast<std::uint32_t>(text_.tokens.size());
+    if (from == UINT32_MAX) {
+      from = otherTopicAfterFollowUp();
+      if (from == UINT32_MAX) {
+        return;
+      }
+      to = text_.sentences[text_.tokens[from].sentence].end_token;
+    }
+    std::array<float, 5> topic{};
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0 || s.hit.first_token < from || s.hit.end_token > to ||
+          courtesyOrThanks(s)) {
+        continue;
+      }
+      for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
+        if (s.kind == kTopicKinds[k]) {
+          topic[k] += s.weight;
+        }
+      }
+    }
+    const auto best =
+        static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
+    if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
+      return;
+    }
+    r_.intent = kTopicIntents[best];
+    r_.status_only = false;
+    dropReasons("intent=");
+    dropReasons("status_only");
+    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) +
+                         ": the follow-up adds a new request (\"" + clauseSnippet(from) + "\")");
   }
 
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
@@ -1609,6 +1737,7 @@ class Analysis {
   bool elderly_ = false;
   bool vulnerable_ = false;
   bool new_problem_ = false;
+  std::uint32_t new_problem_from_ = UINT32_MAX;  // where the new request starts (decideIntent)
   float status_score_ = 0;
   mutable int non_french_ = -1;  // nonFrench(), once computed
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()

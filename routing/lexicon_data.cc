@@ -142,6 +142,7 @@ status 3: en est ou; ou en sommes nous; etat d avancement; suivi de ma demande; 
 status 3: toujours pas de date; toujours pas de nouvelle*; toujours aucune nouvelle*; toujours rien
 status 3: j attends toujours; attends toujours; attend toujours; on attend toujours
 status 3: toujours en attente
+status 3: toujours aucune date; toujours pas de rdv; toujours aucun rdv; toujours pas de rendez vous; toujours aucun rendez vous
 status 3: je relance; nouvelle relance; derniere relance; je vous relance; status of; heard nothing
 status 3: still waiting; any update*; suit son cours; passee en commission; passe en commission
 status 2.5: on m avait dit; on nous avait dit; on m a dit que; on m avait promis; m avait assure
@@ -254,6 +255,12 @@ status 2.5: quatrieme fois; cinquieme fois; sixieme fois; dixieme fois; enieme f
 status 2.5: 4eme fois; 5eme fois; 6e fois; 6eme fois; troisieme appel; quatrieme appel; cinquieme appel
 status 2.5: 3e appel; 4e appel; 5e appel; 3eme appel; 4eme appel; 5eme appel; je rappelle encore
 status 2.5: rappelle encore; third time; fourth time; fifth time
+status 2.5: pour la deuxieme fois; pour la troisieme fois; pour la quatrieme fois; pour la 2e fois; pour la 3e fois; pour la 3eme fois; pour la 4e fois
+status 2.5: 2e relance; 3e relance; 4e relance; 2eme relance; 3eme relance; 4eme relance; deuxieme relance; troisieme relance; quatrieme relance
+# SMS spellings the normaliser leaves: "devai passer", "persone".
+status 2.5: devai passer; devai venir; devais passer; persone; personne n est venue
+# "bât C fait un bruit": a building letter, not "c'est fait".
+status 0: bat c est fait; batiment c est fait; bloc c est fait; escalier c est fait; entree c est fait
 # English follow-ups.
 status 2.5: following up; follow up on; i reported; i applied; i submitted; supposed to come
 status 2.5: was supposed to; nobody came; nobody showed; nobody has come; did you receive
@@ -287,6 +294,14 @@ new 1: autres problemes; autres soucis; point distinct; sujet distinct; probleme
 new 1: je profite de; profite de ce courrier; profite de ce message; profite de l occasion
 new 1: another thing; one more thing; something else; on another note; also there is; also my
 new 1: and also; oh and also
+# The same, with an adverb in between or in a letter's words ("je profite également de ce
+# courrier", "par la même occasion", "un autre désordre"). In a courtesy sentence ("je vous
+# remercie par la même occasion") they open nothing (ContactReader, courtesy sentences).
+new 1: profite .. de ce courrier; profite .. de ce message; profite .. de ce mail; profite .. de l occasion
+new 1: profite .. de cette occasion; j en profite .. pour; par la meme occasion; dans le meme courrier
+new 1: autre desordre; autres desordres; second desordre; nouveau desordre; un autre point
+new 1: souhaite egalement vous signaler; tiens egalement a vous signaler; dois egalement vous signaler
+new 1: vous informe egalement; vous signale egalement; souhaite aussi vous signaler; tiens aussi a vous signaler
 # Weak boundaries (under 1): an aside ("ah et", "sinon", "à côté de ça") or a fresh onset
 # ("depuis hier", "ce matin", "now"). After a follow-up, they start a new request only when
 # their clause is about something other than the follow-up (ContactReader::weakNewProblem).
@@ -383,6 +398,16 @@ urgent 75: ressort par la douche; sort par la douche; remonte par la douche; rem
 urgent 70: tape sur les gens; tapent sur les gens; frappe les gens; frappent les gens; barre de fer
 urgent 40: venez vite; vite svp; vite s il vous plait
 urgent 0: eclater la tete; eclate la tete; lui eclater
+# "je vous éclate", "je vais t'éclater": a threat (aggression), not a burst pipe.
+urgent 0: vous eclate*; je t eclate*; te eclate*; lui eclate*; leur eclate*; je les eclate*; vais vous eclater; vais t eclater
+# Condensation running down the windows is damp, not water pouring in.
+urgent 0: condensation .. .. .. ruissel*; buee .. .. ruissel*
+# Flakes of paint falling are a repair, not falling structure.
+urgent 0: morceaux de peinture tomb* du plafond; morceaux de peinture tomb* .. du plafond; peinture tomb* du plafond; peinture qui tombe* du plafond; peinture qui tombe* .. du plafond
+urgent 0: des morceaux de peinture .. tomb*; petits morceaux de peinture .. tomb*; des bouts de peinture .. tomb*; des morceaux de peinture tomb*; petits morceaux de peinture tomb*; des ecailles de peinture .. tomb*
+# A gas smell denied: "ça sent pas le gaz hein".
+urgent 0: ca sent pas .. gaz*; ca sent plus .. gaz*; ne sent pas .. gaz*; ne sent plus .. gaz*; ca pue pas .. gaz*
+urgent 0: je sens pas .. gaz*; on sent pas .. gaz*; je sens plus .. gaz*; on sent plus .. gaz*; aucune odeur .. gaz*
 # A cistern that keeps filling is not a flood.
 urgent 0: chasse d eau .. .. arrete plus; chasse d eau .. .. arrete pas; chasse .. .. arrete plus
 urgent 0: si ca continue; si ca continue comme ca
@@ -407,6 +432,16 @@ resolved 1: depuis l inondation; depuis l incendie
 resolved 1: l annee derniere; l an dernier; l hiver dernier; on a eu une; nous avons eu une
 resolved 0: depuis l annee derniere; depuis l an dernier; depuis l hiver dernier
 urgent 80: entre deux etages; menacent de tomber
+# A lift stopped between numbered floors with somebody inside ("arrêté entre le 4e et le 5e
+# et ma voisine est dedans"); without anybody inside it is a repair.
+urgent 80: est dedans avec; sont dedans avec; coince* dedans; enferme* dedans
+urgent 50: arrete* entre le _ et le _; bloque* entre le _ et le _; coince* entre le _ et le _
+# Gas described by what burns it ("odeur ... de la cuisinière", "la bouteille de gaz"), or as a
+# chemical smell that stings.
+urgent 60: odeur .. .. cuisiniere; sent .. .. cuisiniere; odeur .. .. bouteille de gaz; odeur .. .. compteur de gaz
+urgent 30: pique le nez; pique les yeux; pique la gorge; odeur chimique; odeur .. .. produit chimique
+repair 3: odeur .. .. cuisiniere; odeur .. .. compteur de gaz; odeur .. .. bouteille de gaz
+repair 2: cuisiniere; gaziniere; bouteille de gaz
 urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
 urgent 90: y a le feu; le feu a pris; feu a pris; a pris feu; ca brule; ca crame
 urgent 75: pas de courant; noir complet; dans le noir total; eau .. monte; l eau .. monte
@@ -458,6 +493,9 @@ vurgent 70: radiateur* .. .. chauffe* plus; radiateur* .. .. chauffe* pas; radia
 vurgent 70: chauffage .. .. hs; chaudiere .. .. hs; chauffage .. .. mort; chaudiere .. .. morte
 vurgent 70: chaudiere .. .. demarre plus; chaudiere .. .. s allume plus; chauffage .. .. demarre plus
 vurgent 70: chaudiere .. .. plus rien; chauffage .. .. arrete; chaudiere .. .. arrete*; heating .. .. broken
+# A boiler in safety lockout that will not restart; "il ne fait plus que 13 degrés".
+vurgent 70: chaudiere .. .. en securite; chaudiere .. .. redemarr*; refuse de redemarrer; refuse de se rallumer; chaudiere .. .. refuse*
+vurgent 60: fait plus que _ degres; ne fait que _ degres
 vurgent 70: radiator* .. .. cold; heating .. .. off; heater* .. .. cold; no heat; heating .. .. not on
 vurgent 45: on gele; on se gele; gele chez; caille; on caille; grelott*; sous la couette; couvertures
 # Stuck at home upstairs by a lift out of order: urgent for someone ill, disabled or elderly.
@@ -532,6 +570,10 @@ aggressive 1: eclater la tete; eclate la tete; lui eclater; exploser la tete; pe
 aggressive 1: creverez; vous creviez; que vous creviez; crever tous
 aggressive 0.6: si je vous croise; si je te croise; si je le croise; si je la croise
 aggressive 0.8: un incapable; une incapable; menteur*; menteuse*
+# "bande de" followed by an insult is the writer's insult ("bande de manches", "bande d'escrocs").
+aggressive 1: bande d escroc*; bande de voleur*; bande de manches; bande de guignols; bande de clowns; bande de charlots; bande de rigolos; bande de bras casses; bande de tocards; bande de bouffons; bande de bons a rien; bande de pourris; bande de nuls; bande de cassos; bande d abrutis; bande d imbeciles; bande d idiots; bande de cons; bande de branquignols
+# Making someone eat something ("je lui fais manger son tapis").
+aggressive 1: lui fais manger; lui faire manger; vous faire manger; te faire manger; leur faire manger; lui ferai manger
 aggressive 1: bande d incapables; je le fracasse; je la fracasse; fracasser; lui fais avaler; lui faire avaler
 aggressive 1: defoncer la gueule
 aggressive 1: avec une batte; a coups de pied; je vais l attendre; l attendre a la sortie
@@ -556,6 +598,11 @@ aggressive 1: je te defonc*; je te demont*; je te eclat*; je te explos*; je te f
 aggressive 1: vais te defonc*; vais te demont*; vais te eclat*; vais te explos*; vais te fracass*; vais te pete; vais te peter; vais te petes; vais te cass*; vais te arrach*; vais te cogn*; vais te bousill*; vais te massacr*; vais te tabass*; vais te egorg*; vais te etrangl*; vais te crev*; vais te bute; vais te buter; vais te butte; vais te plant*; vais te saign*
 aggressive 1: je leur defonc*; je leur demont*; je leur eclat*; je leur explos*; je leur fracass*; je leur pete; je leur peter; je leur petes; je leur cass*; je leur arrach*; je leur cogn*; je leur bousill*; je leur massacr*; je leur tabass*; je leur egorg*; je leur etrangl*; je leur crev*; je leur bute; je leur buter; je leur butte; je leur plant*; je leur saign*
 aggressive 1: vais leur defonc*; vais leur demont*; vais leur eclat*; vais leur explos*; vais leur fracass*; vais leur pete; vais leur peter; vais leur petes; vais leur cass*; vais leur arrach*; vais leur cogn*; vais leur bousill*; vais leur massacr*; vais leur tabass*; vais leur egorg*; vais leur etrangl*; vais leur crev*; vais leur bute; vais leur buter; vais leur butte; vais leur plant*; vais leur saign*
+# Coming to do it ("je viens lui arracher ...").
+aggressive 1: viens vous defonc*; viens vous demont*; viens vous eclat*; viens vous explos*; viens vous fracass*; viens vous pete; viens vous peter; viens vous petes; viens vous cass*; viens vous arrach*; viens vous cogn*; viens vous bousill*; viens vous massacr*; viens vous tabass*; viens vous egorg*; viens vous etrangl*; viens vous crev*; viens vous bute; viens vous buter; viens vous butte; viens vous plant*; viens vous saign*
+aggressive 1: viens lui defonc*; viens lui demont*; viens lui eclat*; viens lui explos*; viens lui fracass*; viens lui pete; viens lui peter; viens lui petes; viens lui cass*; viens lui arrach*; viens lui cogn*; viens lui bousill*; viens lui massacr*; viens lui tabass*; viens lui egorg*; viens lui etrangl*; viens lui crev*; viens lui bute; viens lui buter; viens lui butte; viens lui plant*; viens lui saign*
+aggressive 1: viens te defonc*; viens te demont*; viens te eclat*; viens te explos*; viens te fracass*; viens te pete; viens te peter; viens te petes; viens te cass*; viens te arrach*; viens te cogn*; viens te bousill*; viens te massacr*; viens te tabass*; viens te egorg*; viens te etrangl*; viens te crev*; viens te bute; viens te buter; viens te butte; viens te plant*; viens te saign*
+aggressive 1: viens leur defonc*; viens leur demont*; viens leur eclat*; viens leur explos*; viens leur fracass*; viens leur pete; viens leur peter; viens leur petes; viens leur cass*; viens leur arrach*; viens leur cogn*; viens leur bousill*; viens leur massacr*; viens leur tabass*; viens leur egorg*; viens leur etrangl*; viens leur crev*; viens leur bute; viens leur buter; viens leur butte; viens leur plant*; viens leur saign*
 aggressive 1: defonc* la tete; demont* la tete; fracass* la tete; arrach* la tete; bousill* la tete; tabass* la tete; refais la tete; refaire la tete
 aggressive 1: defonc* la gueule; demont* la gueule; fracass* la gueule; arrach* la gueule; bousill* la gueule; tabass* la gueule; refais la gueule; refaire la gueule
 aggressive 1: defonc* la figure; demont* la figure; fracass* la figure; arrach* la figure; bousill* la figure; tabass* la figure; refais la figure; refaire la figure
@@ -567,9 +614,14 @@ aggressive 1: defonc* le nez; demont* le nez; fracass* le nez; arrach* le nez; b
 aggressive 1: defonc* les genoux; demont* les genoux; fracass* les genoux; arrach* les genoux; bousill* les genoux; tabass* les genoux; refais les genoux; refaire les genoux
 aggressive 1: en colle une; en collerai une; en foutre une; en fous une
 aggressive 1: lui fais sa fete; lui faire sa fete; lui ferai sa fete; te faire ta fete; vous faire votre fete; leur faire leur fete; lui regler son compte
+# Veiled threats of pain ("il va comprendre sa douleur", "tu vas morfler").
+aggressive 1: va comprendre sa douleur; vas comprendre ta douleur; allez comprendre votre douleur; vont comprendre leur douleur; va comprendre leur douleur
+aggressive 1: va morfler; vas morfler; allez morfler; vont morfler; va prendre cher; vas prendre cher; allez prendre cher
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
+# SMS spellings: "le voisin ma dit quil allait ...".
+reported 1: ma dit; ma menace*; ma traite*; ma insulte*; ma crie dessus
 
 # ---------------------------------------------------------------- reassurance (points)
 reassure 65: tres angoiss*; tres inquiet*; tres peur; completement perdu*; tres stresse*
@@ -608,6 +660,7 @@ vulnerable 60: fauteuil roulant; malvoyant*; aveugle; nourrisson; nouveau ne; wh
 vulnerable 60: bebe; bebes; enceinte; pregnant; baby; dans le platre; bequille*; fille de _ mois
 vulnerable 60: fils de _ mois; enfant de _ mois; bebe de _ mois; veuve; veuf
 vulnerable 25: personnes agees
+vulnerable 45: monsieur age; homme age; vieux monsieur; vieille dame; dame agee
 vulnerable 45: personne agee; malade; maladie; diabet*; insuline
 vulnerable 45: autis*; invalid*; hospitalis*; sortie d hopital; elderly; disabled
 vulnerable 40: mere isolee; pere isole
@@ -650,6 +703,8 @@ formal 1: saisirai; saisir le; saisir la; saisine; avocat; tribunal; conciliat*;
 formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dommages et interets
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
+# The landlord's acknowledgment received is no registered letter from the tenant.
+formal 0: accuse de reception m; recu un accuse de reception; recu l accuse de reception; accuse de reception par courriel; accuse de reception par mail; accuse de reception par e mail
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my
@@ -674,6 +729,7 @@ boilerplate 1: je reste a votre disposition; je me tiens a votre disposition; ki
 boilerplate 1: best regards; mes remerciements; avec mes remerciements; bonne journee
 boilerplate 1: bonne soiree; je vous remercie; merci pour votre comprehension; regards
 boilerplate 1: je reste joignable; je tiens a votre disposition
+boilerplate 1: a votre disposition; a votre entiere disposition; a votre disposition pour
 leadin 1: je me permets de; je me permets d; je vous ecris afin de; je vous ecris; je vous contacte
 leadin 1: je vous contacte afin de; par la presente; par le present courriel; je vous informe que
 leadin 1: c est monsieur _; c est madame _; madame _ a l appareil; monsieur _ a l appareil

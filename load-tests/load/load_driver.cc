@@ -258,6 +258,9 @@ class Driver {
     call->request.set_subject(e.subject);
     call->request.set_text(e.text);
     call->start = intended;
+    if (!s_.token.empty()) {
+      call->ctx.AddMetadata("authorization", "Bearer " + s_.token);
+    }
     auto& stub = *stubs_[static_cast<std::size_t>(n) % stubs_.size()];
     stub.async()->Submit(&call->ctx, &call->request, &call->reply,
                          [this, call](grpc::Status status) { onDone(call, status); });

@@ -31,6 +31,7 @@ struct LoadSettings {
   int agents = 0;         // scripted AgentDesk agents
   std::uint64_t seed = 1;
   bool progress = false;  // progress bar on stderr
+  std::string token;      // bearer token sent with every Submit (a relaisd with security.clients)
 };
 
 struct LoadResult {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -116,6 +117,9 @@ int main(int argc, char** argv) {
   app.add_option("--relaisd", relaisd_path, "relaisd binary for --self-test")
       ->capture_default_str();
   app.add_flag("--no-baseline", no_baseline, "measure relaisd only");
+  app.add_option("--token", s.token,
+                 "bearer token of an intake client, sent with every Submit (default: "
+                 "$RELAIS_TOKEN); scripted agents send none");
   app.add_option("--queue-limit", queue_limit,
                  "--self-test: max_waiting of every queue of the relaisd started (0: the "
                  "daemon's default of 10000)")
@@ -123,6 +127,9 @@ int main(int argc, char** argv) {
   app.add_option("--serve-baseline", serve_baseline,
                  "internal: run the bare baseline server on HOST:PORT until SIGTERM")
       ->group("");
+  if (const char* token = std::getenv("RELAIS_TOKEN")) {
+    s.token = token;
+  }
   CLI11_PARSE(app, argc, argv);
 
   if (!serve_baseline.empty()) {

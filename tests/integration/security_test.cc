@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -586,6 +587,30 @@ TEST(SecurityTest, RelaisctlIssuesTokensAndSendsThem) {
   EXPECT_THAT(refused, HasSubstr("missing credentials"));
   // A second token is different: it is random.
   EXPECT_THAT(runCommand({RELAISCTL_PATH, "token", "new"}, &code), Not(HasSubstr(token)));
+}
+
+TEST(SecurityTest, RelaisLoadDrivesASecuredRelaisdWithAnIntakeToken) {
+#ifndef RELAIS_LOAD_PATH
+  GTEST_SKIP() << "built without the load tools";
+#else
+  Scratch scratch;
+  DaemonProcess daemon({"--config", writeConfig(scratch.dir, clientsYaml())});
+  auto run = [&](std::vector<std::string> extra, int& rc) {
+    std::vector<std::string> argv = {RELAIS_LOAD_PATH, "--target", daemon.grpcAddress(),
+                                     "--no-baseline", "--clients", "2", "--count", "6"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return runCommand(argv, &rc);
+  };
+  int rc = -1;
+  auto out = run({"--token", kIntake.token}, rc);
+  EXPECT_EQ(rc, 0) << out;
+  // "relaisd <per s> <p50> <p99> <p99.9> <ok> <exhausted> <errors>"
+  EXPECT_THAT(out,
+              ::testing::ContainsRegex("relaisd +[0-9]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +6 +0 +0"));
+  out = run({}, rc);
+  EXPECT_NE(rc, 0) << out;
+  EXPECT_THAT(out, HasSubstr("UNAUTHENTICATED"));
+#endif
 }
 
 }  // namespace

@@ -82,6 +82,42 @@ class CoreTest : public ::testing::Test {
     return s;
   }
 
+  // A plumber's visit planned for RC-2026-004512 of tenant T1: status requests about it get an
+  // automatic answer.
+  void upsertPlannedRepair() {
+    v1::Case file;
+    file.set_case_ref("RC-2026-004512");
+    file.set_tenant_id("T1");
+    file.set_kind("réparation");
+    file.set_status("planifiée");
+    file.set_next_step("passage du plombier");
+    *file.mutable_updated_at() = toTimestamp(now_ - hours(48));
+    *file.mutable_expected_at() = toTimestamp(now_ + hours(24 * 60));
+    v1::UpsertCaseReply applied;
+    ASSERT_TRUE(core_->upsertCase(file, applied).ok());
+  }
+
+  // A gateway's retry of contact `id`, with another text: it must get the first reply back.
+  v1::SubmitReply resubmit(const std::string& id) {
+    v1::Contact again;
+    again.set_contact_id(id);
+    again.set_channel(v1::CHANNEL_EMAIL);
+    again.set_text("retry");
+    v1::SubmitReply reply;
+    EXPECT_TRUE(core_->submit(again, reply).ok());
+    return reply;
+  }
+
+  // The tenant says the automatic answer to `id` did not answer the question.
+  v1::ContactStatus notAnswered(const std::string& id) {
+    v1::FeedbackRequest no;
+    no.set_contact_id(id);
+    no.set_answered(false);
+    v1::ContactStatus reopened;
+    EXPECT_TRUE(core_->feedback(no, reopened).ok());
+    return reopened;
+  }
+
   void connect(const std::string& agent, FakeSink& sink) {
     v1::ConnectRequest r;
     r.set_agent_id(agent);
@@ -134,13 +170,7 @@ TEST_F(CoreTest, RestartRebuildsQueuesWithOriginalWaitsAndKeepsIdempotency) {
   EXPECT_EQ(get("c3").position(), 2);
 
   // The retry of a Submit acknowledged before the restart gets the first outcome back.
-  v1::Contact again;
-  again.set_contact_id("c1");
-  again.set_channel(v1::CHANNEL_EMAIL);
-  again.set_text("retry");
-  v1::SubmitReply reply;
-  ASSERT_TRUE(core_->submit(again, reply).ok());
-  EXPECT_EQ(reply.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(resubmit("c1").SerializeAsString(), first.SerializeAsString());
 
   // Original waits are kept: c2 has waited 15 minutes (since its submit), not 0.
   FakeSink sink2;
@@ -257,16 +287,7 @@ class FlakyStore : public Store {
 };
 
 TEST_F(CoreTest, ClosedContactsLeaveMemoryOnceDurableAsAfterARestart) {
-  v1::Case file;
-  file.set_case_ref("RC-2026-004512");
-  file.set_tenant_id("T1");
-  file.set_kind("réparation");
-  file.set_status("planifiée");
-  file.set_next_step("passage du plombier");
-  *file.mutable_updated_at() = toTimestamp(now_ - hours(48));
-  *file.mutable_expected_at() = toTimestamp(now_ + hours(24 * 60));
-  v1::UpsertCaseReply applied;
-  ASSERT_TRUE(core_->upsertCase(file, applied).ok());
+  upsertPlannedRepair();
   const auto first = submit("r1", "Bonjour, où en est ma demande RC-2026-004512 ?");
   ASSERT_EQ(first.outcome(), v1::OUTCOME_AUTO_ANSWERED) << first.DebugString();
   EXPECT_EQ(core_->contactCount(), 0u);  // answered and committed: in the store only
@@ -278,20 +299,10 @@ TEST_F(CoreTest, ClosedContactsLeaveMemoryOnceDurableAsAfterARestart) {
   EXPECT_EQ(core_->contactCount(), 2u);
   ASSERT_FALSE(core_->commit());
   EXPECT_EQ(core_->contactCount(), 1u);
-  v1::Contact again;
-  again.set_contact_id("r1");
-  again.set_channel(v1::CHANNEL_EMAIL);
-  again.set_text("retry");
-  v1::SubmitReply replayed;
-  ASSERT_TRUE(core_->submit(again, replayed).ok());
-  EXPECT_EQ(replayed.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(resubmit("r1").SerializeAsString(), first.SerializeAsString());
 
   // Reopened by negative feedback, it is open again and stays.
-  v1::FeedbackRequest no;
-  no.set_contact_id("r1");
-  no.set_answered(false);
-  v1::ContactStatus reopened;
-  ASSERT_TRUE(core_->feedback(no, reopened).ok());
+  notAnswered("r1");
   ASSERT_FALSE(core_->commit());
   EXPECT_EQ(core_->contactCount(), 2u);
   EXPECT_EQ(get("r1").state(), v1::CONTACT_STATE_WAITING);
@@ -300,7 +311,7 @@ TEST_F(CoreTest, ClosedContactsLeaveMemoryOnceDurableAsAfterARestart) {
   FlakyStore flaky(*store_);
   core_ = std::make_unique<Core>(config_, flaky, metrics_, [this] { return now_; });
   ASSERT_FALSE(core_->recover());
-  ASSERT_TRUE(core_->upsertCase(file, applied).ok());
+  upsertPlannedRepair();
   flaky.fail_commits = true;
   v1::Contact ask;
   ask.set_contact_id("r3");
@@ -318,16 +329,7 @@ TEST_F(CoreTest, ClosedContactsLeaveMemoryOnceDurableAsAfterARestart) {
 TEST_F(CoreTest, ClosedContactsStayInTheStoreAndAreReadBackWhenAskedFor) {
   config_.retention = hours(24 * 30);
   open();
-  v1::Case file;
-  file.set_case_ref("RC-2026-004512");
-  file.set_tenant_id("T1");
-  file.set_kind("réparation");
-  file.set_status("planifiée");
-  file.set_next_step("passage du plombier");
-  *file.mutable_updated_at() = toTimestamp(now_ - hours(48));
-  *file.mutable_expected_at() = toTimestamp(now_ + hours(24 * 60));
-  v1::UpsertCaseReply applied;
-  ASSERT_TRUE(core_->upsertCase(file, applied).ok());
+  upsertPlannedRepair();
   const std::string ask = "Bonjour, où en est ma demande RC-2026-004512 ?";
   const auto first = submit("r1", ask);
   ASSERT_EQ(first.outcome(), v1::OUTCOME_AUTO_ANSWERED) << first.DebugString();
@@ -350,21 +352,10 @@ TEST_F(CoreTest, ClosedContactsStayInTheStoreAndAreReadBackWhenAskedFor) {
   EXPECT_EQ(get("r2").state(), v1::CONTACT_STATE_AUTO_ANSWERED);
 
   // A retried Submit of a contact closed before the restart gets its first outcome.
-  v1::Contact again;
-  again.set_contact_id("r1");
-  again.set_channel(v1::CHANNEL_EMAIL);
-  again.set_text("retry");
-  v1::SubmitReply reply;
-  ASSERT_TRUE(core_->submit(again, reply).ok());
-  EXPECT_EQ(reply.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(resubmit("r1").SerializeAsString(), first.SerializeAsString());
 
   // Negative feedback reopens an answer closed before the restart.
-  v1::FeedbackRequest no;
-  no.set_contact_id("r1");
-  no.set_answered(false);
-  v1::ContactStatus reopened;
-  ASSERT_TRUE(core_->feedback(no, reopened).ok());
-  EXPECT_EQ(reopened.state(), v1::CONTACT_STATE_WAITING);
+  EXPECT_EQ(notAnswered("r1").state(), v1::CONTACT_STATE_WAITING);
 
   // The two asks answered before the restart still count: the third goes to a person (joining
   // the reopened r1, same tenant, channel and case).

@@ -148,7 +148,25 @@ constexpr std::string_view kQuestionOpenerList[] = {"pk",  "pq",  "pkoi", "why",
                                                     "how", "can", "may",  "should"};
 constexpr auto kQuestionOpeners = sortedPackedWords(kQuestionOpenerList);
 
+// (first byte, length) of the openers, "pourquoi" included: nearly every token of a letter is
+// turned down by one table load, before it is packed.
+constexpr std::size_t kOpenerMaxLength = 8;  // "pourquoi"
+constexpr auto kQuestionOpenerShapes = [] {
+  std::array<std::uint16_t, 256> lengths{};  // bit L: some opener has this first byte, length L
+  for (std::string_view w : kQuestionOpenerList) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
+  }
+  lengths[static_cast<unsigned char>('p')] |= 1U << kOpenerMaxLength;
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kQuestionOpenerList), std::end(kQuestionOpenerList),
+                          [](std::string_view w) { return !w.empty() && w.size() <= 7; }));
+
 bool mayOpenQuestion(std::string_view w) {
+  if (w.empty() || w.size() > kOpenerMaxLength ||
+      (kQuestionOpenerShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+    return false;
+  }
   if (w.size() > 7) {
     return w == "pourquoi";
   }
@@ -1189,9 +1207,17 @@ class Analysis {
       return true;
     }
     const std::string_view stem = w.substr(0, kSameWordPrefix);
+    if (stem.empty()) {
+      return from > 0 && std::any_of(text_.tokens.begin(), text_.tokens.begin() + from,
+                                     [](const Token& t) { return t.norm_size >= kSameWordPrefix; });
+    }
+    // Called for a few words of a clause, each time over every token before it: the first byte
+    // settles almost every token without building a string_view or calling memcmp.
+    const char* const norm = text_.norm.data();
     for (std::uint32_t t = 0; t < from; ++t) {
-      const std::string_view v = text_.word(text_.tokens[t]);
-      if (v.size() >= kSameWordPrefix && v.starts_with(stem)) {
+      const Token& tok = text_.tokens[t];
+      if (tok.norm_size >= kSameWordPrefix && norm[tok.norm_begin] == stem[0] &&
+          text_.word(tok).starts_with(stem)) {
         return true;
       }
     }

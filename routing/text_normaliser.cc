@@ -6,6 +6,10 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace relais::routing {
 namespace {
 
@@ -227,6 +231,46 @@ bool isSpaceCp(std::uint32_t cp) {
          cp == kInvalid || cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
+bool isPlainAscii(char c) { return c > ' ' && c < 0x7F; }
+
+// Where the run starting at s[i] (a printable ASCII byte other than a blank) ends: printable
+// ASCII bytes, and single spaces each followed by one (a space sanitise would keep as is), so
+// that a line of plain words is one append.
+std::size_t plainRunEnd(std::string_view s, std::size_t i) {
+  std::size_t end = i + 1;
+#if defined(__SSE2__)
+  // 16 bytes per step, each judged with the byte after it (a space counts only before a plain
+  // byte): a step reads 17 bytes, all in bounds. Bytes from 0x80 are negative, so not plain.
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  while (end + 17 <= s.size()) {
+    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end));
+    const __m128i ahead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end + 1));
+    const __m128i plain_here =
+        _mm_andnot_si128(_mm_cmpeq_epi8(here, del), _mm_cmpgt_epi8(here, space));
+    const __m128i plain_ahead =
+        _mm_andnot_si128(_mm_cmpeq_epi8(ahead, del), _mm_cmpgt_epi8(ahead, space));
+    const __m128i kept =
+        _mm_or_si128(plain_here, _mm_and_si128(_mm_cmpeq_epi8(here, space), plain_ahead));
+    const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(kept));
+    if (mask != 0xFFFF) {
+      return end + static_cast<std::size_t>(__builtin_ctz(~mask));
+    }
+    end += 16;
+  }
+#endif
+  while (end < s.size()) {
+    if (isPlainAscii(s[end])) {
+      ++end;
+    } else if (s[end] == ' ' && end + 1 < s.size() && isPlainAscii(s[end + 1])) {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
 // Valid UTF-8, blanks collapsed, "\r\n" and "\r" as "\n", at most one blank line in a row.
 void sanitise(std::string_view s, std::string& out) {
   out.clear();
@@ -237,11 +281,8 @@ void sanitise(std::string_view s, std::string& out) {
   while (i < s.size()) {
     const std::size_t cp_begin = i;
     // Fast path: a run of printable ASCII other than blanks is copied as is.
-    if (s[i] > ' ' && s[i] < 0x7F) {
-      std::size_t end = i + 1;
-      while (end < s.size() && s[end] > ' ' && s[end] < 0x7F) {
-        ++end;
-      }
+    if (isPlainAscii(s[i])) {
+      const std::size_t end = plainRunEnd(s, i);
       if (!out.empty()) {
         if (pending_newlines > 0) {
           out.append(pending_newlines > 1 ? "\n\n" : "\n");
@@ -251,14 +292,6 @@ void sanitise(std::string_view s, std::string& out) {
       }
       pending_newlines = 0;
       pending_space = false;
-      // A single space between two such runs is kept as is (what pending_space would emit), so
-      // a line of plain words is one append.
-      while (end + 1 < s.size() && s[end] == ' ' && s[end + 1] > ' ' && s[end + 1] < 0x7F) {
-        end += 2;
-        while (end < s.size() && s[end] > ' ' && s[end] < 0x7F) {
-          ++end;
-        }
-      }
       out.append(s.substr(i, end - i));
       i = end;
       continue;

@@ -374,8 +374,20 @@ std::string_view foldCp(std::uint32_t cp) {
   }
 }
 
-bool isAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool isAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// kAsciiFold of the ASCII bytes that are part of a word (letters, digits), 0 for any other
+// byte: the tokeniser's fast path is one table load per byte.
+constexpr auto kWordByte = [] {
+  std::array<char, 256> table{};
+  for (std::size_t b = 0; b < 0x80; ++b) {
+    if (isAlnum(kAsciiFold[b])) {
+      table[b] = kAsciiFold[b];
+    }
+  }
+  return table;
+}();
 
 // Speech fillers, dropped.
 bool isFiller(std::string_view w) {
@@ -400,14 +412,14 @@ struct SmsFilter {
   bool mayContain(std::string_view w) const {
     return w.size() < 16 && present[slot(w[0])][w.size()];
   }
-  // Keys of at most 8 bytes as (packed bytes, length), sorted: found by an integer binary
-  // search instead of hashing the word.
+  // Keys of at most 8 bytes by their packed bytes (one-to-one: a key has no zero byte), in an
+  // open-addressing table: a multiply and a probe or two instead of a binary search.
   struct Short {
-    std::uint64_t packed = 0;
-    std::size_t size = 0;
+    std::uint64_t packed = 0;  // 0: empty slot
     std::string_view value;
   };
-  std::vector<Short> short_keys;
+  static constexpr std::size_t kShortSlots = 512;  // a power of two, under a third full
+  std::array<Short, kShortSlots> short_keys{};
   static std::uint64_t pack(std::string_view w) {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -415,8 +427,27 @@ struct SmsFilter {
     }
     return v;
   }
-  static bool less(const Short& a, const Short& b) {
-    return a.packed != b.packed ? a.packed < b.packed : a.size < b.size;
+  static std::size_t slot(std::uint64_t packed) {
+    return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 55);  // 9 bits
+  }
+  void insertShort(std::uint64_t packed, std::string_view value) {
+    std::size_t s = slot(packed);
+    while (short_keys[s].packed != 0) {
+      s = (s + 1) & (kShortSlots - 1);
+    }
+    short_keys[s] = Short{packed, value};
+  }
+  // The replacement of a word of 1 to 8 bytes, or nullptr.
+  const std::string_view* findShort(std::string_view w) const {
+    const std::uint64_t packed = pack(w);
+    for (std::size_t s = slot(packed);; s = (s + 1) & (kShortSlots - 1)) {
+      if (short_keys[s].packed == packed) {
+        return &short_keys[s].value;
+      }
+      if (short_keys[s].packed == 0) {
+        return nullptr;
+      }
+    }
   }
 };
 
@@ -428,10 +459,9 @@ const SmsFilter& smsFilter() {
         f.present[SmsFilter::slot(key[0])][key.size()] = true;
       }
       if (key.size() <= 8) {
-        f.short_keys.push_back(SmsFilter::Short{SmsFilter::pack(key), key.size(), value});
+        f.insertShort(SmsFilter::pack(key), value);
       }
     }
-    std::sort(f.short_keys.begin(), f.short_keys.end(), SmsFilter::less);
     return f;
   }();
   return kFilter;
@@ -589,27 +619,33 @@ class Tokeniser {
 
   void run() {
     const std::string_view s = out_.display;
+    // norm is written in place, its size kept ahead of what is used (norm_size_): the word being
+    // read is folded straight after the tokens already emitted, so emitting it as read copies
+    // nothing. Trimmed to norm_size_ at the end.
+    out_.norm.resize(s.size() + kMaxWord);
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
       std::string_view f;
-      auto b = static_cast<unsigned char>(s[i]);
-      // Fast path: a run of ASCII letters and digits extends the current word, byte by byte
-      // exactly as the general loop below would.
-      if (b < 0x80 && isAlnum(kAsciiFold[b])) {
-        if (word_size_ == 0) {
-          word_begin_ = static_cast<std::uint32_t>(cp_begin);
+      const auto b = static_cast<unsigned char>(s[i]);
+      // Fast path: a run of ASCII letters and digits extends the current word, folded exactly
+      // as the general loop below would fold it.
+      if (kWordByte[b] != 0) {
+        std::size_t end = i + 1;
+        while (end < s.size() && kWordByte[static_cast<unsigned char>(s[end])] != 0) {
+          ++end;
         }
-        do {
-          if (word_size_ < kMaxWord) {
-            word_[word_size_] = kAsciiFold[b];
-          }
-          ++word_size_;
-          ++i;
-        } while (i < s.size() && (b = static_cast<unsigned char>(s[i])) < 0x80 &&
-                 isAlnum(kAsciiFold[b]));
+        if (word_size_ == 0) {
+          startWord(cp_begin);
+        }
+        const std::size_t room = kMaxWord - std::min(word_size_, kMaxWord);
+        char* const to = pending() + word_size_;
+        for (std::size_t k = 0, kept = std::min(room, end - i); k < kept; ++k) {
+          to[k] = kWordByte[static_cast<unsigned char>(s[i + k])];
+        }
+        word_size_ += end - i;
+        i = end;
         word_end_ = static_cast<std::uint32_t>(i);
-        last_was_word_ = true;
         continue;
       }
       if (b < 0x80) {
@@ -621,14 +657,13 @@ class Tokeniser {
       for (char c : f) {
         if (isAlnum(c)) {
           if (word_size_ == 0) {
-            word_begin_ = static_cast<std::uint32_t>(cp_begin);
+            startWord(cp_begin);
           }
           if (word_size_ < kMaxWord) {
-            word_[word_size_] = c;
+            pending()[word_size_] = c;
           }
           ++word_size_;
           word_end_ = static_cast<std::uint32_t>(i);
-          last_was_word_ = true;
           continue;
         }
         flushWord(c == '\'');
@@ -637,15 +672,30 @@ class Tokeniser {
         } else if (c == '.' && isSentenceDot(s, cp_begin) && !afterAbbreviation()) {
           endSentence(static_cast<std::uint32_t>(cp_begin));
         }
-        last_was_word_ = false;
       }
     }
     flushWord(false);
     endSentence(static_cast<std::uint32_t>(s.size()));
+    out_.norm.resize(norm_size_);
   }
 
  private:
   static constexpr std::size_t kMaxWord = 40;
+
+  // The word being read, folded, at the end of what norm uses: at most kMaxWord bytes kept.
+  char* pending() { return out_.norm.data() + norm_size_; }
+
+  void startWord(std::size_t begin) {
+    word_begin_ = static_cast<std::uint32_t>(begin);
+    reserveNorm(kMaxWord);
+  }
+
+  // Room in norm for `bytes` more after norm_size_.
+  void reserveNorm(std::size_t bytes) {
+    if (out_.norm.size() < norm_size_ + bytes) {
+      out_.norm.resize(2 * out_.norm.size() + bytes);
+    }
+  }
 
   // A dot ends a sentence unless a digit or a lower-case letter follows ("12.5", "réf. dm").
   static bool isSentenceDot(std::string_view s, std::size_t at) {
@@ -686,7 +736,7 @@ class Tokeniser {
     if (word_size_ == 0) {
       return;
     }
-    const std::string_view w(word_, std::min(word_size_, kMaxWord));
+    const std::string_view w(pending(), std::min(word_size_, kMaxWord));
     word_size_ = 0;
     last_word_end_ = word_end_;
     if (isFiller(w)) {
@@ -701,14 +751,12 @@ class Tokeniser {
     }
     std::string_view rep;
     if (w.size() <= 8) {
-      const SmsFilter::Short probe{SmsFilter::pack(w), w.size(), {}};
-      const auto it = std::lower_bound(filter.short_keys.begin(), filter.short_keys.end(), probe,
-                                       SmsFilter::less);
-      if (it == filter.short_keys.end() || it->packed != probe.packed || it->size != w.size()) {
+      const std::string_view* const found = filter.findShort(w);
+      if (found == nullptr) {
         emit(w);
         return;
       }
-      rep = it->value;
+      rep = *found;
     } else {
       const auto& sms = smsMap();
       const auto it = sms.find(w);
@@ -725,23 +773,30 @@ class Tokeniser {
     }
   }
 
+  // Emits `w`: the word read (at pending(), where it stays) or a word of an SMS replacement
+  // (copied there).
   void emit(std::string_view w) {
     auto& tokens = out_.tokens;
     const std::uint32_t sentence = static_cast<std::uint32_t>(out_.sentences.size());
     if (!tokens.empty() && tokens.back().sentence == sentence && !isDigit(w[0]) &&
-        out_.word(tokens.back()) == w && tokens.back().src_begin != word_begin_) {
+        tokens.back().src_begin != word_begin_ && tokens.back().norm_size == w.size() &&
+        std::memcmp(out_.norm.data() + tokens.back().norm_begin, w.data(), w.size()) == 0) {
       dropped_ = true;  // stutter: "le le", "je je"
       return;
     }
+    if (w.data() != pending()) {
+      reserveNorm(w.size());
+      std::memcpy(pending(), w.data(), w.size());
+    }
     Token t;
-    t.norm_begin = static_cast<std::uint32_t>(out_.norm.size());
+    t.norm_begin = static_cast<std::uint32_t>(norm_size_);
     t.norm_size = static_cast<std::uint32_t>(w.size());
     t.src_begin = word_begin_;
     t.src_end = word_end_;
     t.sentence = sentence;
     t.after_dropped = dropped_;
     dropped_ = false;
-    out_.norm.append(w);
+    norm_size_ += w.size();
     tokens.push_back(t);
     if (sentence_first_token_ == tokens.size() - 1) {
       sentence_begin_ = word_begin_;
@@ -770,14 +825,13 @@ class Tokeniser {
   }
 
   NormalisedText& out_;
-  char word_[kMaxWord];
-  std::size_t word_size_ = 0;
+  std::size_t norm_size_ = 0;  // bytes of norm used by the tokens emitted
+  std::size_t word_size_ = 0;  // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
   std::uint32_t word_end_ = 0;
   std::uint32_t sentence_first_token_ = 0;
   std::uint32_t sentence_begin_ = 0;
   bool dropped_ = false;
-  bool last_was_word_ = false;
   std::uint32_t last_word_end_ = 0;
 };
 
@@ -831,7 +885,6 @@ void normaliseText(std::string_view raw, NormalisedText& out) {
   out.clear();
   // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
   cleanTextInto(raw, out.display);
-  out.norm.reserve(out.display.size());
   out.tokens.reserve(out.display.size() / 5 + 4);
   out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise
   Tokeniser(out).run();

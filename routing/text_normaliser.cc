@@ -631,17 +631,23 @@ class Tokeniser {
       // Fast path: a run of ASCII letters and digits extends the current word, folded exactly
       // as the general loop below would fold it.
       if (kWordByte[b] != 0) {
-        std::size_t end = i + 1;
-        while (end < s.size() && kWordByte[static_cast<unsigned char>(s[end])] != 0) {
-          ++end;
-        }
         if (word_size_ == 0) {
           startWord(cp_begin);
         }
-        const std::size_t room = kMaxWord - std::min(word_size_, kMaxWord);
+        // Folded while there is room for it (kMaxWord), then only counted.
         char* const to = pending() + word_size_;
-        for (std::size_t k = 0, kept = std::min(room, end - i); k < kept; ++k) {
-          to[k] = kWordByte[static_cast<unsigned char>(s[i + k])];
+        const std::size_t stored_end =
+            i + std::min(kMaxWord - std::min(word_size_, kMaxWord), s.size() - i);
+        std::size_t end = i;
+        char c = 0;
+        while (end < stored_end && (c = kWordByte[static_cast<unsigned char>(s[end])]) != 0) {
+          to[end - i] = c;
+          ++end;
+        }
+        if (end == stored_end) {
+          while (end < s.size() && kWordByte[static_cast<unsigned char>(s[end])] != 0) {
+            ++end;
+          }
         }
         word_size_ += end - i;
         i = end;

@@ -151,33 +151,51 @@ struct Lexicon::Impl {
     }
   }
 
-  // Matches elements[p][k..] from token i; returns the end token or -1.
+  // Matches elements[p][k..] from token i; returns the end token or -1. Words and "_" are
+  // checked in a loop. A run of gaps ("..", ".. ..") is one gap of up to kGapMax tokens per
+  // "..": the nested tries of the runs' lengths reach the same positions, and the first that
+  // matches is always the nearest, so the nearest is tried first here. The word after the gap
+  // is tested on the spot, and only a position where it is found goes deeper.
   std::int64_t matchFrom(const std::vector<std::int32_t>& el, std::size_t k, std::size_t i,
                          const TokenTerms* terms, const NormalisedText& text,
                          std::uint32_t sentence) const {
-    if (k == el.size()) {
-      return static_cast<std::int64_t>(i);
-    }
-    if (el[k] == kGap) {
-      for (int g = 0; g <= kGapMax; ++g) {
-        const std::size_t j = i + static_cast<std::size_t>(g);
-        if (j > text.tokens.size() || (g > 0 && text.tokens[j - 1].sentence != sentence)) {
-          break;
-        }
-        const std::int64_t r = matchFrom(el, k + 1, j, terms, text, sentence);
-        if (r >= 0) {
-          return r;
-        }
+    const std::size_t n = text.tokens.size();
+    for (;; ++k, ++i) {
+      if (k == el.size()) {
+        return static_cast<std::int64_t>(i);
       }
-      return -1;
+      if (el[k] == kGap) {
+        std::size_t after = k + 1;  // a phrase never ends with a gap
+        while (el[after] == kGap) {
+          ++after;
+        }
+        const std::size_t longest = static_cast<std::size_t>(kGapMax) * (after - k);
+        for (std::size_t g = 0; g <= longest; ++g) {
+          const std::size_t j = i + g;
+          if (j > n || (g > 0 && text.tokens[j - 1].sentence != sentence)) {
+            break;
+          }
+          std::int64_t r = -1;
+          if (el[after] >= 0) {
+            if (j < n && text.tokens[j].sentence == sentence && terms[j].has(el[after])) {
+              r = matchFrom(el, after + 1, j + 1, terms, text, sentence);
+            }
+          } else {
+            r = matchFrom(el, after, j, terms, text, sentence);
+          }
+          if (r >= 0) {
+            return r;
+          }
+        }
+        return -1;
+      }
+      if (i >= n || text.tokens[i].sentence != sentence) {
+        return -1;
+      }
+      if (el[k] != kAny && !terms[i].has(el[k])) {
+        return -1;
+      }
     }
-    if (i >= text.tokens.size() || text.tokens[i].sentence != sentence) {
-      return -1;
-    }
-    if (el[k] != kAny && !terms[i].has(el[k])) {
-      return -1;
-    }
-    return matchFrom(el, k + 1, i + 1, terms, text, sentence);
   }
 };
 

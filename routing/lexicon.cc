@@ -83,7 +83,11 @@ struct Lexicon::Impl {
   struct Start {
     std::uint32_t phrase = 0;
     std::int32_t second = 0;  // the phrase's second element (kAny/kGap/kNone when none)
+    // A word the phrase needs past its second element, or -1: a phrase whose word is on no
+    // token of the text cannot match, and is not tried.
+    std::int32_t needs = -1;
   };
+  std::size_t term_count = 0;
   std::vector<Start> starts;  // phrases by first term, with their second element inline
   // Per term, the positions in `starts` of its phrases whose second element is not a word
   // (one-word phrases, "_" or ".."): always candidates. CSR by term, ascending positions.
@@ -213,6 +217,7 @@ struct MatchScratch {
   };
   std::vector<TokenTerms> terms;
   std::vector<std::uint32_t> candidates;
+  std::vector<std::uint64_t> present;  // bit per term: on some token of the text
   internal::StampedSlots<MemoSlot> memo;
 };
 
@@ -372,6 +377,7 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
   }
   // Phrases by first term (CSR).
   const std::size_t term_count = term_ids.size();
+  impl_->term_count = term_count;
   impl_->starts_offset.assign(term_count + 1, 0);
   for (const auto& el : impl_->elements) {
     ++impl_->starts_offset[static_cast<std::size_t>(el.front()) + 1];
@@ -383,8 +389,15 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
   std::vector<std::uint32_t> fill(impl_->starts_offset.begin(), impl_->starts_offset.end() - 1);
   for (std::size_t p = 0; p < impl_->elements.size(); ++p) {
     const auto t = static_cast<std::size_t>(impl_->elements[p].front());
-    const std::int32_t second = impl_->elements[p].size() > 1 ? impl_->elements[p][1] : kNone;
-    impl_->starts[fill[t]++] = Impl::Start{static_cast<std::uint32_t>(p), second};
+    const std::vector<std::int32_t>& el = impl_->elements[p];
+    const std::int32_t second = el.size() > 1 ? el[1] : kNone;
+    // The second element is tested against the next token before a phrase is tried; the
+    // first word after it is the one the text may lack ("je vous" + "cass*").
+    const auto word =
+        el.size() > 2 ? std::find_if(el.begin() + 2, el.end(), [](std::int32_t e) { return e >= 0; })
+                      : el.end();
+    const std::int32_t needs = word == el.end() ? -1 : *word;
+    impl_->starts[fill[t]++] = Impl::Start{static_cast<std::uint32_t>(p), second, needs};
   }
   // Split each term's starts into always-candidates and candidates keyed by their second word.
   impl_->free_offset.assign(term_count + 1, 0);
@@ -446,6 +459,18 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
     im.lookup(w, terms[i]);
     memo[s] = MatchScratch::MemoSlot{packed, generation, static_cast<std::uint32_t>(i)};
   }
+  std::vector<std::uint64_t>& present = scratch.present;
+  present.assign((im.term_count + 63) / 64, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::uint32_t k = 0; k < terms[i].n; ++k) {
+      const auto t = static_cast<std::uint32_t>(terms[i].ids[k]);
+      present[t / 64] |= std::uint64_t{1} << (t % 64);
+    }
+  }
+  const auto absent = [&present](std::int32_t needs) {
+    return needs >= 0 &&
+           (present[static_cast<std::uint32_t>(needs) / 64] >> (needs % 64) & 1) == 0;
+  };
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   for (std::size_t i = 0; i < n; ++i) {
     const Impl::TokenTerms& tt = terms[i];
@@ -472,6 +497,9 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
             continue;
           }
           if (st.second >= 0 && (next == nullptr || !next->has(st.second))) {
+            continue;
+          }
+          if (absent(st.needs)) {
             continue;
           }
           const std::int64_t end =
@@ -512,6 +540,9 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
         if (st.second == kNone) {  // a one-word phrase
           hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
                                 static_cast<std::uint32_t>(i + 1)});
+          continue;
+        }
+        if (absent(st.needs)) {
           continue;
         }
         const std::int64_t end =

@@ -173,6 +173,40 @@ bool mayOpenQuestion(std::string_view w) {
   return std::binary_search(kQuestionOpeners.begin(), kQuestionOpeners.end(), packShortWord(w));
 }
 
+// What ends a clause between two tokens (clauseStart()).
+bool isClausePunctuation(char c) {
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',' || c == '\n';
+}
+
+// Clause words: a negation or a clause does not reach past them (isScopeBreak()).
+constexpr std::string_view kScopeBreakWords[] = {"et",   "mais",  "bon",   "alors", "donc",
+                                                 "car",  "puis",  "ben",   "voila", "parce",
+                                                 "sinon", "and",  "but"};
+
+// (first byte, length) of kScopeBreakWords, built from the list: almost every token is turned
+// down by one table load, before any string comparison.
+constexpr std::size_t kScopeBreakMaxLength = 15;
+constexpr auto kScopeBreakShapes = [] {
+  std::array<std::uint16_t, 256> lengths{};  // bit L: some word has this first byte, length L
+  for (std::string_view w : kScopeBreakWords) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
+  }
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kScopeBreakWords), std::end(kScopeBreakWords),
+                          [](std::string_view w) {
+                            return !w.empty() && w.size() <= kScopeBreakMaxLength;
+                          }));
+
+bool isScopeBreakWord(std::string_view w) {
+  if (w.empty() || w.size() > kScopeBreakMaxLength ||
+      (kScopeBreakShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+    return false;
+  }
+  return std::find(std::begin(kScopeBreakWords), std::end(kScopeBreakWords), w) !=
+         std::end(kScopeBreakWords);
+}
+
 bool isGreetingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
@@ -330,6 +364,9 @@ struct Scored {
 
 // `s` without the bytes that do not belong to a well-formed UTF-8 sequence.
 std::string wellFormedOnly(std::string_view s) {
+  if (isValidUtf8(s)) {  // the usual case: every sequence is well-formed, nothing to drop
+    return std::string(s);
+  }
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -704,10 +741,7 @@ class Analysis {
   }
 
   bool isScopeBreak(std::size_t i) const {
-    const std::string_view w = text_.word(text_.tokens[i]);
-    return w == "et" || w == "mais" || w == "bon" || w == "alors" || w == "donc" || w == "car" ||
-           w == "puis" || w == "ben" || w == "voila" || w == "parce" || w == "sinon" || w == "and" ||
-           w == "but";
+    return isScopeBreakWord(text_.word(text_.tokens[i]));
   }
 
   bool isNegator(std::size_t i) const {
@@ -1059,7 +1093,7 @@ class Analysis {
       }
       const std::string_view gap =
           text_.source(text_.tokens[i - 1].src_end, text_.tokens[i].src_begin);
-      if (gap.find_first_of(".!?;:,\n") != std::string_view::npos) {
+      if (std::any_of(gap.begin(), gap.end(), isClausePunctuation)) {
         return i;
       }
     }

@@ -130,6 +130,23 @@ struct FunctionWordTable {
     }
   }
 };
+// (first byte, length) of both lists: most tokens are turned down by one table load, before
+// they are packed and probed.
+constexpr auto kFunctionWordShapes = [] {
+  std::array<std::uint8_t, 256> lengths{};  // bit L: some listed word has this first byte, length L
+  for (std::string_view w : kEnglishWordList) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint8_t>(1U << w.size());
+  }
+  for (std::string_view w : kFrenchWordList) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint8_t>(1U << w.size());
+  }
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kEnglishWordList), std::end(kEnglishWordList),
+                          [](std::string_view w) { return !w.empty() && w.size() <= 5; }) &&
+              std::all_of(std::begin(kFrenchWordList), std::end(kFrenchWordList),
+                          [](std::string_view w) { return !w.empty() && w.size() <= 5; }));
+
 constexpr FunctionWordTable kFunctionWordTable = [] {
   FunctionWordTable t;
   for (std::uint64_t k : kEnglishFunctionWords) {  // English first: it wins, as in nonFrench()
@@ -407,6 +424,8 @@ struct ReadScratch {
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
   std::vector<std::uint32_t> gist_start;
+  std::vector<CueHit> gist_lead_ins;
+  std::vector<std::uint32_t> gist_boilerplate_first;  // by sentence
 
   void releaseHugeBuffers() {
     releaseIfHuge(text.display);
@@ -422,6 +441,8 @@ struct ReadScratch {
     releaseIfHuge(gist_score);
     releaseIfHuge(gist_excluded);
     releaseIfHuge(gist_start);
+    releaseIfHuge(gist_lead_ins);
+    releaseIfHuge(gist_boilerplate_first);
   }
 };
 
@@ -728,7 +749,8 @@ class Analysis {
       int french = 0;
       for (const Token& t : text_.tokens) {
         const std::string_view w = text_.word(t);
-        if (w.size() > 5) {
+        if (w.empty() || w.size() > 5 ||
+            (kFunctionWordShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
           continue;
         }
         const unsigned char lang = kFunctionWordTable.find(packShortWord(w));
@@ -1497,15 +1519,15 @@ class Analysis {
   }
 
   // First token of the sentence's content: greetings and lead-ins skipped.
-  std::uint32_t contentStart(const Sentence& st) const {
+  // `lead_ins`: the hits of the lead-in cues, in scored_ order (buildGist collects them once).
+  std::uint32_t contentStart(const Sentence& st, const std::vector<CueHit>& lead_ins) const {
     std::uint32_t i = st.first_token;
     bool moved = true;
     while (moved && i < st.end_token) {
       moved = false;
-      for (const Scored& s : scored_) {
-        if (s.kind == CueKind::kLeadIn && s.hit.first_token == i &&
-            s.hit.end_token <= st.end_token) {
-          i = s.hit.end_token;
+      for (const CueHit& h : lead_ins) {
+        if (h.first_token == i && h.end_token <= st.end_token) {
+          i = h.end_token;
           moved = true;
           break;
         }
@@ -1559,28 +1581,37 @@ class Analysis {
     score.assign(n, 0);
     excluded.assign(n, 0);
     start.assign(n, 0);
+    // One pass over the hits instead of one per sentence: the lead-ins (for contentStart) and,
+    // per sentence, where its first boilerplate cue starts (active or not, as the test below
+    // has always read them).
+    std::vector<CueHit>& lead_ins = scratch_.gist_lead_ins;
+    std::vector<std::uint32_t>& boilerplate_first = scratch_.gist_boilerplate_first;
+    lead_ins.clear();
+    boilerplate_first.assign(n, UINT32_MAX);
     for (const Scored& s : scored_) {
+      const std::uint32_t si = text_.tokens[s.hit.first_token].sentence;
+      if (s.kind == CueKind::kLeadIn) {
+        lead_ins.push_back(s.hit);
+      } else if (s.kind == CueKind::kBoilerplate) {
+        boilerplate_first[si] = std::min(boilerplate_first[si], s.hit.first_token);
+      }
       if (!s.active && s.kind != CueKind::kAggressive) {
         continue;
       }
-      const std::uint32_t si = text_.tokens[s.hit.first_token].sentence;
       score[si] += gistWeight(s);
     }
     std::size_t last_boilerplate = n;
     for (std::size_t i = 0; i < n; ++i) {
       const Sentence& st = text_.sentences[i];
-      start[i] = contentStart(st);
+      start[i] = contentStart(st, lead_ins);
       if (start[i] >= st.end_token) {
         excluded[i] = 1;
         continue;
       }
-      for (const Scored& s : scored_) {
-        if (s.kind == CueKind::kBoilerplate && text_.tokens[s.hit.first_token].sentence == i &&
-            (s.hit.first_token <= start[i] + 2 || st.end_token - st.first_token <= 8)) {
-          excluded[i] = 1;
-          last_boilerplate = i;
-          break;
-        }
+      if (boilerplate_first[i] != UINT32_MAX &&
+          (boilerplate_first[i] <= start[i] + 2 || st.end_token - st.first_token <= 8)) {
+        excluded[i] = 1;
+        last_boilerplate = i;
       }
     }
     // Signatures: short cue-less sentences after the closing formula, or a short last line.

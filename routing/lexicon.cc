@@ -9,9 +9,6 @@
 
 #include "routing/internal/stamped_slots.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace relais::routing {
 namespace {
@@ -70,14 +67,22 @@ std::optional<CueKind> parseCueKind(std::string_view name) {
 
 struct Lexicon::Impl {
   struct Node {
-    std::uint32_t edge_begin = 0;
-    std::uint32_t edge_count = 0;
     std::int32_t exact = -1;   // term id of the exact word ending here
     std::int32_t prefix = -1;  // term id of the prefix "...*" ending here
   };
   std::vector<Node> nodes;
-  std::vector<char> edge_chars;             // sorted per node
-  std::vector<std::uint32_t> edge_targets;  // parallel to edge_chars
+  // The trie's edges in one open-addressing table keyed by (node, byte): a step down the trie
+  // is a multiply and a probe or two, whatever the node's fan-out.
+  struct Edge {
+    std::uint32_t key = 0;  // edgeKey(node, byte); 0: empty (a word byte is never 0)
+    std::int32_t child = -1;
+  };
+  std::vector<Edge> edges;
+  std::uint64_t edge_mask = 0;
+  static std::uint32_t edgeKey(std::uint32_t node, unsigned char c) { return node << 7 | c; }
+  std::size_t edgeSlot(std::uint32_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32 & edge_mask);
+  }
   std::vector<std::vector<std::int32_t>> elements;    // per phrase
   std::vector<std::uint32_t> starts_offset;           // per term: CSR into starts
   struct Start {
@@ -105,32 +110,19 @@ struct Lexicon::Impl {
   using TokenTerms = routing::TokenTerms;
 
   std::int32_t child(std::uint32_t node, char c) const {
-    const Node& nd = nodes[node];
-    const char* chars = edge_chars.data() + nd.edge_begin;
-#if defined(__SSE2__)
-    // 16 edges per compare; edge_chars carries 16 bytes of padding so the loads stay in bounds.
-    const __m128i needle = _mm_set1_epi8(c);
-    for (std::uint32_t e = 0; e < nd.edge_count; e += 16) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + e));
-      std::uint32_t mask =
-          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, needle)));
-      const std::uint32_t left = nd.edge_count - e;
-      if (left < 16) {
-        mask &= (1u << left) - 1;
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || edges.empty()) {  // lexicon words are ASCII letters and digits
+      return -1;
+    }
+    const std::uint32_t key = edgeKey(node, b);
+    for (std::size_t s = edgeSlot(key);; s = (s + 1) & edge_mask) {
+      if (edges[s].key == key) {
+        return edges[s].child;
       }
-      if (mask != 0) {
-        return static_cast<std::int32_t>(
-            edge_targets[nd.edge_begin + e + static_cast<std::uint32_t>(__builtin_ctz(mask))]);
+      if (edges[s].key == 0) {
+        return -1;
       }
     }
-#else
-    for (std::uint32_t e = 0; e < nd.edge_count; ++e) {
-      if (chars[e] == c) {
-        return static_cast<std::int32_t>(edge_targets[nd.edge_begin + e]);
-      }
-    }
-#endif
-    return -1;
   }
 
   std::array<std::int32_t, 128> root_child{};  // direct table for the widest node
@@ -359,18 +351,28 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
 
   // Flatten the trie.
   impl_->nodes.resize(trie.size());
+  std::size_t edge_count = 0;
   for (std::size_t n = 0; n < trie.size(); ++n) {
-    Impl::Node& nd = impl_->nodes[n];
-    nd.edge_begin = static_cast<std::uint32_t>(impl_->edge_chars.size());
-    nd.edge_count = static_cast<std::uint32_t>(trie[n].size());
-    nd.exact = node_terms[n].first;
-    nd.prefix = node_terms[n].second;
+    impl_->nodes[n] = Impl::Node{node_terms[n].first, node_terms[n].second};
+    edge_count += trie[n].size();
+  }
+  std::size_t edge_slots = 16;
+  while (edge_slots < edge_count * 2) {
+    edge_slots *= 2;
+  }
+  impl_->edges.assign(edge_slots, Impl::Edge{});
+  impl_->edge_mask = edge_slots - 1;
+  for (std::size_t n = 0; n < trie.size(); ++n) {
     for (const auto& [c, child] : trie[n]) {
-      impl_->edge_chars.push_back(c);
-      impl_->edge_targets.push_back(child);
+      const std::uint32_t key =
+          Impl::edgeKey(static_cast<std::uint32_t>(n), static_cast<unsigned char>(c));
+      std::size_t s = impl_->edgeSlot(key);
+      while (impl_->edges[s].key != 0) {
+        s = (s + 1) & impl_->edge_mask;
+      }
+      impl_->edges[s] = Impl::Edge{key, static_cast<std::int32_t>(child)};
     }
   }
-  impl_->edge_chars.resize(impl_->edge_chars.size() + 16, '\0');  // padding for 16-byte loads
   impl_->root_child.fill(-1);
   for (const auto& [c, child] : trie[0]) {
     impl_->root_child[static_cast<unsigned char>(c) & 0x7F] = static_cast<std::int32_t>(child);

@@ -634,23 +634,9 @@ class Tokeniser {
         if (word_size_ == 0) {
           startWord(cp_begin);
         }
-        // Folded while there is room for it (kMaxWord), then only counted.
-        char* const to = pending() + word_size_;
-        const std::size_t stored_end =
-            i + std::min(kMaxWord - std::min(word_size_, kMaxWord), s.size() - i);
-        std::size_t end = i;
-        char c = 0;
-        while (end < stored_end && (c = kWordByte[static_cast<unsigned char>(s[end])]) != 0) {
-          to[end - i] = c;
-          ++end;
-        }
-        if (end == stored_end) {
-          while (end < s.size() && kWordByte[static_cast<unsigned char>(s[end])] != 0) {
-            ++end;
-          }
-        }
-        word_size_ += end - i;
-        i = end;
+        const std::size_t run = foldWordRun(s, i, pending(), word_size_);
+        word_size_ += run;
+        i += run;
         word_end_ = static_cast<std::uint32_t>(i);
         continue;
       }
@@ -691,9 +677,55 @@ class Tokeniser {
   // The word being read, folded, at the end of what norm uses: at most kMaxWord bytes kept.
   char* pending() { return out_.norm.data() + norm_size_; }
 
+  // Room after pending() for a word: kMaxWord bytes kept, plus what a 16-byte store that
+  // starts before kMaxWord may write past it.
+  static constexpr std::size_t kWordRoom = kMaxWord + 16;
+
   void startWord(std::size_t begin) {
     word_begin_ = static_cast<std::uint32_t>(begin);
-    reserveNorm(kMaxWord);
+    reserveNorm(kWordRoom);
+  }
+
+  // Folds the run of ASCII letters and digits at s[i] into `word` (kWordRoom bytes) from
+  // position `size`, as the general loop would fold it byte by byte, keeping the first
+  // kMaxWord bytes of the word; returns the run's length.
+  static std::size_t foldWordRun(std::string_view s, std::size_t i, char* word,
+                                 std::size_t size) {
+    std::size_t end = i;
+#if defined(__SSE2__)
+    // 16 bytes at a time: letters and digits found with signed compares (bytes from 0x80 are
+    // negative, never a word byte), folded by setting bit 5 (A-Z to a-z; digits have it set).
+    // Bytes stored past the run are overwritten by what follows or never read.
+    const __m128i bit5 = _mm_set1_epi8(0x20);
+    while (end + 16 <= s.size()) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end));
+      const __m128i folded = _mm_or_si128(x, bit5);
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), folded));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
+      const auto mask =
+          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+      const std::size_t at = size + (end - i);
+      if (at < kMaxWord) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(word + at), folded);
+      }
+      if (mask != 0xFFFF) {
+        return end + static_cast<std::size_t>(__builtin_ctz(~mask)) - i;
+      }
+      end += 16;
+    }
+#endif
+    for (; end < s.size(); ++end) {
+      const char c = kWordByte[static_cast<unsigned char>(s[end])];
+      if (c == 0) {
+        break;
+      }
+      if (size + (end - i) < kMaxWord) {
+        word[size + (end - i)] = c;
+      }
+    }
+    return end - i;
   }
 
   // Room in norm for `bytes` more after norm_size_.

@@ -57,7 +57,7 @@ bool isNegatable(CueKind k) {
 }
 
 // Hits of the same family shadow the hits they contain ("plus d'eau chaude" hides "plus d'eau").
-int family(CueKind k) {
+constexpr int familyOf(CueKind k) {
   if (k == CueKind::kUrgent || k == CueKind::kVulnUrgent) {
     return static_cast<int>(CueKind::kUrgent);
   }
@@ -68,6 +68,17 @@ int family(CueKind k) {
   }
   return static_cast<int>(k);
 }
+
+// familyOf for every kind, looked up: shadowContained's sort asks twice per comparison.
+constexpr auto kFamilies = [] {
+  std::array<int, kCueKindCount> families{};
+  for (std::size_t k = 0; k < kCueKindCount; ++k) {
+    families[k] = familyOf(static_cast<CueKind>(k));
+  }
+  return families;
+}();
+
+int family(CueKind k) { return kFamilies[static_cast<std::size_t>(k)]; }
 
 // A word of at most 7 bytes packed into an integer (its length in the top byte), so that a
 // membership test is a binary search over integers instead of a chain of string comparisons.
@@ -747,13 +758,15 @@ class Analysis {
     if (non_french_ < 0) {
       int english = 0;
       int french = 0;
+      const char* const norm = text_.norm.data();
       for (const Token& t : text_.tokens) {
-        const std::string_view w = text_.word(t);
-        if (w.empty() || w.size() > 5 ||
-            (kFunctionWordShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+        // Size and first byte straight from the token: most tokens stop here.
+        if (t.norm_size == 0 || t.norm_size > 5 ||
+            (kFunctionWordShapes[static_cast<unsigned char>(norm[t.norm_begin])] &
+             (1U << t.norm_size)) == 0) {
           continue;
         }
-        const unsigned char lang = kFunctionWordTable.find(packShortWord(w));
+        const unsigned char lang = kFunctionWordTable.find(packShortWord(text_.word(t)));
         english += lang == 1 ? 1 : 0;
         french += lang == 2 ? 1 : 0;
       }

@@ -404,13 +404,9 @@ const std::unordered_map<std::string_view, std::string_view>& smsMap();
 
 // (first letter, length) pairs of the SMS map's keys: most words are rejected without hashing.
 struct SmsFilter {
-  std::array<std::array<bool, 16>, 36> present{};
-  static std::size_t slot(char c) {
-    return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a')
-                                : static_cast<std::size_t>(26 + (c - '0'));
-  }
+  std::array<std::uint16_t, 256> present{};  // by first byte, bit L: a key of length L
   bool mayContain(std::string_view w) const {
-    return w.size() < 16 && present[slot(w[0])][w.size()];
+    return w.size() < 16 && (present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
   }
   // Keys of at most 8 bytes by their packed bytes (one-to-one: a key has no zero byte), in an
   // open-addressing table: a multiply and a probe or two instead of a binary search.
@@ -456,7 +452,8 @@ const SmsFilter& smsFilter() {
     SmsFilter f;
     for (const auto& [key, value] : smsMap()) {
       if (key.size() < 16) {
-        f.present[SmsFilter::slot(key[0])][key.size()] = true;
+        f.present[static_cast<unsigned char>(key[0])] |=
+            static_cast<std::uint16_t>(1U << key.size());
       }
       if (key.size() <= 8) {
         f.insertShort(SmsFilter::pack(key), value);
@@ -638,6 +635,11 @@ class Tokeniser {
         word_size_ += run;
         i += run;
         word_end_ = static_cast<std::uint32_t>(i);
+        continue;
+      }
+      if (b == ' ') {  // the commonest separator: it ends a word and nothing else
+        flushWord(false);
+        ++i;
         continue;
       }
       if (b < 0x80) {

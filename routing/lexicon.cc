@@ -77,7 +77,7 @@ struct Lexicon::Impl {
     std::uint32_t key = 0;  // edgeKey(node, byte); 0: empty (a word byte is never 0)
     std::int32_t child = -1;
   };
-  std::vector<Edge> edges;
+  std::vector<Edge> edges = std::vector<Edge>(1);  // never empty: a probe always finds a slot
   std::uint64_t edge_mask = 0;
   static std::uint32_t edgeKey(std::uint32_t node, unsigned char c) { return node << 7 | c; }
   std::size_t edgeSlot(std::uint32_t key) const {
@@ -111,7 +111,7 @@ struct Lexicon::Impl {
 
   std::int32_t child(std::uint32_t node, char c) const {
     const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x80 || edges.empty()) {  // lexicon words are ASCII letters and digits
+    if (b >= 0x80) {  // lexicon words are ASCII letters and digits
       return -1;
     }
     const std::uint32_t key = edgeKey(node, b);
@@ -131,9 +131,8 @@ struct Lexicon::Impl {
     out.n = 0;
     std::uint32_t node = 0;
     for (std::size_t k = 0; k < w.size(); ++k) {
-      const char c = w[k];
       const std::int32_t next =
-          k == 0 ? root_child[static_cast<unsigned char>(c) & 0x7F] : child(node, c);
+          k == 0 ? root_child[static_cast<unsigned char>(w[0]) & 0x7F] : child(node, w[k]);
       if (next < 0) {
         return;
       }

@@ -14,7 +14,7 @@ namespace relais::routing {
 namespace {
 
 // ASCII folds of U+00C0..U+017F (generated from the Unicode decompositions).
-constexpr std::array<const char*, 192> kLatinFold = {
+constexpr std::array<std::string_view, 192> kLatinFold = {
     "a", "a", "a",  "a",  "a", "a", "ae", "c",  "e",  "e", "e", "e", "i",  "i",  "i", "i", "d", "n",
     "o", "o", "o",  "o",  "o", "",  "o",  "u",  "u",  "u", "u", "y", "th", "ss", "a", "a", "a", "a",
     "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i",  "i", "i", "i", "d",  "n",  "o", "o", "o", "o",
@@ -30,7 +30,7 @@ constexpr std::array<const char*, 192> kLatinFold = {
 constexpr std::uint32_t kInvalid = 0xFFFFFFFF;
 
 // Decodes one UTF-8 sequence at s[i]; returns kInvalid (consuming one byte) when malformed.
-std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
+std::uint32_t decodeUtf8Sequence(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -73,6 +73,25 @@ std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
   }
   i += static_cast<std::size_t>(len);
   return cp;
+}
+
+// decodeUtf8Sequence with ASCII and the two-byte sequences of accented Latin letters (é, à, ç)
+// decoded inline, the rest out of line.
+inline std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  // 0xC2-0xDF: a lead byte of two that is never overlong.
+  if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return static_cast<std::uint32_t>(b0 & 0x1F) << 6 | (b1 & 0x3F);
+    }
+  }
+  return decodeUtf8Sequence(s, i);
 }
 
 
@@ -233,42 +252,61 @@ bool isSpaceCp(std::uint32_t cp) {
 
 bool isPlainAscii(char c) { return c > ' ' && c < 0x7F; }
 
+// A well-formed two-byte sequence at s[at] that sanitise keeps as it is: a code point from
+// U+00A1 (below it: C1 controls and the no-break space, which are blanks).
+bool isPlainPair(std::string_view s, std::size_t at) {
+  if (at + 1 >= s.size()) {
+    return false;
+  }
+  const auto b0 = static_cast<unsigned char>(s[at]);
+  const auto b1 = static_cast<unsigned char>(s[at + 1]);
+  return b0 >= 0xC2 && b0 <= 0xDF && (b1 & 0xC0) == 0x80 && (b0 > 0xC2 || b1 > 0xA0);
+}
+
 // Where the run starting at s[i] (a printable ASCII byte other than a blank) ends: printable
-// ASCII bytes, and single spaces each followed by one (a space sanitise would keep as is), so
-// that a line of plain words is one append.
+// ASCII bytes, accented letters and other two-byte characters sanitise keeps as they are, and
+// single spaces each followed by one of those (a space sanitise would keep as is), so that a
+// line of words is one append.
 std::size_t plainRunEnd(std::string_view s, std::size_t i) {
   std::size_t end = i + 1;
+  for (;;) {
 #if defined(__SSE2__)
-  // 16 bytes per step, each judged with the byte after it (a space counts only before a plain
-  // byte): a step reads 17 bytes, all in bounds. Bytes from 0x80 are negative, so not plain.
-  const __m128i space = _mm_set1_epi8(' ');
-  const __m128i del = _mm_set1_epi8(0x7F);
-  while (end + 17 <= s.size()) {
-    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end));
-    const __m128i ahead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end + 1));
-    const __m128i plain_here =
-        _mm_andnot_si128(_mm_cmpeq_epi8(here, del), _mm_cmpgt_epi8(here, space));
-    const __m128i plain_ahead =
-        _mm_andnot_si128(_mm_cmpeq_epi8(ahead, del), _mm_cmpgt_epi8(ahead, space));
-    const __m128i kept =
-        _mm_or_si128(plain_here, _mm_and_si128(_mm_cmpeq_epi8(here, space), plain_ahead));
-    const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(kept));
-    if (mask != 0xFFFF) {
-      return end + static_cast<std::size_t>(__builtin_ctz(~mask));
+    // 16 bytes per step, each judged with the byte after it (a space counts only before a
+    // plain byte): a step reads 17 bytes, all in bounds. Bytes from 0x80 are negative, so not
+    // plain: the scalar step below judges them.
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i del = _mm_set1_epi8(0x7F);
+    while (end + 17 <= s.size()) {
+      const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end));
+      const __m128i ahead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end + 1));
+      const __m128i plain_here =
+          _mm_andnot_si128(_mm_cmpeq_epi8(here, del), _mm_cmpgt_epi8(here, space));
+      const __m128i plain_ahead =
+          _mm_andnot_si128(_mm_cmpeq_epi8(ahead, del), _mm_cmpgt_epi8(ahead, space));
+      const __m128i kept =
+          _mm_or_si128(plain_here, _mm_and_si128(_mm_cmpeq_epi8(here, space), plain_ahead));
+      const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(kept));
+      if (mask != 0xFFFF) {
+        end += static_cast<std::size_t>(__builtin_ctz(~mask));
+        break;
+      }
+      end += 16;
     }
-    end += 16;
-  }
 #endif
-  while (end < s.size()) {
+    if (end >= s.size()) {
+      return end;
+    }
     if (isPlainAscii(s[end])) {
       ++end;
-    } else if (s[end] == ' ' && end + 1 < s.size() && isPlainAscii(s[end + 1])) {
+    } else if (isPlainPair(s, end)) {
       end += 2;
+    } else if (s[end] == ' ' && end + 1 < s.size() &&
+               (isPlainAscii(s[end + 1]) || isPlainPair(s, end + 1))) {
+      ++end;
     } else {
-      break;
+      return end;
     }
   }
-  return end;
 }
 
 // Valid UTF-8, blanks collapsed, "\r\n" and "\r" as "\n", at most one blank line in a row.

@@ -518,10 +518,15 @@ std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& featur
     float c = w[head];
     if (head < kModelIntentHeads) {
       // What sets this intent apart: its weight against the mean of the others.
+      // The six intent weights summed in head order, written out (the loop was not unrolled).
+      static_assert(kModelIntentHeads == 6);
       float others = 0;
-      for (std::size_t h = 0; h < kModelIntentHeads; ++h) {
-        others += w[h];
-      }
+      others += w[0];
+      others += w[1];
+      others += w[2];
+      others += w[3];
+      others += w[4];
+      others += w[5];
       others -= w[head];
       c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
     }

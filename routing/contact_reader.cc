@@ -207,8 +207,8 @@ bool isClausePunctuation(char c) {
 }
 
 // Clause words: a negation or a clause does not reach past them (isScopeBreak()).
-constexpr std::string_view kScopeBreakWords[] = {"et",   "mais",  "bon",   "alors", "donc",
-                                                 "car",  "puis",  "ben",   "voila", "parce",
+constexpr std::string_view kScopeBreakWords[] = {"et",    "mais", "bon", "alors", "donc",
+                                                 "car",   "puis", "ben", "voila", "parce",
                                                  "sinon", "and",  "but"};
 
 // (first byte, length) of kScopeBreakWords, built from the list: almost every token is turned
@@ -775,9 +775,7 @@ class Analysis {
     return non_french_ != 0;
   }
 
-  bool isScopeBreak(std::size_t i) const {
-    return isScopeBreakWord(text_.word(text_.tokens[i]));
-  }
+  bool isScopeBreak(std::size_t i) const { return isScopeBreakWord(text_.word(text_.tokens[i])); }
 
   bool isNegator(std::size_t i) const {
     const std::string_view w = text_.word(text_.tokens[i]);

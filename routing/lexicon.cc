@@ -9,7 +9,6 @@
 
 #include "routing/internal/stamped_slots.h"
 
-
 namespace relais::routing {
 namespace {
 
@@ -83,8 +82,8 @@ struct Lexicon::Impl {
   std::size_t edgeSlot(std::uint32_t key) const {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32 & edge_mask);
   }
-  std::vector<std::vector<std::int32_t>> elements;    // per phrase
-  std::vector<std::uint32_t> starts_offset;           // per term: CSR into starts
+  std::vector<std::vector<std::int32_t>> elements;  // per phrase
+  std::vector<std::uint32_t> starts_offset;         // per term: CSR into starts
   struct Start {
     std::uint32_t phrase = 0;
     std::int32_t second = 0;  // the phrase's second element (kAny/kGap/kNone when none)
@@ -394,9 +393,9 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     const std::int32_t second = el.size() > 1 ? el[1] : kNone;
     // The second element is tested against the next token before a phrase is tried; the
     // first word after it is the one the text may lack ("je vous" + "cass*").
-    const auto word =
-        el.size() > 2 ? std::find_if(el.begin() + 2, el.end(), [](std::int32_t e) { return e >= 0; })
-                      : el.end();
+    const auto word = el.size() > 2 ? std::find_if(el.begin() + 2, el.end(),
+                                                   [](std::int32_t e) { return e >= 0; })
+                                    : el.end();
     const std::int32_t needs = word == el.end() ? -1 : *word;
     impl_->starts[fill[t]++] = Impl::Start{static_cast<std::uint32_t>(p), second, needs};
   }
@@ -469,8 +468,7 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
     }
   }
   const auto absent = [&present](std::int32_t needs) {
-    return needs >= 0 &&
-           (present[static_cast<std::uint32_t>(needs) / 64] >> (needs % 64) & 1) == 0;
+    return needs >= 0 && (present[static_cast<std::uint32_t>(needs) / 64] >> (needs % 64) & 1) == 0;
   };
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   for (std::size_t i = 0; i < n; ++i) {

@@ -94,7 +94,6 @@ inline std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
   return decodeUtf8Sequence(s, i);
 }
 
-
 char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 bool startsWithNoCase(std::string_view s, std::size_t at, std::string_view prefix) {
@@ -729,8 +728,7 @@ class Tokeniser {
   // Folds the run of ASCII letters and digits at s[i] into `word` (kWordRoom bytes) from
   // position `size`, as the general loop would fold it byte by byte, keeping the first
   // kMaxWord bytes of the word; returns the run's length.
-  static std::size_t foldWordRun(std::string_view s, std::size_t i, char* word,
-                                 std::size_t size) {
+  static std::size_t foldWordRun(std::string_view s, std::size_t i, char* word, std::size_t size) {
     std::size_t end = i;
 #if defined(__SSE2__)
     // 16 bytes at a time: letters and digits found with signed compares (bytes from 0x80 are
@@ -744,8 +742,7 @@ class Tokeniser {
                                            _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), folded));
       const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
                                           _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
-      const auto mask =
-          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+      const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
       const std::size_t at = size + (end - i);
       if (at < kMaxWord) {
         _mm_storeu_si128(reinterpret_cast<__m128i*>(word + at), folded);

@@ -57,7 +57,7 @@ bool isNegatable(CueKind k) {
 }
 
 // Hits of the same family shadow the hits they contain ("plus d'eau chaude" hides "plus d'eau").
-int family(CueKind k) {
+constexpr int familyOf(CueKind k) {
   if (k == CueKind::kUrgent || k == CueKind::kVulnUrgent) {
     return static_cast<int>(CueKind::kUrgent);
   }
@@ -68,6 +68,17 @@ int family(CueKind k) {
   }
   return static_cast<int>(k);
 }
+
+// familyOf for every kind, looked up: shadowContained's sort asks twice per comparison.
+constexpr auto kFamilies = [] {
+  std::array<int, kCueKindCount> families{};
+  for (std::size_t k = 0; k < kCueKindCount; ++k) {
+    families[k] = familyOf(static_cast<CueKind>(k));
+  }
+  return families;
+}();
+
+int family(CueKind k) { return kFamilies[static_cast<std::size_t>(k)]; }
 
 // A word of at most 7 bytes packed into an integer (its length in the top byte), so that a
 // membership test is a binary search over integers instead of a chain of string comparisons.
@@ -130,6 +141,23 @@ struct FunctionWordTable {
     }
   }
 };
+// (first byte, length) of both lists: most tokens are turned down by one table load, before
+// they are packed and probed.
+constexpr auto kFunctionWordShapes = [] {
+  std::array<std::uint8_t, 256> lengths{};  // bit L: some listed word has this first byte, length L
+  for (std::string_view w : kEnglishWordList) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint8_t>(1U << w.size());
+  }
+  for (std::string_view w : kFrenchWordList) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint8_t>(1U << w.size());
+  }
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kEnglishWordList), std::end(kEnglishWordList),
+                          [](std::string_view w) { return !w.empty() && w.size() <= 5; }) &&
+              std::all_of(std::begin(kFrenchWordList), std::end(kFrenchWordList),
+                          [](std::string_view w) { return !w.empty() && w.size() <= 5; }));
+
 constexpr FunctionWordTable kFunctionWordTable = [] {
   FunctionWordTable t;
   for (std::uint64_t k : kEnglishFunctionWords) {  // English first: it wins, as in nonFrench()
@@ -148,11 +176,63 @@ constexpr std::string_view kQuestionOpenerList[] = {"pk",  "pq",  "pkoi", "why",
                                                     "how", "can", "may",  "should"};
 constexpr auto kQuestionOpeners = sortedPackedWords(kQuestionOpenerList);
 
+// (first byte, length) of the openers, "pourquoi" included: nearly every token of a letter is
+// turned down by one table load, before it is packed.
+constexpr std::size_t kOpenerMaxLength = 8;  // "pourquoi"
+constexpr auto kQuestionOpenerShapes = [] {
+  std::array<std::uint16_t, 256> lengths{};  // bit L: some opener has this first byte, length L
+  for (std::string_view w : kQuestionOpenerList) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
+  }
+  lengths[static_cast<unsigned char>('p')] |= 1U << kOpenerMaxLength;
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kQuestionOpenerList), std::end(kQuestionOpenerList),
+                          [](std::string_view w) { return !w.empty() && w.size() <= 7; }));
+
 bool mayOpenQuestion(std::string_view w) {
+  if (w.empty() || w.size() > kOpenerMaxLength ||
+      (kQuestionOpenerShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+    return false;
+  }
   if (w.size() > 7) {
     return w == "pourquoi";
   }
   return std::binary_search(kQuestionOpeners.begin(), kQuestionOpeners.end(), packShortWord(w));
+}
+
+// What ends a clause between two tokens (clauseStart()).
+bool isClausePunctuation(char c) {
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',' || c == '\n';
+}
+
+// Clause words: a negation or a clause does not reach past them (isScopeBreak()).
+constexpr std::string_view kScopeBreakWords[] = {"et",    "mais", "bon", "alors", "donc",
+                                                 "car",   "puis", "ben", "voila", "parce",
+                                                 "sinon", "and",  "but"};
+
+// (first byte, length) of kScopeBreakWords, built from the list: almost every token is turned
+// down by one table load, before any string comparison.
+constexpr std::size_t kScopeBreakMaxLength = 15;
+constexpr auto kScopeBreakShapes = [] {
+  std::array<std::uint16_t, 256> lengths{};  // bit L: some word has this first byte, length L
+  for (std::string_view w : kScopeBreakWords) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
+  }
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kScopeBreakWords), std::end(kScopeBreakWords),
+                          [](std::string_view w) {
+                            return !w.empty() && w.size() <= kScopeBreakMaxLength;
+                          }));
+
+bool isScopeBreakWord(std::string_view w) {
+  if (w.empty() || w.size() > kScopeBreakMaxLength ||
+      (kScopeBreakShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+    return false;
+  }
+  return std::find(std::begin(kScopeBreakWords), std::end(kScopeBreakWords), w) !=
+         std::end(kScopeBreakWords);
 }
 
 bool isGreetingWord(std::string_view w) {
@@ -312,6 +392,9 @@ struct Scored {
 
 // `s` without the bytes that do not belong to a well-formed UTF-8 sequence.
 std::string wellFormedOnly(std::string_view s) {
+  if (isValidUtf8(s)) {  // the usual case: every sequence is well-formed, nothing to drop
+    return std::string(s);
+  }
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -353,6 +436,8 @@ struct ReadScratch {
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
   std::vector<std::uint32_t> gist_start;
+  std::vector<CueHit> gist_lead_ins;
+  std::vector<std::uint32_t> gist_boilerplate_first;  // by sentence
 
   void releaseHugeBuffers() {
     releaseIfHuge(text.display);
@@ -369,6 +454,8 @@ struct ReadScratch {
     releaseIfHuge(gist_score);
     releaseIfHuge(gist_excluded);
     releaseIfHuge(gist_start);
+    releaseIfHuge(gist_lead_ins);
+    releaseIfHuge(gist_boilerplate_first);
   }
 };
 
@@ -674,12 +761,15 @@ class Analysis {
     if (non_french_ < 0) {
       int english = 0;
       int french = 0;
+      const char* const norm = text_.norm.data();
       for (const Token& t : text_.tokens) {
-        const std::string_view w = text_.word(t);
-        if (w.size() > 5) {
+        // Size and first byte straight from the token: most tokens stop here.
+        if (t.norm_size == 0 || t.norm_size > 5 ||
+            (kFunctionWordShapes[static_cast<unsigned char>(norm[t.norm_begin])] &
+             (1U << t.norm_size)) == 0) {
           continue;
         }
-        const unsigned char lang = kFunctionWordTable.find(packShortWord(w));
+        const unsigned char lang = kFunctionWordTable.find(packShortWord(text_.word(t)));
         english += lang == 1 ? 1 : 0;
         french += lang == 2 ? 1 : 0;
       }
@@ -688,12 +778,7 @@ class Analysis {
     return non_french_ != 0;
   }
 
-  bool isScopeBreak(std::size_t i) const {
-    const std::string_view w = text_.word(text_.tokens[i]);
-    return w == "et" || w == "mais" || w == "bon" || w == "alors" || w == "donc" || w == "car" ||
-           w == "puis" || w == "ben" || w == "voila" || w == "parce" || w == "sinon" || w == "and" ||
-           w == "but";
-  }
+  bool isScopeBreak(std::size_t i) const { return isScopeBreakWord(text_.word(text_.tokens[i])); }
 
   bool isNegator(std::size_t i) const {
     const std::string_view w = text_.word(text_.tokens[i]);
@@ -1118,7 +1203,7 @@ class Analysis {
       }
       const std::string_view gap =
           text_.source(text_.tokens[i - 1].src_end, text_.tokens[i].src_begin);
-      if (gap.find_first_of(".!?;:,\n") != std::string_view::npos) {
+      if (std::any_of(gap.begin(), gap.end(), isClausePunctuation)) {
         return i;
       }
     }
@@ -1270,9 +1355,17 @@ class Analysis {
       return true;
     }
     const std::string_view stem = w.substr(0, kSameWordPrefix);
+    if (stem.empty()) {
+      return from > 0 && std::any_of(text_.tokens.begin(), text_.tokens.begin() + from,
+                                     [](const Token& t) { return t.norm_size >= kSameWordPrefix; });
+    }
+    // Called for a few words of a clause, each time over every token before it: the first byte
+    // settles almost every token without building a string_view or calling memcmp.
+    const char* const norm = text_.norm.data();
     for (std::uint32_t t = 0; t < from; ++t) {
-      const std::string_view v = text_.word(text_.tokens[t]);
-      if (v.size() >= kSameWordPrefix && v.starts_with(stem)) {
+      const Token& tok = text_.tokens[t];
+      if (tok.norm_size >= kSameWordPrefix && norm[tok.norm_begin] == stem[0] &&
+          text_.word(tok).starts_with(stem)) {
         return true;
       }
     }
@@ -1565,15 +1658,15 @@ class Analysis {
   }
 
   // First token of the sentence's content: greetings and lead-ins skipped.
-  std::uint32_t contentStart(const Sentence& st) const {
+  // `lead_ins`: the hits of the lead-in cues, in scored_ order (buildGist collects them once).
+  std::uint32_t contentStart(const Sentence& st, const std::vector<CueHit>& lead_ins) const {
     std::uint32_t i = st.first_token;
     bool moved = true;
     while (moved && i < st.end_token) {
       moved = false;
-      for (const Scored& s : scored_) {
-        if (s.kind == CueKind::kLeadIn && s.hit.first_token == i &&
-            s.hit.end_token <= st.end_token) {
-          i = s.hit.end_token;
+      for (const CueHit& h : lead_ins) {
+        if (h.first_token == i && h.end_token <= st.end_token) {
+          i = h.end_token;
           moved = true;
           break;
         }
@@ -1627,28 +1720,37 @@ class Analysis {
     score.assign(n, 0);
     excluded.assign(n, 0);
     start.assign(n, 0);
+    // One pass over the hits instead of one per sentence: the lead-ins (for contentStart) and,
+    // per sentence, where its first boilerplate cue starts (active or not, as the test below
+    // has always read them).
+    std::vector<CueHit>& lead_ins = scratch_.gist_lead_ins;
+    std::vector<std::uint32_t>& boilerplate_first = scratch_.gist_boilerplate_first;
+    lead_ins.clear();
+    boilerplate_first.assign(n, UINT32_MAX);
     for (const Scored& s : scored_) {
+      const std::uint32_t si = text_.tokens[s.hit.first_token].sentence;
+      if (s.kind == CueKind::kLeadIn) {
+        lead_ins.push_back(s.hit);
+      } else if (s.kind == CueKind::kBoilerplate) {
+        boilerplate_first[si] = std::min(boilerplate_first[si], s.hit.first_token);
+      }
       if (!s.active && s.kind != CueKind::kAggressive) {
         continue;
       }
-      const std::uint32_t si = text_.tokens[s.hit.first_token].sentence;
       score[si] += gistWeight(s);
     }
     std::size_t last_boilerplate = n;
     for (std::size_t i = 0; i < n; ++i) {
       const Sentence& st = text_.sentences[i];
-      start[i] = contentStart(st);
+      start[i] = contentStart(st, lead_ins);
       if (start[i] >= st.end_token) {
         excluded[i] = 1;
         continue;
       }
-      for (const Scored& s : scored_) {
-        if (s.kind == CueKind::kBoilerplate && text_.tokens[s.hit.first_token].sentence == i &&
-            (s.hit.first_token <= start[i] + 2 || st.end_token - st.first_token <= 8)) {
-          excluded[i] = 1;
-          last_boilerplate = i;
-          break;
-        }
+      if (boilerplate_first[i] != UINT32_MAX &&
+          (boilerplate_first[i] <= start[i] + 2 || st.end_token - st.first_token <= 8)) {
+        excluded[i] = 1;
+        last_boilerplate = i;
       }
     }
     // Signatures: short cue-less sentences after the closing formula, or a short last line.

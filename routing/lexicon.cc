@@ -9,10 +9,6 @@
 
 #include "routing/internal/stamped_slots.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace relais::routing {
 namespace {
 
@@ -70,20 +66,32 @@ std::optional<CueKind> parseCueKind(std::string_view name) {
 
 struct Lexicon::Impl {
   struct Node {
-    std::uint32_t edge_begin = 0;
-    std::uint32_t edge_count = 0;
     std::int32_t exact = -1;   // term id of the exact word ending here
     std::int32_t prefix = -1;  // term id of the prefix "...*" ending here
   };
   std::vector<Node> nodes;
-  std::vector<char> edge_chars;             // sorted per node
-  std::vector<std::uint32_t> edge_targets;  // parallel to edge_chars
-  std::vector<std::vector<std::int32_t>> elements;    // per phrase
-  std::vector<std::uint32_t> starts_offset;           // per term: CSR into starts
+  // The trie's edges in one open-addressing table keyed by (node, byte): a step down the trie
+  // is a multiply and a probe or two, whatever the node's fan-out.
+  struct Edge {
+    std::uint32_t key = 0;  // edgeKey(node, byte); 0: empty (a word byte is never 0)
+    std::int32_t child = -1;
+  };
+  std::vector<Edge> edges = std::vector<Edge>(1);  // never empty: a probe always finds a slot
+  std::uint64_t edge_mask = 0;
+  static std::uint32_t edgeKey(std::uint32_t node, unsigned char c) { return node << 7 | c; }
+  std::size_t edgeSlot(std::uint32_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32 & edge_mask);
+  }
+  std::vector<std::vector<std::int32_t>> elements;  // per phrase
+  std::vector<std::uint32_t> starts_offset;         // per term: CSR into starts
   struct Start {
     std::uint32_t phrase = 0;
     std::int32_t second = 0;  // the phrase's second element (kAny/kGap/kNone when none)
+    // A word the phrase needs past its second element, or -1: a phrase whose word is on no
+    // token of the text cannot match, and is not tried.
+    std::int32_t needs = -1;
   };
+  std::size_t term_count = 0;
   std::vector<Start> starts;  // phrases by first term, with their second element inline
   // Per term, the positions in `starts` of its phrases whose second element is not a word
   // (one-word phrases, "_" or ".."): always candidates. CSR by term, ascending positions.
@@ -101,32 +109,19 @@ struct Lexicon::Impl {
   using TokenTerms = routing::TokenTerms;
 
   std::int32_t child(std::uint32_t node, char c) const {
-    const Node& nd = nodes[node];
-    const char* chars = edge_chars.data() + nd.edge_begin;
-#if defined(__SSE2__)
-    // 16 edges per compare; edge_chars carries 16 bytes of padding so the loads stay in bounds.
-    const __m128i needle = _mm_set1_epi8(c);
-    for (std::uint32_t e = 0; e < nd.edge_count; e += 16) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + e));
-      std::uint32_t mask =
-          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, needle)));
-      const std::uint32_t left = nd.edge_count - e;
-      if (left < 16) {
-        mask &= (1u << left) - 1;
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80) {  // lexicon words are ASCII letters and digits
+      return -1;
+    }
+    const std::uint32_t key = edgeKey(node, b);
+    for (std::size_t s = edgeSlot(key);; s = (s + 1) & edge_mask) {
+      if (edges[s].key == key) {
+        return edges[s].child;
       }
-      if (mask != 0) {
-        return static_cast<std::int32_t>(
-            edge_targets[nd.edge_begin + e + static_cast<std::uint32_t>(__builtin_ctz(mask))]);
+      if (edges[s].key == 0) {
+        return -1;
       }
     }
-#else
-    for (std::uint32_t e = 0; e < nd.edge_count; ++e) {
-      if (chars[e] == c) {
-        return static_cast<std::int32_t>(edge_targets[nd.edge_begin + e]);
-      }
-    }
-#endif
-    return -1;
   }
 
   std::array<std::int32_t, 128> root_child{};  // direct table for the widest node
@@ -135,9 +130,8 @@ struct Lexicon::Impl {
     out.n = 0;
     std::uint32_t node = 0;
     for (std::size_t k = 0; k < w.size(); ++k) {
-      const char c = w[k];
       const std::int32_t next =
-          k == 0 ? root_child[static_cast<unsigned char>(c) & 0x7F] : child(node, c);
+          k == 0 ? root_child[static_cast<unsigned char>(w[0]) & 0x7F] : child(node, w[k]);
       if (next < 0) {
         return;
       }
@@ -151,33 +145,51 @@ struct Lexicon::Impl {
     }
   }
 
-  // Matches elements[p][k..] from token i; returns the end token or -1.
+  // Matches elements[p][k..] from token i; returns the end token or -1. Words and "_" are
+  // checked in a loop. A run of gaps ("..", ".. ..") is one gap of up to kGapMax tokens per
+  // "..": the nested tries of the runs' lengths reach the same positions, and the first that
+  // matches is always the nearest, so the nearest is tried first here. The word after the gap
+  // is tested on the spot, and only a position where it is found goes deeper.
   std::int64_t matchFrom(const std::vector<std::int32_t>& el, std::size_t k, std::size_t i,
                          const TokenTerms* terms, const NormalisedText& text,
                          std::uint32_t sentence) const {
-    if (k == el.size()) {
-      return static_cast<std::int64_t>(i);
-    }
-    if (el[k] == kGap) {
-      for (int g = 0; g <= kGapMax; ++g) {
-        const std::size_t j = i + static_cast<std::size_t>(g);
-        if (j > text.tokens.size() || (g > 0 && text.tokens[j - 1].sentence != sentence)) {
-          break;
-        }
-        const std::int64_t r = matchFrom(el, k + 1, j, terms, text, sentence);
-        if (r >= 0) {
-          return r;
-        }
+    const std::size_t n = text.tokens.size();
+    for (;; ++k, ++i) {
+      if (k == el.size()) {
+        return static_cast<std::int64_t>(i);
       }
-      return -1;
+      if (el[k] == kGap) {
+        std::size_t after = k + 1;  // a phrase never ends with a gap
+        while (el[after] == kGap) {
+          ++after;
+        }
+        const std::size_t longest = static_cast<std::size_t>(kGapMax) * (after - k);
+        for (std::size_t g = 0; g <= longest; ++g) {
+          const std::size_t j = i + g;
+          if (j > n || (g > 0 && text.tokens[j - 1].sentence != sentence)) {
+            break;
+          }
+          std::int64_t r = -1;
+          if (el[after] >= 0) {
+            if (j < n && text.tokens[j].sentence == sentence && terms[j].has(el[after])) {
+              r = matchFrom(el, after + 1, j + 1, terms, text, sentence);
+            }
+          } else {
+            r = matchFrom(el, after, j, terms, text, sentence);
+          }
+          if (r >= 0) {
+            return r;
+          }
+        }
+        return -1;
+      }
+      if (i >= n || text.tokens[i].sentence != sentence) {
+        return -1;
+      }
+      if (el[k] != kAny && !terms[i].has(el[k])) {
+        return -1;
+      }
     }
-    if (i >= text.tokens.size() || text.tokens[i].sentence != sentence) {
-      return -1;
-    }
-    if (el[k] != kAny && !terms[i].has(el[k])) {
-      return -1;
-    }
-    return matchFrom(el, k + 1, i + 1, terms, text, sentence);
   }
 };
 
@@ -195,6 +207,7 @@ struct MatchScratch {
   };
   std::vector<TokenTerms> terms;
   std::vector<std::uint32_t> candidates;
+  std::vector<std::uint64_t> present;  // bit per term: on some token of the text
   internal::StampedSlots<MemoSlot> memo;
 };
 
@@ -336,24 +349,35 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
 
   // Flatten the trie.
   impl_->nodes.resize(trie.size());
+  std::size_t edge_count = 0;
   for (std::size_t n = 0; n < trie.size(); ++n) {
-    Impl::Node& nd = impl_->nodes[n];
-    nd.edge_begin = static_cast<std::uint32_t>(impl_->edge_chars.size());
-    nd.edge_count = static_cast<std::uint32_t>(trie[n].size());
-    nd.exact = node_terms[n].first;
-    nd.prefix = node_terms[n].second;
+    impl_->nodes[n] = Impl::Node{node_terms[n].first, node_terms[n].second};
+    edge_count += trie[n].size();
+  }
+  std::size_t edge_slots = 16;
+  while (edge_slots < edge_count * 2) {
+    edge_slots *= 2;
+  }
+  impl_->edges.assign(edge_slots, Impl::Edge{});
+  impl_->edge_mask = edge_slots - 1;
+  for (std::size_t n = 0; n < trie.size(); ++n) {
     for (const auto& [c, child] : trie[n]) {
-      impl_->edge_chars.push_back(c);
-      impl_->edge_targets.push_back(child);
+      const std::uint32_t key =
+          Impl::edgeKey(static_cast<std::uint32_t>(n), static_cast<unsigned char>(c));
+      std::size_t s = impl_->edgeSlot(key);
+      while (impl_->edges[s].key != 0) {
+        s = (s + 1) & impl_->edge_mask;
+      }
+      impl_->edges[s] = Impl::Edge{key, static_cast<std::int32_t>(child)};
     }
   }
-  impl_->edge_chars.resize(impl_->edge_chars.size() + 16, '\0');  // padding for 16-byte loads
   impl_->root_child.fill(-1);
   for (const auto& [c, child] : trie[0]) {
     impl_->root_child[static_cast<unsigned char>(c) & 0x7F] = static_cast<std::int32_t>(child);
   }
   // Phrases by first term (CSR).
   const std::size_t term_count = term_ids.size();
+  impl_->term_count = term_count;
   impl_->starts_offset.assign(term_count + 1, 0);
   for (const auto& el : impl_->elements) {
     ++impl_->starts_offset[static_cast<std::size_t>(el.front()) + 1];
@@ -365,8 +389,15 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
   std::vector<std::uint32_t> fill(impl_->starts_offset.begin(), impl_->starts_offset.end() - 1);
   for (std::size_t p = 0; p < impl_->elements.size(); ++p) {
     const auto t = static_cast<std::size_t>(impl_->elements[p].front());
-    const std::int32_t second = impl_->elements[p].size() > 1 ? impl_->elements[p][1] : kNone;
-    impl_->starts[fill[t]++] = Impl::Start{static_cast<std::uint32_t>(p), second};
+    const std::vector<std::int32_t>& el = impl_->elements[p];
+    const std::int32_t second = el.size() > 1 ? el[1] : kNone;
+    // The second element is tested against the next token before a phrase is tried; the
+    // first word after it is the one the text may lack ("je vous" + "cass*").
+    const auto word = el.size() > 2 ? std::find_if(el.begin() + 2, el.end(),
+                                                   [](std::int32_t e) { return e >= 0; })
+                                    : el.end();
+    const std::int32_t needs = word == el.end() ? -1 : *word;
+    impl_->starts[fill[t]++] = Impl::Start{static_cast<std::uint32_t>(p), second, needs};
   }
   // Split each term's starts into always-candidates and candidates keyed by their second word.
   impl_->free_offset.assign(term_count + 1, 0);
@@ -428,6 +459,17 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
     im.lookup(w, terms[i]);
     memo[s] = MatchScratch::MemoSlot{packed, generation, static_cast<std::uint32_t>(i)};
   }
+  std::vector<std::uint64_t>& present = scratch.present;
+  present.assign((im.term_count + 63) / 64, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::uint32_t k = 0; k < terms[i].n; ++k) {
+      const auto t = static_cast<std::uint32_t>(terms[i].ids[k]);
+      present[t / 64] |= std::uint64_t{1} << (t % 64);
+    }
+  }
+  const auto absent = [&present](std::int32_t needs) {
+    return needs >= 0 && (present[static_cast<std::uint32_t>(needs) / 64] >> (needs % 64) & 1) == 0;
+  };
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   for (std::size_t i = 0; i < n; ++i) {
     const Impl::TokenTerms& tt = terms[i];
@@ -454,6 +496,9 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
             continue;
           }
           if (st.second >= 0 && (next == nullptr || !next->has(st.second))) {
+            continue;
+          }
+          if (absent(st.needs)) {
             continue;
           }
           const std::int64_t end =
@@ -494,6 +539,9 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
         if (st.second == kNone) {  // a one-word phrase
           hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
                                 static_cast<std::uint32_t>(i + 1)});
+          continue;
+        }
+        if (absent(st.needs)) {
           continue;
         }
         const std::int64_t end =

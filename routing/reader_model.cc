@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <iterator>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "routing/internal/reader_model_weights.h"
 #include "routing/internal/stamped_slots.h"
 
@@ -125,9 +129,10 @@ bool isFunctionWord(std::string_view w) {
   }
 }
 
+// Every number reads as "<n>". Most words do not start with a digit: one test rejects them.
 inline std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {
   const std::string_view w = text.word(text.tokens[token]);
-  return allDigits(w) ? std::string_view("<n>") : w;
+  return !w.empty() && w[0] >= '0' && w[0] <= '9' && allDigits(w) ? std::string_view("<n>") : w;
 }
 
 constexpr std::string_view kLexiconNames[] = {"intent=status_request",
@@ -205,8 +210,37 @@ DedupScratch& dedupScratch() {
 void extractModelFeatures(const NormalisedText& text, Channel channel,
                           const LexiconSignals& lexicon, std::vector<ModelFeature>& out,
                           const std::vector<char>* middle_sentences) {
-  out.clear();
   const std::size_t n = text.tokens.size();
+  // Each key is kept once (its first occurrence, for reasons) through a small open-addressing
+  // set, tested as the feature is made: a repeated key is never written. The set is this
+  // thread's scratch, never zero-filled: a slot is empty unless it carries this call's
+  // generation. Which slots are probed does not change what is kept. At most three features per
+  // token read, so `out` is sized once and written through a pointer (no push_back per feature).
+  // `out` keeps the elements of the previous call (a thread's scratch, see ContactReader): each
+  // one kept is overwritten whole, so only growth pays for value-initialisation.
+  const std::size_t read_max = std::min(n, kHeadTokens + kTailTokens + kMiddleTokens);
+  if (out.size() < 3 * read_max) {
+    out.resize(3 * read_max);
+  }
+  ModelFeature* const first = out.data();
+  ModelFeature* next = first;
+  DedupScratch& scratch = dedupScratch();
+  const std::size_t size = scratch.prepare(3 * read_max);
+  const std::uint32_t generation = scratch.generation;
+  DedupSlot* const seen = scratch.slots.data();
+  const auto keep = [&](std::uint64_t full_key, std::uint32_t token, FeatureType type) {
+    const std::uint64_t key = full_key | 1;  // as before: keys differing in bit 0 are one
+    std::size_t s = key & (size - 1);
+    while (seen[s].generation == generation && seen[s].key != key) {
+      s = (s + 1) & (size - 1);
+    }
+    if (seen[s].generation == generation) {
+      return false;
+    }
+    seen[s] = DedupSlot{key, generation};
+    *next++ = ModelFeature{full_key, 1.0F, token, type};
+    return true;
+  };
   // Each word hashed once; bigram and prefix keys derive from the word's hash state. A long
   // letter is read by its opening, its closing, and the middle sentences where the lexicon saw
   // something (a request, a topic, a follow-up); the rest of the middle is context. The middle
@@ -219,9 +253,9 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   for (std::uint32_t i = 0; i < n; ++i) {
     if (i >= head_end && i < tail_begin) {
       const std::uint32_t s = text.tokens[i].sentence;
-      const bool keep = middle_budget > 0 && middle_sentences != nullptr &&
+      const bool read = middle_budget > 0 && middle_sentences != nullptr &&
                         s < middle_sentences->size() && (*middle_sentences)[s] != 0;
-      if (!keep) {
+      if (!read) {
         previous = 0;
         continue;
       }
@@ -237,40 +271,18 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
         prefix = h;
       }
     }
-    out.push_back({finish(h ^ kWordSalt), 1.0F, i, FeatureType::kWord});
-    out.back().function_word = isFunctionWord(w);
+    if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
+      (next - 1)->function_word = isFunctionWord(w);
+    }
     if (w.size() >= kPrefixMinWord) {
-      out.push_back({finish(prefix ^ kPrefixSalt), 1.0F, i, FeatureType::kPrefix});
+      keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
     }
     if (i > 0 && previous != 0 && text.tokens[i - 1].sentence == text.tokens[i].sentence) {
-      out.push_back(
-          {finish((previous * kFnvPrime) ^ (h + kBigramSalt)), 1.0F, i - 1, FeatureType::kBigram});
+      keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
     }
     previous = h;
   }
-  // Each key once (the first occurrence, for reasons), through a small open-addressing set. The
-  // set is this thread's scratch, never zero-filled: a slot is empty unless it carries this
-  // call's generation. Which slots are probed does not change what is kept.
-  DedupScratch& scratch = dedupScratch();
-  const std::size_t size = scratch.prepare(out.size() * 2);
-  const std::uint32_t generation = scratch.generation;
-  DedupSlot* const seen = scratch.slots.data();
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const std::uint64_t key = out[i].key | 1;  // as before: keys differing in bit 0 are one
-    std::size_t s = key & (size - 1);
-    while (seen[s].generation == generation && seen[s].key != key) {
-      s = (s + 1) & (size - 1);
-    }
-    if (seen[s].generation != generation) {
-      seen[s] = DedupSlot{key, generation};
-      if (kept != i) {
-        out[kept] = out[i];
-      }
-      ++kept;
-    }
-  }
-  out.resize(kept);
+  out.resize(static_cast<std::size_t>(next - first));
   const float count = static_cast<float>(out.size());
   const float value = count <= kTextFeatureBudget ? 1.0F : std::sqrt(kTextFeatureBudget / count);
   for (ModelFeature& f : out) {
@@ -426,6 +438,16 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   // The table is larger than the caches: a few features ahead, fetch the slot each will probe.
   constexpr std::size_t kPrefetchAhead = 8;
   const std::size_t n = features.size();
+#if defined(__SSE2__)
+  // Heads 0-3 and 4-7 four at a time, 8 and 9 alone: each head still adds its terms one by one
+  // in feature order with the same multiply and add (no fused multiply-add), so the sums are
+  // bit for bit those of the plain loop below.
+  static_assert(kModelHeadCount == 10);
+  __m128 low = _mm_loadu_ps(out.logit.data());
+  __m128 high = _mm_loadu_ps(out.logit.data() + 4);
+  float head8 = out.logit[8];
+  float head9 = out.logit[9];
+#endif
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kPrefetchAhead < n && !slots_.empty()) {
       __builtin_prefetch(&slots_[features[i + kPrefetchAhead].key & mask_]);
@@ -436,10 +458,24 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
     if (w == nullptr) {
       continue;
     }
+#if defined(__SSE2__)
+    const __m128 value = _mm_set1_ps(f.value);
+    low = _mm_add_ps(low, _mm_mul_ps(_mm_loadu_ps(w), value));
+    high = _mm_add_ps(high, _mm_mul_ps(_mm_loadu_ps(w + 4), value));
+    head8 += w[8] * f.value;
+    head9 += w[9] * f.value;
+#else
     for (std::size_t h = 0; h < kModelHeadCount; ++h) {
       out.logit[h] += w[h] * f.value;
     }
+#endif
   }
+#if defined(__SSE2__)
+  _mm_storeu_ps(out.logit.data(), low);
+  _mm_storeu_ps(out.logit.data() + 4, high);
+  out.logit[8] = head8;
+  out.logit[9] = head9;
+#endif
   float top = out.logit[0];
   std::size_t best = 0;
   for (std::size_t h = 1; h < kModelIntentHeads; ++h) {
@@ -482,10 +518,15 @@ std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& featur
     float c = w[head];
     if (head < kModelIntentHeads) {
       // What sets this intent apart: its weight against the mean of the others.
+      // The six intent weights summed in head order, written out (the loop was not unrolled).
+      static_assert(kModelIntentHeads == 6);
       float others = 0;
-      for (std::size_t h = 0; h < kModelIntentHeads; ++h) {
-        others += w[h];
-      }
+      others += w[0];
+      others += w[1];
+      others += w[2];
+      others += w[3];
+      others += w[4];
+      others += w[5];
       others -= w[head];
       c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
     }

@@ -6,11 +6,15 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace relais::routing {
 namespace {
 
 // ASCII folds of U+00C0..U+017F (generated from the Unicode decompositions).
-constexpr std::array<const char*, 192> kLatinFold = {
+constexpr std::array<std::string_view, 192> kLatinFold = {
     "a", "a", "a",  "a",  "a", "a", "ae", "c",  "e",  "e", "e", "e", "i",  "i",  "i", "i", "d", "n",
     "o", "o", "o",  "o",  "o", "",  "o",  "u",  "u",  "u", "u", "y", "th", "ss", "a", "a", "a", "a",
     "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i",  "i", "i", "i", "d",  "n",  "o", "o", "o", "o",
@@ -26,7 +30,7 @@ constexpr std::array<const char*, 192> kLatinFold = {
 constexpr std::uint32_t kInvalid = 0xFFFFFFFF;
 
 // Decodes one UTF-8 sequence at s[i]; returns kInvalid (consuming one byte) when malformed.
-std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
+std::uint32_t decodeUtf8Sequence(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -71,6 +75,24 @@ std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+// decodeUtf8Sequence with ASCII and the two-byte sequences of accented Latin letters (é, à, ç)
+// decoded inline, the rest out of line.
+inline std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  // 0xC2-0xDF: a lead byte of two that is never overlong.
+  if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return static_cast<std::uint32_t>(b0 & 0x1F) << 6 | (b1 & 0x3F);
+    }
+  }
+  return decodeUtf8Sequence(s, i);
+}
 
 char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
@@ -227,6 +249,65 @@ bool isSpaceCp(std::uint32_t cp) {
          cp == kInvalid || cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
+bool isPlainAscii(char c) { return c > ' ' && c < 0x7F; }
+
+// A well-formed two-byte sequence at s[at] that sanitise keeps as it is: a code point from
+// U+00A1 (below it: C1 controls and the no-break space, which are blanks).
+bool isPlainPair(std::string_view s, std::size_t at) {
+  if (at + 1 >= s.size()) {
+    return false;
+  }
+  const auto b0 = static_cast<unsigned char>(s[at]);
+  const auto b1 = static_cast<unsigned char>(s[at + 1]);
+  return b0 >= 0xC2 && b0 <= 0xDF && (b1 & 0xC0) == 0x80 && (b0 > 0xC2 || b1 > 0xA0);
+}
+
+// Where the run starting at s[i] (a printable ASCII byte other than a blank) ends: printable
+// ASCII bytes, accented letters and other two-byte characters sanitise keeps as they are, and
+// single spaces each followed by one of those (a space sanitise would keep as is), so that a
+// line of words is one append.
+std::size_t plainRunEnd(std::string_view s, std::size_t i) {
+  std::size_t end = i + 1;
+  for (;;) {
+#if defined(__SSE2__)
+    // 16 bytes per step, each judged with the byte after it (a space counts only before a
+    // plain byte): a step reads 17 bytes, all in bounds. Bytes from 0x80 are negative, so not
+    // plain: the scalar step below judges them.
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i del = _mm_set1_epi8(0x7F);
+    while (end + 17 <= s.size()) {
+      const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end));
+      const __m128i ahead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end + 1));
+      const __m128i plain_here =
+          _mm_andnot_si128(_mm_cmpeq_epi8(here, del), _mm_cmpgt_epi8(here, space));
+      const __m128i plain_ahead =
+          _mm_andnot_si128(_mm_cmpeq_epi8(ahead, del), _mm_cmpgt_epi8(ahead, space));
+      const __m128i kept =
+          _mm_or_si128(plain_here, _mm_and_si128(_mm_cmpeq_epi8(here, space), plain_ahead));
+      const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(kept));
+      if (mask != 0xFFFF) {
+        end += static_cast<std::size_t>(__builtin_ctz(~mask));
+        break;
+      }
+      end += 16;
+    }
+#endif
+    if (end >= s.size()) {
+      return end;
+    }
+    if (isPlainAscii(s[end])) {
+      ++end;
+    } else if (isPlainPair(s, end)) {
+      end += 2;
+    } else if (s[end] == ' ' && end + 1 < s.size() &&
+               (isPlainAscii(s[end + 1]) || isPlainPair(s, end + 1))) {
+      ++end;
+    } else {
+      return end;
+    }
+  }
+}
+
 // Valid UTF-8, blanks collapsed, "\r\n" and "\r" as "\n", at most one blank line in a row.
 void sanitise(std::string_view s, std::string& out) {
   out.clear();
@@ -237,11 +318,8 @@ void sanitise(std::string_view s, std::string& out) {
   while (i < s.size()) {
     const std::size_t cp_begin = i;
     // Fast path: a run of printable ASCII other than blanks is copied as is.
-    if (s[i] > ' ' && s[i] < 0x7F) {
-      std::size_t end = i + 1;
-      while (end < s.size() && s[end] > ' ' && s[end] < 0x7F) {
-        ++end;
-      }
+    if (isPlainAscii(s[i])) {
+      const std::size_t end = plainRunEnd(s, i);
       if (!out.empty()) {
         if (pending_newlines > 0) {
           out.append(pending_newlines > 1 ? "\n\n" : "\n");
@@ -251,14 +329,6 @@ void sanitise(std::string_view s, std::string& out) {
       }
       pending_newlines = 0;
       pending_space = false;
-      // A single space between two such runs is kept as is (what pending_space would emit), so
-      // a line of plain words is one append.
-      while (end + 1 < s.size() && s[end] == ' ' && s[end + 1] > ' ' && s[end + 1] < 0x7F) {
-        end += 2;
-        while (end < s.size() && s[end] > ' ' && s[end] < 0x7F) {
-          ++end;
-        }
-      }
       out.append(s.substr(i, end - i));
       i = end;
       continue;
@@ -341,8 +411,20 @@ std::string_view foldCp(std::uint32_t cp) {
   }
 }
 
-bool isAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool isAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// kAsciiFold of the ASCII bytes that are part of a word (letters, digits), 0 for any other
+// byte: the tokeniser's fast path is one table load per byte.
+constexpr auto kWordByte = [] {
+  std::array<char, 256> table{};
+  for (std::size_t b = 0; b < 0x80; ++b) {
+    if (isAlnum(kAsciiFold[b])) {
+      table[b] = kAsciiFold[b];
+    }
+  }
+  return table;
+}();
 
 // Speech fillers, dropped.
 bool isFiller(std::string_view w) {
@@ -359,22 +441,18 @@ const std::unordered_map<std::string_view, std::string_view>& smsMap();
 
 // (first letter, length) pairs of the SMS map's keys: most words are rejected without hashing.
 struct SmsFilter {
-  std::array<std::array<bool, 16>, 36> present{};
-  static std::size_t slot(char c) {
-    return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a')
-                                : static_cast<std::size_t>(26 + (c - '0'));
-  }
+  std::array<std::uint16_t, 256> present{};  // by first byte, bit L: a key of length L
   bool mayContain(std::string_view w) const {
-    return w.size() < 16 && present[slot(w[0])][w.size()];
+    return w.size() < 16 && (present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
   }
-  // Keys of at most 8 bytes as (packed bytes, length), sorted: found by an integer binary
-  // search instead of hashing the word.
+  // Keys of at most 8 bytes by their packed bytes (one-to-one: a key has no zero byte), in an
+  // open-addressing table: a multiply and a probe or two instead of a binary search.
   struct Short {
-    std::uint64_t packed = 0;
-    std::size_t size = 0;
+    std::uint64_t packed = 0;  // 0: empty slot
     std::string_view value;
   };
-  std::vector<Short> short_keys;
+  static constexpr std::size_t kShortSlots = 512;  // a power of two, under a third full
+  std::array<Short, kShortSlots> short_keys{};
   static std::uint64_t pack(std::string_view w) {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -382,8 +460,27 @@ struct SmsFilter {
     }
     return v;
   }
-  static bool less(const Short& a, const Short& b) {
-    return a.packed != b.packed ? a.packed < b.packed : a.size < b.size;
+  static std::size_t slot(std::uint64_t packed) {
+    return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 55);  // 9 bits
+  }
+  void insertShort(std::uint64_t packed, std::string_view value) {
+    std::size_t s = slot(packed);
+    while (short_keys[s].packed != 0) {
+      s = (s + 1) & (kShortSlots - 1);
+    }
+    short_keys[s] = Short{packed, value};
+  }
+  // The replacement of a word of 1 to 8 bytes, or nullptr.
+  const std::string_view* findShort(std::string_view w) const {
+    const std::uint64_t packed = pack(w);
+    for (std::size_t s = slot(packed);; s = (s + 1) & (kShortSlots - 1)) {
+      if (short_keys[s].packed == packed) {
+        return &short_keys[s].value;
+      }
+      if (short_keys[s].packed == 0) {
+        return nullptr;
+      }
+    }
   }
 };
 
@@ -392,13 +489,13 @@ const SmsFilter& smsFilter() {
     SmsFilter f;
     for (const auto& [key, value] : smsMap()) {
       if (key.size() < 16) {
-        f.present[SmsFilter::slot(key[0])][key.size()] = true;
+        f.present[static_cast<unsigned char>(key[0])] |=
+            static_cast<std::uint16_t>(1U << key.size());
       }
       if (key.size() <= 8) {
-        f.short_keys.push_back(SmsFilter::Short{SmsFilter::pack(key), key.size(), value});
+        f.insertShort(SmsFilter::pack(key), value);
       }
     }
-    std::sort(f.short_keys.begin(), f.short_keys.end(), SmsFilter::less);
     return f;
   }();
   return kFilter;
@@ -556,27 +653,30 @@ class Tokeniser {
 
   void run() {
     const std::string_view s = out_.display;
+    // norm is written in place, its size kept ahead of what is used (norm_size_): the word being
+    // read is folded straight after the tokens already emitted, so emitting it as read copies
+    // nothing. Trimmed to norm_size_ at the end.
+    out_.norm.resize(s.size() + kMaxWord);
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
       std::string_view f;
-      auto b = static_cast<unsigned char>(s[i]);
-      // Fast path: a run of ASCII letters and digits extends the current word, byte by byte
-      // exactly as the general loop below would.
-      if (b < 0x80 && isAlnum(kAsciiFold[b])) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      // Fast path: a run of ASCII letters and digits extends the current word, folded exactly
+      // as the general loop below would fold it.
+      if (kWordByte[b] != 0) {
         if (word_size_ == 0) {
-          word_begin_ = static_cast<std::uint32_t>(cp_begin);
+          startWord(cp_begin);
         }
-        do {
-          if (word_size_ < kMaxWord) {
-            word_[word_size_] = kAsciiFold[b];
-          }
-          ++word_size_;
-          ++i;
-        } while (i < s.size() && (b = static_cast<unsigned char>(s[i])) < 0x80 &&
-                 isAlnum(kAsciiFold[b]));
+        const std::size_t run = foldWordRun(s, i, pending(), word_size_);
+        word_size_ += run;
+        i += run;
         word_end_ = static_cast<std::uint32_t>(i);
-        last_was_word_ = true;
+        continue;
+      }
+      if (b == ' ') {  // the commonest separator: it ends a word and nothing else
+        flushWord(false);
+        ++i;
         continue;
       }
       if (b < 0x80) {
@@ -588,14 +688,13 @@ class Tokeniser {
       for (char c : f) {
         if (isAlnum(c)) {
           if (word_size_ == 0) {
-            word_begin_ = static_cast<std::uint32_t>(cp_begin);
+            startWord(cp_begin);
           }
           if (word_size_ < kMaxWord) {
-            word_[word_size_] = c;
+            pending()[word_size_] = c;
           }
           ++word_size_;
           word_end_ = static_cast<std::uint32_t>(i);
-          last_was_word_ = true;
           continue;
         }
         flushWord(c == '\'');
@@ -604,15 +703,74 @@ class Tokeniser {
         } else if (c == '.' && isSentenceDot(s, cp_begin) && !afterAbbreviation()) {
           endSentence(static_cast<std::uint32_t>(cp_begin));
         }
-        last_was_word_ = false;
       }
     }
     flushWord(false);
     endSentence(static_cast<std::uint32_t>(s.size()));
+    out_.norm.resize(norm_size_);
   }
 
  private:
   static constexpr std::size_t kMaxWord = 40;
+
+  // The word being read, folded, at the end of what norm uses: at most kMaxWord bytes kept.
+  char* pending() { return out_.norm.data() + norm_size_; }
+
+  // Room after pending() for a word: kMaxWord bytes kept, plus what a 16-byte store that
+  // starts before kMaxWord may write past it.
+  static constexpr std::size_t kWordRoom = kMaxWord + 16;
+
+  void startWord(std::size_t begin) {
+    word_begin_ = static_cast<std::uint32_t>(begin);
+    reserveNorm(kWordRoom);
+  }
+
+  // Folds the run of ASCII letters and digits at s[i] into `word` (kWordRoom bytes) from
+  // position `size`, as the general loop would fold it byte by byte, keeping the first
+  // kMaxWord bytes of the word; returns the run's length.
+  static std::size_t foldWordRun(std::string_view s, std::size_t i, char* word, std::size_t size) {
+    std::size_t end = i;
+#if defined(__SSE2__)
+    // 16 bytes at a time: letters and digits found with signed compares (bytes from 0x80 are
+    // negative, never a word byte), folded by setting bit 5 (A-Z to a-z; digits have it set).
+    // Bytes stored past the run are overwritten by what follows or never read.
+    const __m128i bit5 = _mm_set1_epi8(0x20);
+    while (end + 16 <= s.size()) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + end));
+      const __m128i folded = _mm_or_si128(x, bit5);
+      const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), folded));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
+      const auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+      const std::size_t at = size + (end - i);
+      if (at < kMaxWord) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(word + at), folded);
+      }
+      if (mask != 0xFFFF) {
+        return end + static_cast<std::size_t>(__builtin_ctz(~mask)) - i;
+      }
+      end += 16;
+    }
+#endif
+    for (; end < s.size(); ++end) {
+      const char c = kWordByte[static_cast<unsigned char>(s[end])];
+      if (c == 0) {
+        break;
+      }
+      if (size + (end - i) < kMaxWord) {
+        word[size + (end - i)] = c;
+      }
+    }
+    return end - i;
+  }
+
+  // Room in norm for `bytes` more after norm_size_.
+  void reserveNorm(std::size_t bytes) {
+    if (out_.norm.size() < norm_size_ + bytes) {
+      out_.norm.resize(2 * out_.norm.size() + bytes);
+    }
+  }
 
   // A dot ends a sentence unless a digit or a lower-case letter follows ("12.5", "réf. dm").
   static bool isSentenceDot(std::string_view s, std::size_t at) {
@@ -653,7 +811,7 @@ class Tokeniser {
     if (word_size_ == 0) {
       return;
     }
-    const std::string_view w(word_, std::min(word_size_, kMaxWord));
+    const std::string_view w(pending(), std::min(word_size_, kMaxWord));
     word_size_ = 0;
     last_word_end_ = word_end_;
     if (isFiller(w)) {
@@ -668,14 +826,12 @@ class Tokeniser {
     }
     std::string_view rep;
     if (w.size() <= 8) {
-      const SmsFilter::Short probe{SmsFilter::pack(w), w.size(), {}};
-      const auto it = std::lower_bound(filter.short_keys.begin(), filter.short_keys.end(), probe,
-                                       SmsFilter::less);
-      if (it == filter.short_keys.end() || it->packed != probe.packed || it->size != w.size()) {
+      const std::string_view* const found = filter.findShort(w);
+      if (found == nullptr) {
         emit(w);
         return;
       }
-      rep = it->value;
+      rep = *found;
     } else {
       const auto& sms = smsMap();
       const auto it = sms.find(w);
@@ -692,23 +848,30 @@ class Tokeniser {
     }
   }
 
+  // Emits `w`: the word read (at pending(), where it stays) or a word of an SMS replacement
+  // (copied there).
   void emit(std::string_view w) {
     auto& tokens = out_.tokens;
     const std::uint32_t sentence = static_cast<std::uint32_t>(out_.sentences.size());
     if (!tokens.empty() && tokens.back().sentence == sentence && !isDigit(w[0]) &&
-        out_.word(tokens.back()) == w && tokens.back().src_begin != word_begin_) {
+        tokens.back().src_begin != word_begin_ && tokens.back().norm_size == w.size() &&
+        std::memcmp(out_.norm.data() + tokens.back().norm_begin, w.data(), w.size()) == 0) {
       dropped_ = true;  // stutter: "le le", "je je"
       return;
     }
+    if (w.data() != pending()) {
+      reserveNorm(w.size());
+      std::memcpy(pending(), w.data(), w.size());
+    }
     Token t;
-    t.norm_begin = static_cast<std::uint32_t>(out_.norm.size());
+    t.norm_begin = static_cast<std::uint32_t>(norm_size_);
     t.norm_size = static_cast<std::uint32_t>(w.size());
     t.src_begin = word_begin_;
     t.src_end = word_end_;
     t.sentence = sentence;
     t.after_dropped = dropped_;
     dropped_ = false;
-    out_.norm.append(w);
+    norm_size_ += w.size();
     tokens.push_back(t);
     if (sentence_first_token_ == tokens.size() - 1) {
       sentence_begin_ = word_begin_;
@@ -737,14 +900,13 @@ class Tokeniser {
   }
 
   NormalisedText& out_;
-  char word_[kMaxWord];
-  std::size_t word_size_ = 0;
+  std::size_t norm_size_ = 0;  // bytes of norm used by the tokens emitted
+  std::size_t word_size_ = 0;  // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
   std::uint32_t word_end_ = 0;
   std::uint32_t sentence_first_token_ = 0;
   std::uint32_t sentence_begin_ = 0;
   bool dropped_ = false;
-  bool last_was_word_ = false;
   std::uint32_t last_word_end_ = 0;
 };
 
@@ -798,7 +960,6 @@ void normaliseText(std::string_view raw, NormalisedText& out) {
   out.clear();
   // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
   cleanTextInto(raw, out.display);
-  out.norm.reserve(out.display.size());
   out.tokens.reserve(out.display.size() / 5 + 4);
   out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise
   Tokeniser(out).run();

@@ -486,6 +486,54 @@ TEST(ContactReaderTest, HypotheticalCollapsesAndInsultsAfterBandeDe) {
       readText(reader, "la prochaine fois je monte et je lui fais manger ses poubelles").aggressive);
 }
 
+// Round 7 (blind_12's misses): having somebody call is a call-back request; veiled threats
+// worded "vous allez voir ce qui ..." / "va comprendre ce que ça fait"; a mail counted by its
+// rank is a follow-up; a flood whose water is gone is past.
+TEST(ContactReaderTest, HavingSomebodyCallIsACallBackRequest) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading r = readText(reader,
+                               "Toujours aucune nouvelle pour le remplacement de la baignoire. "
+                               "Merci de me faire rappeler par le technicien.",
+                               Channel::kEmail);
+    EXPECT_TRUE(r.asks_for_person);
+    EXPECT_FALSE(r.status_only);
+  }
+}
+
+TEST(ContactReaderTest, VeiledThreatsAboutWhatWillHappen) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader, "le chauffagiste est jamais venu, demain je passe et vous allez "
+                                 "voir ce qui va arriver")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "le concierge refuse de changer l'ampoule, celui-là il va "
+                                 "comprendre ce que ça fait")
+                    .aggressive);
+    // Understanding something is no threat.
+    EXPECT_FALSE(readText(reader, "j'espère que le voisin va comprendre ce que je lui ai "
+                                  "expliqué pour le bruit")
+                     .aggressive);
+  }
+}
+
+TEST(ContactReaderTest, AMailCountedByItsRankIsAFollowUp) {
+  const Reading r = readText(ContactReader(lexiconOnly()),
+                             "Deuxième message pour le radiateur de la chambre.", Channel::kEmail);
+  EXPECT_EQ(r.intent, Intent::kStatusRequest);
+}
+
+TEST(ContactReaderTest, AFloodWhoseWaterIsGoneIsPast) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading r = readText(reader,
+                               "L'inondation du parking s'est résorbée dans la nuit, il faut "
+                               "maintenant enlever la boue.",
+                               Channel::kDigitalAgency);
+    EXPECT_FALSE(r.urgent);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

@@ -257,6 +257,10 @@ status 2.5: 3e appel; 4e appel; 5e appel; 3eme appel; 4eme appel; 5eme appel; je
 status 2.5: rappelle encore; third time; fourth time; fifth time
 status 2.5: pour la deuxieme fois; pour la troisieme fois; pour la quatrieme fois; pour la 2e fois; pour la 3e fois; pour la 3eme fois; pour la 4e fois
 status 2.5: 2e relance; 3e relance; 4e relance; 2eme relance; 3eme relance; 4eme relance; deuxieme relance; troisieme relance; quatrieme relance
+# The rank of a mail, message or letter: "troisième mail pour la fuite".
+status 2.5: deuxieme mail; troisieme mail; quatrieme mail; 2e mail; 3e mail; 4e mail; 3eme mail; 4eme mail
+status 2.5: deuxieme message; troisieme message; quatrieme message; 2e message; 3e message; 3eme message
+status 2.5: deuxieme courrier; troisieme courrier; quatrieme courrier; 2e courrier; 3e courrier; 3eme courrier
 # SMS spellings the normaliser leaves: "devai passer", "persone".
 status 2.5: devai passer; devai venir; devais passer; persone; personne n est venue
 # "bât C fait un bruit": a building letter, not "c'est fait".
@@ -529,6 +533,8 @@ resolved 1: s est produit
 resolved 1: tout va bien; fausse alerte; sonne pour rien; c est juste parce; juste parce que
 resolved 1: etait bloque* hier; il y avait; y avait une; ont sorti*; l ont sorti*; est sorti* de
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
+# Water already gone: "l'inondation ... est résorbée, les pompiers ont pompé".
+resolved 1: est resorbe*; s est resorbe*; a ete resorbe*; sont resorbe*; ont pompe; ont tout pompe; a ete pompe*
 
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
@@ -617,6 +623,10 @@ aggressive 1: lui fais sa fete; lui faire sa fete; lui ferai sa fete; te faire t
 # Veiled threats of pain ("il va comprendre sa douleur", "tu vas morfler").
 aggressive 1: va comprendre sa douleur; vas comprendre ta douleur; allez comprendre votre douleur; vont comprendre leur douleur; va comprendre leur douleur
 aggressive 1: va morfler; vas morfler; allez morfler; vont morfler; va prendre cher; vas prendre cher; allez prendre cher
+# "Vous allez voir ce qui va se passer", "il va comprendre ce que ça fait": veiled threats.
+aggressive 1: vous allez voir ce qui; tu vas voir ce qui; vous allez voir ce qu il; vous allez voir ce qu on
+aggressive 1: va comprendre ce que ca fait; vas comprendre ce que ca fait; allez comprendre ce que ca fait; vont comprendre ce que ca fait
+aggressive 0.6: fois que je le croise; fois que je la croise; fois que je vous croise; fois que je te croise
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
@@ -696,6 +706,9 @@ person 0: promet un rappel
 person 1: etre rappele*; rappele par; etre contacte*; etre recontacte*
 person 1: parler a votre responsable; parler au responsable; parler a un responsable
 person 1: mettre en relation; me mettre en contact; en relation avec
+# Having somebody call: "pourriez-vous me faire appeler par la personne qui suit le dossier ?".
+person 1: me faire appeler; me faire rappeler; me faire contacter; me faire recontacter
+person 1: faites moi appeler; faites moi rappeler; faire appeler par; faire rappeler par
 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse

@@ -486,6 +486,54 @@ TEST(ContactReaderTest, HypotheticalCollapsesAndInsultsAfterBandeDe) {
       readText(reader, "la prochaine fois je monte et je lui fais manger ses poubelles").aggressive);
 }
 
+// Round 7 (blind_12's misses): having somebody call is a call-back request; veiled threats
+// worded "vous allez voir ce qui ..." / "va comprendre ce que ça fait"; a mail counted by its
+// rank is a follow-up; a flood whose water is gone is past.
+TEST(ContactReaderTest, HavingSomebodyCallIsACallBackRequest) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading r = readText(reader,
+                               "Toujours aucune nouvelle pour le remplacement de la baignoire. "
+                               "Merci de me faire rappeler par le technicien.",
+                               Channel::kEmail);
+    EXPECT_TRUE(r.asks_for_person);
+    EXPECT_FALSE(r.status_only);
+  }
+}
+
+TEST(ContactReaderTest, VeiledThreatsAboutWhatWillHappen) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader, "le chauffagiste est jamais venu, demain je passe et vous allez "
+                                 "voir ce qui va arriver")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "le concierge refuse de changer l'ampoule, celui-là il va "
+                                 "comprendre ce que ça fait")
+                    .aggressive);
+    // Understanding something is no threat.
+    EXPECT_FALSE(readText(reader, "j'espère que le voisin va comprendre ce que je lui ai "
+                                  "expliqué pour le bruit")
+                     .aggressive);
+  }
+}
+
+TEST(ContactReaderTest, AMailCountedByItsRankIsAFollowUp) {
+  const Reading r = readText(ContactReader(lexiconOnly()),
+                             "Deuxième message pour le radiateur de la chambre.", Channel::kEmail);
+  EXPECT_EQ(r.intent, Intent::kStatusRequest);
+}
+
+TEST(ContactReaderTest, AFloodWhoseWaterIsGoneIsPast) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading r = readText(reader,
+                               "L'inondation du parking s'est résorbée dans la nuit, il faut "
+                               "maintenant enlever la boue.",
+                               Channel::kDigitalAgency);
+    EXPECT_FALSE(r.urgent);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";
@@ -822,6 +870,18 @@ TEST(ContactReaderQualityTest, EleventhBlindBatchMeetsFloors) {
   EXPECT_EQ(m.n, 80);
   expectFloors(m, /*intent=*/0.90, /*status_p=*/0.95, /*status_r=*/0.90, /*urgent_r=*/0.95,
                /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.80, /*ref=*/0.95);
+}
+
+// blind_12 (80 messages) was written and committed (5629e51) before round 7 read the reader, and
+// scored once first: intent 0.90, status_only 0.89 / 0.96 (0.96 / 0.96 once six labels followed
+// the corpus README's rules, f3b2869), urgent recall 0.92, aggressive F1 0.80, case_ref 0.975.
+// Round 7 studied its misses (never trained on it): intent 0.91, status_only 1.00 / 0.96, urgent
+// recall 0.92 (under the 0.95 target: a past-tense gas smell), aggressive F1 1.00. Floors under.
+TEST(ContactReaderQualityTest, TwelfthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_12.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.88, /*status_p=*/0.95, /*status_r=*/0.90, /*urgent_r=*/0.90,
+               /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.65, /*ref=*/0.95);
 }
 
 // dev.jsonl is training data for the model (and the lexicon was tuned on it): this checks the

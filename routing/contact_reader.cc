@@ -1379,8 +1379,17 @@ class Analysis {
   // message is more than a follow-up even when the intent rule (decideIntent) kept the
   // follow-up, for instance because both objects share a family. The same object or the same
   // symptom again ("la chaudière ... plus de chauffage", "la fuite ... ça coule") is not another
-  // topic. Returns the clause's first token, or UINT32_MAX.
+  // topic. Returns the clause's first token, or UINT32_MAX. The cues no longer change once
+  // read, so both of its callers (the status_only vetoes, the new request's intent) share one
+  // answer.
   std::uint32_t otherTopicAfterFollowUp() const {
+    if (!other_topic_from_) {
+      other_topic_from_ = findOtherTopicAfterFollowUp();
+    }
+    return *other_topic_from_;
+  }
+
+  std::uint32_t findOtherTopicAfterFollowUp() const {
     std::uint32_t first_status = UINT32_MAX;
     for (const Scored& s : scored_) {
       if (s.active && s.kind == CueKind::kStatus && s.weight > 0) {
@@ -1843,6 +1852,7 @@ class Analysis {
   float status_score_ = 0;
   mutable int non_french_ = -1;  // nonFrench(), once computed
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
+  mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::string_view elderly_snippet_;
 };

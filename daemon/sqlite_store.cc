@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "daemon/store.h"
+#include "daemon/wal_checkpointer.h"
 
 namespace relais::daemon {
 namespace {
@@ -119,6 +120,12 @@ class IdFilter {
   std::size_t mask_ = 0;
 };
 
+// WAL frames (pages) after which a checkpoint is wanted: SQLite's own default.
+constexpr int kCheckpointFrames = 1000;
+// A background checkpoint cannot start the log over while commits keep appending to it; past
+// this many frames the writer copies the little that is left itself, so the log stays bounded.
+constexpr int kWriterCheckpointFrames = 4 * kCheckpointFrames;
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
@@ -126,6 +133,8 @@ class SqliteStore final : public Store {
     if (hasPending()) {
       (void)commit();
     }
+    sqlite3_wal_hook(db_, nullptr, nullptr);
+    checkpointer_.reset();
     put_contact_.reset();
     put_case_.reset();
     find_contact_.reset();
@@ -133,6 +142,23 @@ class SqliteStore final : public Store {
     begin_.reset();
     commit_.reset();
     sqlite3_close(db_);
+  }
+
+  // Checkpoints move to a thread of their own (WalCheckpointer): a checkpoint and its fsync
+  // used to run inside a commit on the routing strand, several milliseconds every thousand
+  // pages during which no call could finish.
+  void checkpointInBackground(const std::string& path, const std::string& synchronous_sql) {
+    checkpointer_ = std::make_unique<WalCheckpointer>(path, synchronous_sql);
+    if (!checkpointer_->running()) {
+      checkpointer_.reset();
+      return;  // SQLite's own checkpoints stay on
+    }
+    sqlite3_exec(db_, "PRAGMA wal_autocheckpoint=0", nullptr, nullptr, nullptr);
+    sqlite3_wal_hook(db_, &SqliteStore::afterWalCommit, this);
+  }
+
+  long long backgroundCheckpoints() const {
+    return checkpointer_ ? checkpointer_->completed() : 0;
   }
 
   std::optional<std::string> prepare() {
@@ -377,6 +403,21 @@ class SqliteStore final : public Store {
     return std::nullopt;
   }
 
+  // After every commit, with the log's length in pages (copied ones included).
+  static int afterWalCommit(void* self, sqlite3* db, const char* /*schema*/, int frames) {
+    if (frames >= kWriterCheckpointFrames) {
+      // Not nudged meanwhile, the background checkpoint ends and this one gets the lock: a
+      // passive checkpoint returns at once while another runs, and the next commit tries
+      // again. Twice past the bound (the background one is slow to sync), it waits its turn.
+      const int mode = frames >= 2 * kWriterCheckpointFrames ? SQLITE_CHECKPOINT_FULL
+                                                             : SQLITE_CHECKPOINT_PASSIVE;
+      sqlite3_wal_checkpoint_v2(db, nullptr, mode, nullptr, nullptr);
+    } else if (frames >= kCheckpointFrames) {
+      static_cast<SqliteStore*>(self)->checkpointer_->nudge();
+    }
+    return SQLITE_OK;
+  }
+
   std::string rollback(std::string error) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return error;
@@ -389,6 +430,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<Statement> closed_up_to_;
   std::unique_ptr<Statement> begin_;
   std::unique_ptr<Statement> commit_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   IdFilter ids_;
   std::unordered_map<std::string, PendingContact> pending_contacts_;
   std::unordered_map<std::string, std::string> pending_cases_;
@@ -534,6 +576,7 @@ std::unique_ptr<Store> openSqliteStore(const std::string& dir, SyncLevel sync,
     error = *e;
     return nullptr;
   }
+  store->checkpointInBackground(path, sync_sql);
   return store;
 }
 

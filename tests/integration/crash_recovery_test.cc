@@ -61,6 +61,17 @@ TEST_P(CrashRecoveryTest, EveryAcknowledgedSubmitSurvivesSigkill) {
         }
       });
     }
+    // Kill points count from the first acknowledgement: under a sanitizer on a loaded machine
+    // the first Submits can take longer than the earliest kill point.
+    for (int waited = 0; waited < 3000; ++waited) {
+      {
+        std::lock_guard lock(acked_mutex);
+        if (!acked.empty()) {
+          break;
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
     daemon.kill();
     stop = true;

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -513,7 +514,8 @@ std::optional<Duration> parseDuration(const std::string& text) {
   }
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || value < 0) {
+  // from_chars reads "nan" and "inf" too: neither is a duration.
+  if (ec != std::errc() || !std::isfinite(value) || value < 0) {
     return std::nullopt;
   }
   const std::string_view unit(end, text.data() + text.size() - end);

@@ -100,6 +100,12 @@ TEST(ConfigTest, ParseDuration) {
   EXPECT_FALSE(parseDuration("5 minutes"));
   EXPECT_FALSE(parseDuration("-3s"));
   EXPECT_FALSE(parseDuration("100000d"));
+  EXPECT_FALSE(parseDuration("nan"));
+  EXPECT_FALSE(parseDuration("nans"));
+  EXPECT_FALSE(parseDuration("inf"));
+  EXPECT_FALSE(parseDuration("infinityh"));
+  EXPECT_THAT(firstError("auto_answer:\n  stalled_after: nan\n"),
+              HasSubstr("auto_answer.stalled_after"));
 }
 
 TEST(ConfigTest, ShippedExampleConfigIsValid) {

@@ -61,7 +61,8 @@ Core::Core(const DaemonConfig& config, Store& store, Metrics& metrics, Clock clo
       router_(config.routing),
       limits_{config.max_text_bytes},
       answerer_(config.auto_answer),
-      asks_(config.auto_answer.repeat_window) {}
+      asks_(config.auto_answer.repeat_window),
+      containment_(metrics.containment.Add({})) {}
 
 Core::~Core() = default;
 
@@ -420,9 +421,6 @@ void Core::countOutcome(const v1::SubmitReply& reply, routing::Channel channel) 
                               ? &metrics_.auto_answers.Add({{"channel", channel_label}})
                               : nullptr;
   }
-  if (!containment_) {
-    containment_ = &metrics_.containment.Add({});
-  }
   series.received->Increment();
   series.outcome->Increment();
   if (series.auto_answers) {
@@ -431,8 +429,8 @@ void Core::countOutcome(const v1::SubmitReply& reply, routing::Channel channel) 
   } else if (reply.outcome() != v1::OUTCOME_MERGED) {
     ++to_people_;
   }
-  containment_->Set(static_cast<double>(auto_answered_) /
-                    static_cast<double>(std::max(1LL, auto_answered_ + to_people_)));
+  containment_.Set(static_cast<double>(auto_answered_) /
+                   static_cast<double>(std::max(1LL, auto_answered_ + to_people_)));
 }
 
 void Core::fillStatus(const store::v1::ContactRecord& record, v1::ContactStatus& out) const {

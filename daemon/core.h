@@ -127,8 +127,8 @@ class Core {
   routing::ContactReader reader_;
   routing::Router router_;
   ContactLimits limits_;
-  // Open contacts, and the closed ones touched since the start (closed before it stay in the
-  // store until asked for).
+  // Open contacts, and closed ones only until their last write is committed (evictClosed);
+  // the store holds the rest and lookup() reads them back when asked for.
   std::unordered_map<std::string, store::v1::ContactRecord> ledger_;
   // Ids of ledger records written closed or read back from the store since the last commit.
   std::vector<std::string> closed_in_ledger_;
@@ -145,7 +145,7 @@ class Core {
     prometheus::Counter* auto_answers = nullptr;  // null unless the outcome is an automatic answer
   };
   std::map<std::pair<routing::Channel, v1::Outcome>, OutcomeSeries> outcome_series_;
-  prometheus::Gauge* containment_ = nullptr;
+  prometheus::Gauge& containment_;
 };
 
 }  // namespace relais::daemon

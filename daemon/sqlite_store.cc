@@ -157,10 +157,6 @@ class SqliteStore final : public Store {
     sqlite3_wal_hook(db_, &SqliteStore::afterWalCommit, this);
   }
 
-  long long backgroundCheckpoints() const {
-    return checkpointer_ ? checkpointer_->completed() : 0;
-  }
-
   std::optional<std::string> prepare() {
     put_contact_ = std::make_unique<Statement>(
         db_,

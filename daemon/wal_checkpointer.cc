@@ -37,11 +37,6 @@ void WalCheckpointer::nudge() {
   wake_.notify_one();
 }
 
-long long WalCheckpointer::completed() const {
-  std::lock_guard lock(mutex_);
-  return completed_;
-}
-
 void WalCheckpointer::run() {
   std::unique_lock lock(mutex_);
   while (true) {
@@ -61,7 +56,6 @@ void WalCheckpointer::run() {
       spdlog::error("storage: checkpoint failed: {}", sqlite3_errmsg(db_));
     }
     lock.lock();
-    ++completed_;
   }
 }
 

@@ -24,18 +24,15 @@ class WalCheckpointer {
   bool running() const { return thread_.joinable(); }
   // Asks for a checkpoint soon; returns at once. Safe from any thread.
   void nudge();
-  // Checkpoints run so far (tests).
-  long long completed() const;
 
  private:
   void run();
 
   sqlite3* db_ = nullptr;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::condition_variable wake_;
   bool wanted_ = false;
   bool stopping_ = false;
-  long long completed_ = 0;
   std::thread thread_;
 };
 

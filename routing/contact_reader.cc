@@ -595,7 +595,6 @@ class Analysis {
   void applyModel() {
     const LexiconSignals sig = lexiconSignals();
     std::vector<ModelFeature>& features = scratch_.features;
-    features.reserve(text_.tokens.size() * 3 + 24);
     const std::vector<char>& middle = cueSentences();
     extractModelFeatures(text_, input_.channel, sig, features, &middle);
     const ModelScores scores = model_->score(features);
@@ -1235,7 +1234,10 @@ class Analysis {
         if (s.kind == CueKind::kStatus) {
           status_after += s.weight;
         }
-        for (std::size_t k = 0; k < kTopicKinds.size() && !courtesyOrThanks(s); ++k) {
+        if (courtesyOrThanks(s)) {
+          continue;
+        }
+        for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
           if (s.kind == kTopicKinds[k]) {
             topic[k] += s.weight;
           }

@@ -2,7 +2,8 @@
 // urgent it is, whether it is aggressive, how much reassurance it needs, which case it is about
 // and its gist, with the cues behind each decision. Deterministic, allocation-light, immutable
 // after construction: one reader may be shared by any number of threads (each thread reading
-// keeps its own working buffers, at most 256 KiB each once a read returns).
+// keeps its own working buffers; the reader's own are trimmed back to 256 KiB each after a
+// read, the lexicon's and the model's tables are not).
 #pragma once
 
 #include <memory>

@@ -216,8 +216,8 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   // thread's scratch, never zero-filled: a slot is empty unless it carries this call's
   // generation. Which slots are probed does not change what is kept. At most three features per
   // token read, so `out` is sized once and written through a pointer (no push_back per feature).
-  // `out` keeps the elements of the previous call (a thread's scratch, see ContactReader): each
-  // one kept is overwritten whole, so only growth pays for value-initialisation.
+  // `out` is a thread's scratch (see ContactReader) sized here, never by the caller: its storage
+  // is kept from one call to the next, and each element kept is overwritten whole.
   const std::size_t read_max = std::min(n, kHeadTokens + kTailTokens + kMiddleTokens);
   if (out.size() < 3 * read_max) {
     out.resize(3 * read_max);

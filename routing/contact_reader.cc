@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "routing/case_ref.h"
+#include "routing/internal/short_word.h"
 #include "routing/lexicon.h"
 #include "routing/text_normaliser.h"
 
@@ -80,21 +81,12 @@ constexpr auto kFamilies = [] {
 
 int family(CueKind k) { return kFamilies[static_cast<std::size_t>(k)]; }
 
-// A word of at most 7 bytes packed into an integer (its length in the top byte), so that a
-// membership test is a binary search over integers instead of a chain of string comparisons.
-constexpr std::uint64_t packShortWord(std::string_view w) {
-  std::uint64_t v = static_cast<std::uint64_t>(w.size()) << 56;
-  for (std::size_t i = 0; i < w.size() && i < 7; ++i) {
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
-  }
-  return v;
-}
 
 template <std::size_t N>
 constexpr std::array<std::uint64_t, N> sortedPackedWords(const std::string_view (&words)[N]) {
   std::array<std::uint64_t, N> out{};
   for (std::size_t i = 0; i < N; ++i) {
-    out[i] = packShortWord(words[i]);
+    out[i] = internal::packShortWord(words[i]);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -198,7 +190,8 @@ bool mayOpenQuestion(std::string_view w) {
   if (w.size() > 7) {
     return w == "pourquoi";
   }
-  return std::binary_search(kQuestionOpeners.begin(), kQuestionOpeners.end(), packShortWord(w));
+  return std::binary_search(kQuestionOpeners.begin(), kQuestionOpeners.end(),
+                            internal::packShortWord(w));
 }
 
 // What ends a clause between two tokens (clauseStart()).
@@ -768,7 +761,8 @@ class Analysis {
              (1U << t.norm_size)) == 0) {
           continue;
         }
-        const unsigned char lang = kFunctionWordTable.find(packShortWord(text_.word(t)));
+        const unsigned char lang =
+            kFunctionWordTable.find(internal::packShortWord(text_.word(t)));
         english += lang == 1 ? 1 : 0;
         french += lang == 2 ? 1 : 0;
       }

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "routing/internal/short_word.h"
 #include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
@@ -216,17 +217,6 @@ MatchScratch& matchScratch() {
   return scratch;
 }
 
-// A word of at most 7 bytes packed into an integer, its length in the top byte (0 when longer).
-std::uint64_t packShortWord(std::string_view w) {
-  if (w.size() > 7) {
-    return 0;
-  }
-  std::uint64_t v = static_cast<std::uint64_t>(w.size()) << 56;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
-  }
-  return v;
-}
 
 }  // namespace
 
@@ -442,7 +432,7 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   MatchScratch::MemoSlot* const memo = scratch.memo.slots.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view w = text.word(text.tokens[i]);
-    const std::uint64_t packed = packShortWord(w);
+    const std::uint64_t packed = w.size() > 7 ? 0 : internal::packShortWord(w);
     if (packed == 0) {
       im.lookup(w, terms[i]);
       continue;

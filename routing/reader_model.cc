@@ -11,6 +11,7 @@
 #endif
 
 #include "routing/internal/reader_model_weights.h"
+#include "routing/internal/short_word.h"
 #include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
@@ -65,15 +66,6 @@ bool allDigits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A word of at most 7 bytes packed into an integer (its length in the top byte): membership
-// tests become a binary search over integers, not a chain of string comparisons.
-constexpr std::uint64_t packShortWord(std::string_view w) {
-  std::uint64_t v = static_cast<std::uint64_t>(w.size()) << 56;
-  for (std::size_t i = 0; i < w.size() && i < 7; ++i) {
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
-  }
-  return v;
-}
 
 // Words that weigh in the model but explain nothing when quoted in a reason (none longer than
 // kFunctionWordMax bytes).
@@ -88,7 +80,7 @@ constexpr std::size_t kFunctionWordMax = 5;
 constexpr auto kFunctionWords = [] {
   std::array<std::uint64_t, std::size(kFunctionWordList)> out{};
   for (std::size_t i = 0; i < out.size(); ++i) {
-    out[i] = packShortWord(kFunctionWordList[i]);
+    out[i] = internal::packShortWord(kFunctionWordList[i]);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -118,7 +110,7 @@ bool isFunctionWord(std::string_view w) {
   if (w.size() > kFunctionWordMax) {
     return false;
   }
-  const std::uint64_t packed = packShortWord(w);
+  const std::uint64_t packed = internal::packShortWord(w);
   for (std::size_t s = functionWordSlot(packed);; s = (s + 1) % kFunctionWordSlots) {
     if (kFunctionWordTable[s] == packed) {
       return true;

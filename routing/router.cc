@@ -236,20 +236,13 @@ RouterError Router::setAgentState(std::string_view agent_id, AgentState state, I
 
 RouterError Router::accept(std::string_view agent_id, std::string_view contact_id, Instant now) {
   Impl& m = *impl_;
-  m.processDue(now);
-  m.flush(now);
-  const int ai = m.findAgent(agent_id);
-  if (ai == kNone || !m.agents[ai].connected) {
-    return RouterError::kUnknownAgent;
-  }
-  const int ci = m.findContact(contact_id);
-  if (ci == kNone) {
-    return RouterError::kUnknownContact;
+  int ai = kNone;
+  int ci = kNone;
+  if (const auto e = m.findHeld(agent_id, contact_id, ContactPhase::kOffered, now, ai, ci);
+      e != RouterError::kOk) {
+    return e;
   }
   Router::Impl::ContactRec& c = m.contacts[ci];
-  if (c.phase != ContactPhase::kOffered || c.agent != ai) {
-    return RouterError::kNotOfferedToYou;
-  }
   Router::Impl::AgentRec& a = m.agents[ai];
   c.phase = ContactPhase::kAssigned;
   std::erase(a.offers, ci);
@@ -269,19 +262,11 @@ RouterError Router::accept(std::string_view agent_id, std::string_view contact_i
 
 RouterError Router::decline(std::string_view agent_id, std::string_view contact_id, Instant now) {
   Impl& m = *impl_;
-  m.processDue(now);
-  m.flush(now);
-  const int ai = m.findAgent(agent_id);
-  if (ai == kNone || !m.agents[ai].connected) {
-    return RouterError::kUnknownAgent;
-  }
-  const int ci = m.findContact(contact_id);
-  if (ci == kNone) {
-    return RouterError::kUnknownContact;
-  }
-  const Router::Impl::ContactRec& c = m.contacts[ci];
-  if (c.phase != ContactPhase::kOffered || c.agent != ai) {
-    return RouterError::kNotOfferedToYou;
+  int ai = kNone;
+  int ci = kNone;
+  if (const auto e = m.findHeld(agent_id, contact_id, ContactPhase::kOffered, now, ai, ci);
+      e != RouterError::kOk) {
+    return e;
   }
   m.withdrawOffer(ci, now, "declined", true);
   m.flush(now);
@@ -291,20 +276,13 @@ RouterError Router::decline(std::string_view agent_id, std::string_view contact_
 RouterError Router::complete(std::string_view agent_id, std::string_view contact_id,
                              const Disposition& /*disposition*/, Instant now) {
   Impl& m = *impl_;
-  m.processDue(now);
-  m.flush(now);
-  const int ai = m.findAgent(agent_id);
-  if (ai == kNone) {
-    return RouterError::kUnknownAgent;
-  }
-  const int ci = m.findContact(contact_id);
-  if (ci == kNone) {
-    return RouterError::kUnknownContact;
+  int ai = kNone;
+  int ci = kNone;
+  if (const auto e = m.findHeld(agent_id, contact_id, ContactPhase::kAssigned, now, ai, ci);
+      e != RouterError::kOk) {
+    return e;
   }
   Router::Impl::ContactRec& c = m.contacts[ci];
-  if (c.phase != ContactPhase::kAssigned || c.agent != ai) {
-    return RouterError::kNotAssignedToYou;
-  }
   Router::Impl::AgentRec& a = m.agents[ai];
   const std::size_t ch = index(c.spec.channel);
   a.load[ch]--;

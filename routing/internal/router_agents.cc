@@ -14,6 +14,28 @@ int Router::Impl::findAgent(std::string_view id) const {
   return it == agent_by_id.end() ? kNone : it->second;
 }
 
+// Answering an offer needs the agent connected; completing does not (a console may drop while
+// its agent finishes the call).
+RouterError Router::Impl::findHeld(std::string_view agent_id, std::string_view contact_id,
+                                   ContactPhase phase, Instant now, int& ai, int& ci) {
+  processDue(now);
+  flush(now);
+  ai = findAgent(agent_id);
+  const bool offered = phase == ContactPhase::kOffered;
+  if (ai == kNone || (offered && !agents[ai].connected)) {
+    return RouterError::kUnknownAgent;
+  }
+  ci = findContact(contact_id);
+  if (ci == kNone) {
+    return RouterError::kUnknownContact;
+  }
+  const ContactRec& c = contacts[ci];
+  if (c.phase != phase || c.agent != ai) {
+    return offered ? RouterError::kNotOfferedToYou : RouterError::kNotAssignedToYou;
+  }
+  return RouterError::kOk;
+}
+
 int Router::Impl::internSkill(const std::string& name) {
   auto [it, inserted] = skill_ids.emplace(name, static_cast<int>(skill_ids.size()));
   if (inserted) {

@@ -289,6 +289,11 @@ struct Router::Impl {
   void recount(int ai);
   void goOffDuty(int ai, Instant now, std::string_view offer_reason);
 
+  // What accept, decline and complete check first, after due timers ran: the agent, the
+  // contact, and that the contact is at `phase` with that agent (router_agents.cc).
+  RouterError findHeld(std::string_view agent_id, std::string_view contact_id,
+                       ContactPhase phase, Instant now, int& ai, int& ci);
+
   // ---- router_matching.cc: eligibility, offers, dispatch ----
   bool eligible(int ai, const ContactRec& c, Instant now) const;
   bool eligibleHeld(int ai, const ContactRec& c, Instant now) const;

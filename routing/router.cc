@@ -236,11 +236,9 @@ RouterError Router::setAgentState(std::string_view agent_id, AgentState state, I
 
 RouterError Router::accept(std::string_view agent_id, std::string_view contact_id, Instant now) {
   Impl& m = *impl_;
-  int ai = kNone;
-  int ci = kNone;
-  if (const auto e = m.findHeld(agent_id, contact_id, ContactPhase::kOffered, now, ai, ci);
-      e != RouterError::kOk) {
-    return e;
+  const auto [error, ai, ci] = m.findHeld(agent_id, contact_id, ContactPhase::kOffered, now);
+  if (error != RouterError::kOk) {
+    return error;
   }
   Router::Impl::ContactRec& c = m.contacts[ci];
   Router::Impl::AgentRec& a = m.agents[ai];
@@ -262,11 +260,9 @@ RouterError Router::accept(std::string_view agent_id, std::string_view contact_i
 
 RouterError Router::decline(std::string_view agent_id, std::string_view contact_id, Instant now) {
   Impl& m = *impl_;
-  int ai = kNone;
-  int ci = kNone;
-  if (const auto e = m.findHeld(agent_id, contact_id, ContactPhase::kOffered, now, ai, ci);
-      e != RouterError::kOk) {
-    return e;
+  const auto [error, ai, ci] = m.findHeld(agent_id, contact_id, ContactPhase::kOffered, now);
+  if (error != RouterError::kOk) {
+    return error;
   }
   m.withdrawOffer(ci, now, "declined", true);
   m.flush(now);
@@ -276,11 +272,9 @@ RouterError Router::decline(std::string_view agent_id, std::string_view contact_
 RouterError Router::complete(std::string_view agent_id, std::string_view contact_id,
                              const Disposition& /*disposition*/, Instant now) {
   Impl& m = *impl_;
-  int ai = kNone;
-  int ci = kNone;
-  if (const auto e = m.findHeld(agent_id, contact_id, ContactPhase::kAssigned, now, ai, ci);
-      e != RouterError::kOk) {
-    return e;
+  const auto [error, ai, ci] = m.findHeld(agent_id, contact_id, ContactPhase::kAssigned, now);
+  if (error != RouterError::kOk) {
+    return error;
   }
   Router::Impl::ContactRec& c = m.contacts[ci];
   Router::Impl::AgentRec& a = m.agents[ai];

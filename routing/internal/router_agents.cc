@@ -16,24 +16,27 @@ int Router::Impl::findAgent(std::string_view id) const {
 
 // Answering an offer needs the agent connected; completing does not (a console may drop while
 // its agent finishes the call).
-RouterError Router::Impl::findHeld(std::string_view agent_id, std::string_view contact_id,
-                                   ContactPhase phase, Instant now, int& ai, int& ci) {
+// Answering an offer needs the agent connected; completing does not (a console may drop while
+// its agent finishes the call).
+Router::Impl::Held Router::Impl::findHeld(std::string_view agent_id,
+                                          std::string_view contact_id, ContactPhase phase,
+                                          Instant now) {
   processDue(now);
   flush(now);
-  ai = findAgent(agent_id);
+  const int ai = findAgent(agent_id);
   const bool offered = phase == ContactPhase::kOffered;
   if (ai == kNone || (offered && !agents[ai].connected)) {
-    return RouterError::kUnknownAgent;
+    return {RouterError::kUnknownAgent};
   }
-  ci = findContact(contact_id);
+  const int ci = findContact(contact_id);
   if (ci == kNone) {
-    return RouterError::kUnknownContact;
+    return {RouterError::kUnknownContact};
   }
   const ContactRec& c = contacts[ci];
   if (c.phase != phase || c.agent != ai) {
-    return offered ? RouterError::kNotOfferedToYou : RouterError::kNotAssignedToYou;
+    return {offered ? RouterError::kNotOfferedToYou : RouterError::kNotAssignedToYou};
   }
-  return RouterError::kOk;
+  return {RouterError::kOk, ai, ci};
 }
 
 int Router::Impl::internSkill(const std::string& name) {

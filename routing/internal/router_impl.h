@@ -291,8 +291,13 @@ struct Router::Impl {
 
   // What accept, decline and complete check first, after due timers ran: the agent, the
   // contact, and that the contact is at `phase` with that agent (router_agents.cc).
-  RouterError findHeld(std::string_view agent_id, std::string_view contact_id,
-                       ContactPhase phase, Instant now, int& ai, int& ci);
+  struct Held {
+    RouterError error = RouterError::kOk;
+    int ai = internal::kNone;
+    int ci = internal::kNone;
+  };
+  Held findHeld(std::string_view agent_id, std::string_view contact_id, ContactPhase phase,
+                Instant now);
 
   // ---- router_matching.cc: eligibility, offers, dispatch ----
   bool eligible(int ai, const ContactRec& c, Instant now) const;

@@ -2,42 +2,13 @@
 #include <gtest/gtest.h>
 
 #include "routing/router.h"
+#include "tests/routing/router_test_support.h"
 #include "routing/routing_config.h"
 
 namespace relais::routing {
 namespace {
 
-const Instant kT0 = Instant{} + std::chrono::hours(24 * 365 * 56);
-Instant at(double s) { return kT0 + seconds(s); }
-
-ContactSpec contact(std::string id, Channel ch = Channel::kEmail, Intent intent = Intent::kRepair) {
-  ContactSpec c;
-  c.id = std::move(id);
-  c.channel = ch;
-  c.tenant_id = "T-" + c.id;
-  c.text = "texte " + c.id;
-  c.reading.intent = intent;
-  return c;
-}
-
-AgentSpec agent(std::string id, std::vector<Skill> skills,
-                PerChannel<int> capacity = {1, 1, 1, 1}) {
-  AgentSpec a;
-  a.id = std::move(id);
-  a.skills = std::move(skills);
-  a.capacity = capacity;
-  return a;
-}
-
-std::vector<RouterEvent> ofKind(const std::vector<RouterEvent>& events, RouterEvent::Kind k) {
-  std::vector<RouterEvent> out;
-  for (const RouterEvent& e : events) {
-    if (e.kind == k) {
-      out.push_back(e);
-    }
-  }
-  return out;
-}
+using namespace router_test;
 
 TEST(RouterBasicTest, QueuesFifoAndOffersToTheFirstFreeAgent) {
   Router r(RoutingConfig::defaults());

@@ -2,12 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "routing/router.h"
+#include "tests/routing/router_test_support.h"
 
 namespace relais::routing {
 namespace {
 
-const Instant kT0 = Instant{} + std::chrono::hours(24 * 365 * 56);
-Instant at(double s) { return kT0 + seconds(s); }
+using namespace router_test;
 
 ContactSpec contact(std::string id, bool aggressive) {
   ContactSpec c;
@@ -28,11 +28,6 @@ AgentSpec agent(std::string id, bool deescalation) {
   }
   a.capacity = {0, 1, 0, 0};
   return a;
-}
-
-std::string agentOf(const Router& r, std::string_view id, Instant now) {
-  auto v = r.findContact(id, now);
-  return v ? v->agent_id : "<gone>";
 }
 
 RoutingConfig config() {

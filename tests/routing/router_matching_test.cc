@@ -3,35 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "routing/router.h"
+#include "tests/routing/router_test_support.h"
 
 namespace relais::routing {
 namespace {
 
-const Instant kT0 = Instant{} + std::chrono::hours(24 * 365 * 56);
-Instant at(double s) { return kT0 + seconds(s); }
-
-ContactSpec contact(std::string id, Channel ch = Channel::kEmail, Intent intent = Intent::kRepair) {
-  ContactSpec c;
-  c.id = std::move(id);
-  c.channel = ch;
-  c.tenant_id = "T-" + c.id;
-  c.reading.intent = intent;
-  return c;
-}
-
-AgentSpec agent(std::string id, std::vector<Skill> skills,
-                PerChannel<int> capacity = {1, 1, 1, 1}) {
-  AgentSpec a;
-  a.id = std::move(id);
-  a.skills = std::move(skills);
-  a.capacity = capacity;
-  return a;
-}
-
-std::string agentOf(const Router& r, std::string_view id, Instant now) {
-  auto v = r.findContact(id, now);
-  return v ? v->agent_id : "<gone>";
-}
+using namespace router_test;
 
 TEST(RouterMatchingTest, PrimarySkillThenProficiency) {
   Router r(RoutingConfig::defaults());

@@ -2,53 +2,21 @@
 #include <gtest/gtest.h>
 
 #include "routing/router.h"
+#include "tests/routing/router_test_support.h"
 
 namespace relais::routing {
 namespace {
 
-const Instant kT0 = Instant{} + std::chrono::hours(24 * 365 * 56);
-Instant at(double s) { return kT0 + seconds(s); }
-
-ContactSpec contact(std::string id, Channel ch = Channel::kPhone) {
-  ContactSpec c;
-  c.id = std::move(id);
-  c.channel = ch;
-  c.tenant_id = "T-" + c.id;
-  c.reading.intent = Intent::kRepair;
-  return c;
-}
-
-AgentSpec agent(std::string id, PerChannel<int> capacity = {1, 1, 1, 1}) {
-  AgentSpec a;
-  a.id = std::move(id);
-  a.skills = {{"technical", 3}};
-  a.capacity = capacity;
-  return a;
-}
-
-std::vector<RouterEvent> ofKind(const std::vector<RouterEvent>& events, RouterEvent::Kind k) {
-  std::vector<RouterEvent> out;
-  for (const RouterEvent& e : events) {
-    if (e.kind == k) {
-      out.push_back(e);
-    }
-  }
-  return out;
-}
-
-std::string agentOf(const Router& r, std::string_view id, Instant now) {
-  auto v = r.findContact(id, now);
-  return v ? v->agent_id : "<gone>";
-}
+using namespace router_test;
 
 TEST(RouterOfferTest, TimeoutPutsTheContactBackKeepingItsWait) {
   Router r(RoutingConfig::defaults());
-  r.connectAgent(agent("a"), at(0));
-  r.submit(contact("old"), at(0));
-  r.submit(contact("new"), at(5));
+  r.connectAgent(technician("a"), at(0));
+  r.submit(contact("old", Channel::kPhone), at(0));
+  r.submit(contact("new", Channel::kPhone), at(5));
   r.takeEvents();
   EXPECT_EQ(r.nextDeadline(), at(20));  // phone offer timeout
-  r.connectAgent(agent("b"), at(6));    // takes "new"
+  r.connectAgent(technician("b"), at(6));    // takes "new"
   r.advance(at(20));
   auto events = r.takeEvents();
   auto withdrawn = ofKind(events, RouterEvent::Kind::kOfferWithdrawn);
@@ -64,7 +32,7 @@ TEST(RouterOfferTest, TimeoutPutsTheContactBackKeepingItsWait) {
   EXPECT_EQ(agentOf(r, "old", at(20)), "");
   EXPECT_EQ(r.findContact("old", at(20))->position, 1);
   // The agent who missed it takes other work meanwhile.
-  r.submit(contact("later"), at(21));
+  r.submit(contact("later", Channel::kPhone), at(21));
   EXPECT_EQ(agentOf(r, "later", at(21)), "a");
   r.takeEvents();
   // "b" frees up: it gets "old", still counting its wait from the start.
@@ -79,7 +47,7 @@ TEST(RouterOfferTest, TimeoutPutsTheContactBackKeepingItsWait) {
 
 TEST(RouterOfferTest, DeclineGoesToAnotherAgentOrBackAfterTheAvoidPeriod) {
   Router r(RoutingConfig::defaults());
-  r.connectAgent(agent("a"), at(0));
+  r.connectAgent(technician("a"), at(0));
   r.submit(contact("c", Channel::kEmail), at(0));
   ASSERT_EQ(agentOf(r, "c", at(0)), "a");
   EXPECT_EQ(r.decline("a", "c", at(1)), RouterError::kOk);
@@ -88,7 +56,7 @@ TEST(RouterOfferTest, DeclineGoesToAnotherAgentOrBackAfterTheAvoidPeriod) {
   r.advance(at(61));
   EXPECT_EQ(agentOf(r, "c", at(61)), "a");
   EXPECT_EQ(r.decline("a", "c", at(62)), RouterError::kOk);
-  r.connectAgent(agent("b"), at(63));
+  r.connectAgent(technician("b"), at(63));
   EXPECT_EQ(agentOf(r, "c", at(63)), "b");
 }
 
@@ -97,8 +65,8 @@ TEST(RouterOfferTest, ConsecutiveMissesSendTheAgentToBreak) {
   cfg.max_consecutive_misses = 2;
   cfg.decline_avoid = Duration::zero();
   Router r(cfg);
-  r.connectAgent(agent("a", {1, 0, 0, 0}), at(0));
-  r.submit(contact("c"), at(0));
+  r.connectAgent(technician("a", {1, 0, 0, 0}), at(0));
+  r.submit(contact("c", Channel::kPhone), at(0));
   r.advance(at(20));  // miss 1, offered again at once (no avoid period)
   EXPECT_EQ(agentOf(r, "c", at(20)), "a");
   r.takeEvents();
@@ -121,8 +89,8 @@ TEST(RouterOfferTest, DeclinesAreNotMisses) {
   cfg.max_consecutive_misses = 1;
   cfg.decline_avoid = Duration::zero();
   Router r(cfg);
-  r.connectAgent(agent("a"), at(0));
-  r.submit(contact("c"), at(0));
+  r.connectAgent(technician("a"), at(0));
+  r.submit(contact("c", Channel::kPhone), at(0));
   for (int i = 1; i <= 3; ++i) {
     EXPECT_EQ(r.decline("a", "c", at(i)), RouterError::kOk);
   }
@@ -131,8 +99,8 @@ TEST(RouterOfferTest, DeclinesAreNotMisses) {
 
 TEST(RouterOfferTest, DisconnectReturnsOffersAtOnceAndKeepsAccepted) {
   Router r(RoutingConfig::defaults());
-  r.connectAgent(agent("a", {1, 3, 0, 0}), at(0));
-  r.submit(contact("call"), at(0));
+  r.connectAgent(technician("a", {1, 3, 0, 0}), at(0));
+  r.submit(contact("call", Channel::kPhone), at(0));
   r.submit(contact("m1", Channel::kEmail), at(0));
   r.submit(contact("m2", Channel::kEmail), at(0));
   r.accept("a", "call", at(1));
@@ -152,15 +120,15 @@ TEST(RouterOfferTest, DisconnectReturnsOffersAtOnceAndKeepsAccepted) {
   EXPECT_EQ(agentOf(r, "call", at(2)), "a");
   EXPECT_EQ(agentOf(r, "m1", at(2)), "a");
   // Reconnecting, it keeps its load: only two more emails fit.
-  r.connectAgent(agent("a", {1, 3, 0, 0}), at(3));
+  r.connectAgent(technician("a", {1, 3, 0, 0}), at(3));
   EXPECT_EQ(agentOf(r, "m2", at(3)), "a");
   EXPECT_EQ(r.snapshot(at(3)).agents[0].load, (PerChannel<int>{1, 2, 0, 0}));
 }
 
 TEST(RouterOfferTest, BreakWithdrawsPendingOffers) {
   Router r(RoutingConfig::defaults());
-  r.connectAgent(agent("a"), at(0));
-  r.submit(contact("c"), at(0));
+  r.connectAgent(technician("a"), at(0));
+  r.submit(contact("c", Channel::kPhone), at(0));
   r.setAgentState("a", AgentState::kBreak, at(1));
   auto withdrawn = ofKind(r.takeEvents(), RouterEvent::Kind::kOfferWithdrawn);
   ASSERT_EQ(withdrawn.size(), 1u);
@@ -169,9 +137,9 @@ TEST(RouterOfferTest, BreakWithdrawsPendingOffers) {
 
 TEST(RouterOfferTest, NeverOfferedToTwoAgents) {
   Router r(RoutingConfig::defaults());
-  r.connectAgent(agent("a"), at(0));
-  r.connectAgent(agent("b"), at(0));
-  r.submit(contact("c"), at(0));
+  r.connectAgent(technician("a"), at(0));
+  r.connectAgent(technician("b"), at(0));
+  r.submit(contact("c", Channel::kPhone), at(0));
   auto offered = ofKind(r.takeEvents(), RouterEvent::Kind::kOffered);
   ASSERT_EQ(offered.size(), 1u);
   const std::string first = offered[0].agent;
@@ -189,11 +157,11 @@ TEST(RouterOfferTest, WrapUpPerChannel) {
   RoutingConfig cfg = RoutingConfig::defaults();
   cfg.wrap_up = {seconds(30), seconds(120), seconds(0), seconds(0)};
   Router r(cfg);
-  r.connectAgent(agent("a", {1, 1, 0, 0}), at(0));
-  r.submit(contact("call"), at(0));
+  r.connectAgent(technician("a", {1, 1, 0, 0}), at(0));
+  r.submit(contact("call", Channel::kPhone), at(0));
   r.accept("a", "call", at(1));
   r.complete("a", "call", {}, at(10));
-  r.submit(contact("call2"), at(11));
+  r.submit(contact("call2", Channel::kPhone), at(11));
   r.submit(contact("mail", Channel::kEmail), at(12));
   // Phone wrap-up does not hold the email slot.
   EXPECT_EQ(agentOf(r, "mail", at(12)), "a");
@@ -205,7 +173,7 @@ TEST(RouterOfferTest, WrapUpPerChannel) {
 TEST(RouterOfferTest, EventsCarryQueueChannelAndWait) {
   Router r(RoutingConfig::defaults());
   r.submit(contact("c", Channel::kWeb), at(0));
-  r.connectAgent(agent("a"), at(7));
+  r.connectAgent(technician("a"), at(7));
   r.accept("a", "c", at(9));
   r.complete("a", "c", {}, at(30));
   auto events = r.takeEvents();

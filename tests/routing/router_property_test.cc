@@ -19,11 +19,12 @@
 #include <set>
 
 #include "routing/router.h"
+#include "tests/routing/router_test_support.h"
 
 namespace relais::routing {
 namespace {
 
-const Instant kT0 = Instant{} + std::chrono::hours(24 * 365 * 56);
+using namespace router_test;
 
 struct ModelContact {
   enum class St { kWaiting, kOffered, kAssigned, kGone, kMerged };

@@ -2,40 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "routing/router.h"
+#include "tests/routing/router_test_support.h"
 
 namespace relais::routing {
 namespace {
 
-const Instant kT0 = Instant{} + std::chrono::hours(24 * 365 * 56);
-Instant at(double s) { return kT0 + seconds(s); }
-
-ContactSpec contact(std::string id, Channel ch = Channel::kEmail, Intent intent = Intent::kRepair) {
-  ContactSpec c;
-  c.id = std::move(id);
-  c.channel = ch;
-  c.tenant_id = "T-" + c.id;
-  c.text = "texte " + c.id;
-  c.reading.intent = intent;
-  return c;
-}
-
-AgentSpec agent(std::string id, PerChannel<int> capacity = {1, 1, 1, 1}) {
-  AgentSpec a;
-  a.id = std::move(id);
-  a.skills = {{"technical", 3}};
-  a.capacity = capacity;
-  return a;
-}
-
-std::vector<RouterEvent> ofKind(const std::vector<RouterEvent>& events, RouterEvent::Kind k) {
-  std::vector<RouterEvent> out;
-  for (const RouterEvent& e : events) {
-    if (e.kind == k) {
-      out.push_back(e);
-    }
-  }
-  return out;
-}
+using namespace router_test;
 
 TEST(RouterQueueingTest, RepeatsOfTheSameCaseMerge) {
   Router r(RoutingConfig::defaults());
@@ -67,7 +39,7 @@ TEST(RouterQueueingTest, RepeatsOfTheSameCaseMerge) {
   EXPECT_EQ(r.findContact("m2", at(3))->id, "m1");
   EXPECT_EQ(r.submit(again, at(4)).kind, SubmitDecision::Kind::kDuplicate);
   // Both texts, oldest first; the reading is the max of both.
-  AgentSpec calm = agent("calm");
+  AgentSpec calm = technician("calm");
   calm.skills.push_back({"deescalation", 3});
   r.connectAgent(calm, at(5));
   auto details = r.offerDetails("m1");
@@ -103,7 +75,7 @@ TEST(RouterQueueingTest, SameIntentWithoutCaseMergesOtherwiseNot) {
 
 TEST(RouterQueueingTest, OfferedContactsDoNotAbsorbMerges) {
   Router r(RoutingConfig::defaults());
-  r.connectAgent(agent("a"), at(0));
+  r.connectAgent(technician("a"), at(0));
   ContactSpec c1 = contact("c1");
   c1.tenant_id = "T1";
   c1.case_ref = "RC1";
@@ -137,7 +109,7 @@ TEST(RouterQueueingTest, MergeDisabled) {
 TEST(RouterQueueingTest, LongPhoneWaitOffersACallbackThatKeepsItsPlace) {
   Router r(RoutingConfig::defaults());
   // One phone agent busy; default handle time 6 min: the estimate is over 3 min.
-  r.connectAgent(agent("a", {1, 0, 0, 0}), at(0));
+  r.connectAgent(technician("a", {1, 0, 0, 0}), at(0));
   r.submit(contact("busy", Channel::kPhone), at(0));
   r.accept("a", "busy", at(1));
   auto d = r.submit(contact("c1", Channel::kPhone), at(2));
@@ -200,13 +172,13 @@ TEST(RouterQueueingTest, EstimatesFromCapacityThenFromObservedRate) {
   EXPECT_EQ(r.submit(contact("a"), at(0)).estimated_wait, seconds(480));
   EXPECT_EQ(r.submit(contact("b"), at(0)).estimated_wait, seconds(960));
   // Four email slots online but full: 4 per 8 min.
-  r.connectAgent(agent("x", {0, 4, 0, 0}), at(1));
+  r.connectAgent(technician("x", {0, 4, 0, 0}), at(1));
   r.submit(contact("c"), at(1));
   r.submit(contact("d"), at(1));
   EXPECT_EQ(r.submit(contact("e"), at(1)).estimated_wait, seconds(120));
   // Observed: answers every 10 s for 5 minutes.
   Router o(cfg);
-  o.connectAgent(agent("x", {0, 1, 0, 0}), at(0));
+  o.connectAgent(technician("x", {0, 1, 0, 0}), at(0));
   for (int i = 0; i < 30; ++i) {
     const std::string id = "o" + std::to_string(i);
     o.submit(contact(id), at(i * 10));
@@ -232,12 +204,12 @@ TEST(RouterQueueingTest, ServiceLevelAndSnapshot) {
   Router r(cfg);
   r.submit(contact("fast", Channel::kPhone), at(0));
   r.submit(contact("slow", Channel::kPhone), at(0));
-  r.connectAgent(agent("a", {1, 0, 0, 0}), at(30));
+  r.connectAgent(technician("a", {1, 0, 0, 0}), at(30));
   r.accept("a", "fast", at(31));
   r.complete("a", "fast", {}, at(100));
   r.accept("a", "slow", at(101));
   r.submit(contact("waiting", Channel::kPhone), at(110));
-  r.connectAgent(agent("b", {0, 0, 0, 0}), at(111));
+  r.connectAgent(technician("b", {0, 0, 0, 0}), at(111));
   auto snap = r.snapshot(at(120));
   bool seen = false;
   for (const QueueChannelSnapshot& q : snap.queues) {
@@ -275,7 +247,7 @@ TEST(RouterQueueingTest, RestoreWaitingKeepsTheOriginalPlace) {
   EXPECT_EQ(r.findContact("early", at(60))->position, 1);
   EXPECT_TRUE(r.findContact("early", at(60))->callback);
   EXPECT_TRUE(r.takeEvents().empty());
-  r.connectAgent(agent("a", {0, 1, 0, 0}), at(60));
+  r.connectAgent(technician("a", {0, 1, 0, 0}), at(60));
   auto details = r.offerDetails("early");
   ASSERT_TRUE(details);
   EXPECT_TRUE(details->callback);
@@ -293,7 +265,7 @@ TEST(RouterQueueingTest, RestoreAssignedHoldsForTheAgentThenRequeues) {
   EXPECT_EQ(r.findContact("kept", at(1))->phase, ContactPhase::kAssigned);
   EXPECT_EQ(r.findContact("kept", at(1))->agent_id, "a");
   EXPECT_EQ(r.nextDeadline(), at(100));
-  r.connectAgent(agent("a", {0, 2, 0, 0}), at(50));
+  r.connectAgent(technician("a", {0, 2, 0, 0}), at(50));
   EXPECT_EQ(r.snapshot(at(50)).agents[0].load[index(Channel::kEmail)], 1);
   r.advance(at(100));
   EXPECT_EQ(r.findContact("kept", at(100))->phase, ContactPhase::kAssigned);

@@ -323,7 +323,7 @@ grpc::Status Core::submit(const v1::Contact& contact, v1::SubmitReply& reply,
     const std::string reason(routing::escalationName(answer.escalation));
     record.set_escalation_reason(reason);
     reply.set_escalation_reason(reason);
-    metrics_.escalations.Add({{"reason", reason}}).Increment();
+    countEscalation(answer.escalation);
     if (answer.escalation == routing::Escalation::kRepeatedAsks) {
       // Asking again and again is itself a sign the tenant needs reassurance and priority.
       auto* r = record.mutable_reading();
@@ -406,6 +406,15 @@ void Core::replay(const store::v1::ContactRecord& record, v1::SubmitReply& reply
   if (!reply.has_reading()) {
     *reply.mutable_reading() = record.reading();
   }
+}
+
+void Core::countEscalation(routing::Escalation why) {
+  // One label map per reason, not per Submit, as for the outcomes below.
+  auto [it, fresh] = escalation_series_.try_emplace(why, nullptr);
+  if (fresh) {
+    it->second = &metrics_.escalations.Add({{"reason", std::string(routing::escalationName(why))}});
+  }
+  it->second->Increment();
 }
 
 void Core::countOutcome(const v1::SubmitReply& reply, routing::Channel channel) {

@@ -112,6 +112,7 @@ class Core {
   // Queues a contact for a person (new, escalated, or after negative feedback).
   routing::SubmitDecision route(store::v1::ContactRecord& record, routing::Instant now);
   void countOutcome(const v1::SubmitReply& reply, routing::Channel channel);
+  void countEscalation(routing::Escalation why);
   // Stores the reply to replay on resubmission, without its reading (the record has it).
   static void keepReply(v1::SubmitReply& reply, store::v1::ContactRecord& record);
   // The reply a resubmission gets: the first one, its reading restored.
@@ -145,6 +146,7 @@ class Core {
     prometheus::Counter* auto_answers = nullptr;  // null unless the outcome is an automatic answer
   };
   std::map<std::pair<routing::Channel, v1::Outcome>, OutcomeSeries> outcome_series_;
+  std::map<routing::Escalation, prometheus::Counter*> escalation_series_;
   prometheus::Gauge& containment_;
 };
 

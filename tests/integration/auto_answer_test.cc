@@ -114,6 +114,10 @@ TEST_F(AutoAnswerFlowTest, StalledUnknownAndOthersCasesGoToAPersonWithTheReason)
   // T5 names T1's case: relais must not disclose it.
   auto foreign = submit("s-4", v1::CHANNEL_WEB, "T5", "bjr ma demande RC-2026-004512 vs en etes ou ?");
   EXPECT_EQ(foreign.escalation_reason(), "case_not_found");
+  // Operations see the same reasons, one series each, counted once per contact.
+  const auto metrics = httpGet(daemon_.metricsAddress(), "/metrics");
+  EXPECT_THAT(metrics, HasSubstr("relais_escalations_total{reason=\"case_stalled\"} 2"));
+  EXPECT_THAT(metrics, HasSubstr("relais_escalations_total{reason=\"case_not_found\"} 2"));
 }
 
 TEST_F(AutoAnswerFlowTest, SeveralOpenCasesGetAQuestionBack) {

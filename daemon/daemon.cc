@@ -3,6 +3,7 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/io_context.hpp>
@@ -168,7 +169,10 @@ int runDaemon(const DaemonConfig& config) {
   const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 2u, 8u);
   std::vector<std::thread> workers;
   for (unsigned i = 1; i < threads; ++i) {
-    workers.emplace_back([&io] { io.run(); });
+    workers.emplace_back([&io] {
+      pthread_setname_np(pthread_self(), "relais-io");  // told apart in top -H and perf
+      io.run();
+    });
   }
   io.run();
   for (auto& worker : workers) {

@@ -1,5 +1,6 @@
 #include "daemon/wal_checkpointer.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 namespace relais::daemon {
@@ -14,7 +15,10 @@ WalCheckpointer::WalCheckpointer(const std::string& path, const std::string& syn
     return;
   }
   sqlite3_busy_timeout(db_, 5000);
-  thread_ = std::thread([this] { run(); });
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "relais-wal");
+    run();
+  });
 }
 
 WalCheckpointer::~WalCheckpointer() {

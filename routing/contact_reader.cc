@@ -829,14 +829,18 @@ class Analysis {
         // français euh chauffage il marche plus").
         // A negator right before a filler still negates ("c'est pas euh urgent").
         filler_between = filler_between || text_.tokens[i + 1].after_dropped;
-        if ((filler_between && k > 1) || isScopeBreak(i)) {
+        // Nor does it reach across a comma or another clause mark: "ça n'avance pas, pouvez-vous
+        // me rappeler" asks for a call back.
+        if ((filler_between && k > 1) || isScopeBreak(i) || punctuationBetween(i, i + 1)) {
           break;
         }
         negated = isNegator(i) && !covered[i];
       }
-      // "l'eau ne coule plus", "le gaz ne sent pas".
+      // "l'eau ne coule plus", "le gaz ne sent pas"; not "un conseiller, pas un bot", where the
+      // negation after the comma is about what follows it.
       if (!negated && s.hit.end_token < text_.tokens.size() &&
-          text_.tokens[s.hit.end_token].sentence == sentence) {
+          text_.tokens[s.hit.end_token].sentence == sentence &&
+          !punctuationBetween(s.hit.end_token - 1, s.hit.end_token)) {
         const std::string_view next = text_.word(text_.tokens[s.hit.end_token]);
         const std::string_view last = text_.word(text_.tokens[s.hit.end_token - 1]);
         if ((next == "pas" || next == "plus" || next == "jamais") && last != "plus" &&
@@ -1184,6 +1188,18 @@ class Analysis {
       }
     }
     return classes;
+  }
+
+  // Whether a clause mark (comma, full stop, colon...) stands between tokens `a` and `b`.
+  // False for two tokens of one source word ("pr" -> "pour" "le").
+  bool punctuationBetween(std::size_t a, std::size_t b) const {
+    const std::uint32_t from = text_.tokens[a].src_end;
+    const std::uint32_t to = text_.tokens[b].src_begin;
+    if (to <= from) {
+      return false;
+    }
+    const std::string_view gap = text_.source(from, to);
+    return std::any_of(gap.begin(), gap.end(), isClausePunctuation);
   }
 
   // Where the clause holding token `t` starts: after the last punctuation mark or dropped

@@ -534,6 +534,30 @@ TEST(ContactReaderTest, AFloodWhoseWaterIsGoneIsPast) {
   }
 }
 
+// Round 8 (the categories of blind_13's misses): a negation does not reach across a comma.
+TEST(ContactReaderTest, ANegationStopsAtAComma) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    // "pas" before the comma belongs to "n'avance pas", after it to "pas à un robot".
+    const Reading before = readText(reader,
+                                    "Le dossier pour le volet roulant n'avance pas, pouvez-vous "
+                                    "me rappeler demain matin ?",
+                                    Channel::kEmail);
+    EXPECT_TRUE(before.asks_for_person);
+    EXPECT_FALSE(before.status_only);
+    const Reading after = readText(reader,
+                                   "Toujours rien pour la fuite du lavabo depuis un mois. Je "
+                                   "voudrais parler à un conseiller, pas à un robot.",
+                                   Channel::kDigitalAgency);
+    EXPECT_TRUE(after.asks_for_person);
+    EXPECT_FALSE(after.status_only);
+    // Within a clause the negation still holds.
+    EXPECT_FALSE(readText(reader, "je ne veux pas être rappelé, où en est ma demande pour le "
+                                  "volet ?")
+                     .asks_for_person);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

@@ -211,6 +211,7 @@ status -2: mettre a jour; renvoyer; me renvoyer; m envoyer; envoyez moi; me fair
 status -2: il me faudrait
 status -1: je souhaite; je voudrais; j aimerais; comment je peux; comment faire; est ce possible
 status 2.5: il avait dit; avait dit qu; avaient dit; on devait; devait me; devaient me; repasserait
+status 2.5: devait m; devaient m
 status 2.5: jamais revu; jamais venu*; toujours pas venu*; personne est venu*; personne est passe*
 status 2.5: ca bouge; il se passe quoi; tenir inform*; avancee de; l avancee; sous quel delai
 status 2.5: n a donne lieu a aucune; aucune intervention; c est toujours pour; toujours pour ma
@@ -709,6 +710,14 @@ person 1: mettre en relation; me mettre en contact; en relation avec
 # Having somebody call: "pourriez-vous me faire appeler par la personne qui suit le dossier ?".
 person 1: me faire appeler; me faire rappeler; me faire contacter; me faire recontacter
 person 1: faites moi appeler; faites moi rappeler; faire appeler par; faire rappeler par
+# Asking to be phoned in other words ("de me téléphoner", "me passer un coup de fil",
+# "quelqu'un au téléphone"); a promised call that never came is a report, not a request.
+person 1: me telephoner; me telephoniez; telephonez moi; me passer un coup de fil; me donner un coup de fil
+person 1: passez moi un coup de fil; me passer un appel; quelqu un au telephone; un conseiller au telephone
+person 1: une personne au telephone; un humain au telephone; me joindre par telephone
+person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
+person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
+person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse

@@ -558,6 +558,30 @@ TEST(ContactReaderTest, ANegationStopsAtAComma) {
   }
 }
 
+// A call back asked in other words is a request for a person; a promised call is a report.
+TEST(ContactReaderTest, PhoningAndAPromisedCall) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading asks = readText(reader,
+                                  "Toujours rien depuis mon appel du 4 mars pour la porte du "
+                                  "placard. Merci de demander au menuisier de me téléphoner.",
+                                  Channel::kEmail);
+    EXPECT_TRUE(asks.asks_for_person);
+    EXPECT_FALSE(asks.status_only);
+    EXPECT_TRUE(readText(reader,
+                         "c'est pour le dossier du carrelage euh quelqu'un peut me passer un "
+                         "coup de fil euh ça bouge pas",
+                         Channel::kPhone)
+                    .asks_for_person);
+    const Reading report = readText(reader,
+                                    "bonjour euh le plombier devait m'appeler euh pour prendre "
+                                    "rendez-vous pour le mitigeur euh j'ai jamais eu d'appel",
+                                    Channel::kPhone);
+    EXPECT_FALSE(report.asks_for_person);
+    EXPECT_EQ(report.intent, Intent::kStatusRequest);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

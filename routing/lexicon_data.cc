@@ -628,11 +628,29 @@ aggressive 1: va morfler; vas morfler; allez morfler; vont morfler; va prendre c
 aggressive 1: vous allez voir ce qui; tu vas voir ce qui; vous allez voir ce qu il; vous allez voir ce qu on
 aggressive 1: va comprendre ce que ca fait; vas comprendre ce que ca fait; allez comprendre ce que ca fait; vont comprendre ce que ca fait
 aggressive 0.6: fois que je le croise; fois que je la croise; fois que je vous croise; fois que je te croise
+# Veiled threats at a person: knowing where they live or park and when they leave work, a
+# warning given, trouble promised ("il va avoir des soucis ... il est prévenu").
+aggressive 1: je sais ou il habite; je sais ou elle habite; je sais ou ils habitent; je sais ou vous habitez; je sais ou tu habites
+aggressive 1: je sais ou il se gare; je sais ou elle se gare; je sais ou il gare; je sais ou elle gare; je sais ou il vit; je sais ou elle vit
+aggressive 0.8: je sais a quelle heure il finit; je sais a quelle heure elle finit; je sais a quelle heure il sort; je sais a quelle heure elle sort
+aggressive 0.8: je sais a quelle heure il termine; je sais a quelle heure elle termine; je sais a quelle heure il quitte; je sais a quelle heure elle quitte
+aggressive 0.6: je connais ses horaires; je connais son adresse; a interet a faire attention; a interet a faire gaffe; fasse attention a lui
+aggressive 0.6: fasse bien attention; fasse gaffe; ne perd rien pour attendre; ne perdez rien pour attendre; ne perdent rien pour attendre
+aggressive 0.5: va avoir des soucis; va avoir des problemes; va avoir des ennuis; va avoir de serieux problemes; va avoir de gros problemes
+aggressive 0.5: il est prevenu; elle est prevenue; vous etes prevenu*; je vous aurai prevenu*; tenez vous le pour dit
+aggressive 1: l attendrai a la sortie; les attendrai a la sortie; vous attendrai a la sortie; t attendrai a la sortie; l attendrai en bas; vous attendrai en bas
+# Neighbours called pigs or savages by the writer ("ces porcs", "ce sont des porcs").
+aggressive 1: ces porcs; ce porc; sale porc; sales porcs; gros porc; gros porcs; sont des porcs; ces cochons; ce cochon; sale cochon; sales cochons
+aggressive 1: ces sauvages; ce sauvage; sale sauvage; sales sauvages; sont des sauvages; ces degueulasses; gros degueulasses; sont des degueulasses
+aggressive 0: cochon d inde; cochons d inde; ce cochon d inde
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
 # SMS spellings: "le voisin ma dit quil allait ...".
 reported 1: ma dit; ma menace*; ma traite*; ma insulte*; ma crie dessus
+# A threat told in the third person ("il a dit qu'il allait me faire la peau").
+reported 1: il a dit; elle a dit; ils ont dit; a dit qu; ont dit qu; a menace de; a menace; qu il allait; qu elle allait; qu ils allaient
+reported 1: a hurle; m a hurle; a crie qu; a hurle qu
 
 # ---------------------------------------------------------------- reassurance (points)
 reassure 65: tres angoiss*; tres inquiet*; tres peur; completement perdu*; tres stresse*

@@ -582,6 +582,28 @@ TEST(ContactReaderTest, PhoningAndAPromisedCall) {
   }
 }
 
+// Veiled threats at staff (where they live, when they leave work, trouble promised), neighbours
+// called pigs or savages, and threats the writer only reports.
+TEST(ContactReaderTest, VeiledThreatsInsultsAtNeighboursAndReportedThreats) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader, "le gardien fait semblant de pas me voir, dites-lui qu'il va "
+                                 "avoir des problèmes, je sais où il habite")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "encore leurs ordures dans l'escalier, ces cochons du troisième")
+                    .aggressive);
+    EXPECT_FALSE(readText(reader, "le technicien devait venir pour la vmc, je sais pas à quelle "
+                                  "heure il passe")
+                     .aggressive);
+    EXPECT_FALSE(
+        readText(reader, "ma fille a un cochon d'inde, est-ce autorisé dans le logement ?")
+            .aggressive);
+    EXPECT_FALSE(readText(reader, "le voisin du dessus a dit qu'il allait me casser les dents si "
+                                  "je me plaignais encore")
+                     .aggressive);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

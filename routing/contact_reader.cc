@@ -20,6 +20,10 @@ constexpr std::size_t kSnippetMaxBytes = 60;
 constexpr std::size_t kMaxSnippetsPerReason = 4;
 constexpr int kNegationWindow = 3;
 constexpr int kReportedWindow = 6;
+// A resolved cue of this weight or more ("les pompiers ont éteint le feu") closes the story told
+// in the sentences just before it as well as its own: so many of them.
+constexpr float kClosingResolvedWeight = 2.0F;
+constexpr std::uint32_t kClosedSentencesBefore = 2;
 constexpr float kStatusThreshold = 2.5F;
 constexpr float kStatusWeakThreshold = 1.5F;
 constexpr float kTopicThreshold = 1.5F;
@@ -878,8 +882,23 @@ class Analysis {
     return false;
   }
 
+  // Whether sentence `sentence` told an emergency that is over: a resolved cue in it, or a closing
+  // one (kClosingResolvedWeight) in it or in one of the kClosedSentencesBefore sentences after it.
+  static bool isPast(std::uint32_t sentence, const std::vector<std::uint32_t>& resolved_sentences,
+                     const std::vector<std::uint32_t>& closing_sentences) {
+    if (std::find(resolved_sentences.begin(), resolved_sentences.end(), sentence) !=
+        resolved_sentences.end()) {
+      return true;
+    }
+    return std::any_of(closing_sentences.begin(), closing_sentences.end(),
+                       [sentence](std::uint32_t c) {
+                         return sentence <= c && c - sentence <= kClosedSentencesBefore;
+                       });
+  }
+
   void applyResolvedAndReported() {
     std::vector<std::uint32_t> resolved_sentences;
+    std::vector<std::uint32_t> closing_sentences;
     std::vector<std::uint32_t> reported_ends;  // token index where a report ends
     for (const Scored& s : scored_) {
       if (!s.active) {
@@ -887,12 +906,13 @@ class Analysis {
       }
       // A zero-weight resolved cue is an exception ("depuis l'an dernier"), not a resolution.
       if (s.kind == CueKind::kResolved && s.weight > 0) {
-        resolved_sentences.push_back(text_.tokens[s.hit.first_token].sentence);
+        (s.weight >= kClosingResolvedWeight ? closing_sentences : resolved_sentences)
+            .push_back(text_.tokens[s.hit.first_token].sentence);
       } else if (s.kind == CueKind::kReported) {
         reported_ends.push_back(s.hit.end_token);
       }
     }
-    if (resolved_sentences.empty() && reported_ends.empty()) {
+    if (resolved_sentences.empty() && closing_sentences.empty() && reported_ends.empty()) {
       return;
     }
     for (Scored& s : scored_) {
@@ -901,8 +921,7 @@ class Analysis {
       }
       const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
       if ((s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent) && s.weight > 0 &&
-          std::find(resolved_sentences.begin(), resolved_sentences.end(), sentence) !=
-              resolved_sentences.end()) {
+          isPast(sentence, resolved_sentences, closing_sentences)) {
         s.active = false;
         s.negated = true;
       }

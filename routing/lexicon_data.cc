@@ -457,7 +457,10 @@ urgent 70: fils .. a nu; fils .. denudes; cables .. a nu; cable .. arrache; gres
 urgent 70: en train de se battre; appelle a l aide; appelle au secours; crie au secours
 urgent 70: egouts debordent; egouts .. debordent; remonte par les; eaux usees .. remontent
 urgent 70: faux plafond .. effondre; plafond .. tombe; morceau .. pend; continue de couler
-urgent 65: coule toujours; coule encore; ca continue; passe dans les prises; sur le tableau
+urgent 65: coule toujours; coule encore; passe dans les prises; sur le tableau
+# "ça continue" after water running; alone it is a nuisance that goes on ("ça continue la musique").
+urgent 65: eau .. .. ca continue; fuit* .. .. ca continue; coul* .. .. ca continue; deborde* .. .. ca continue; pisse .. .. ca continue; inond* .. .. ca continue
+urgent 20: ca continue
 urgent 60: qui ferme plus du tout; porte .. cassee .. ferme plus
 urgent 70: pas d electricite; courant coupe; electricite coupee; eaux usees; wc deborde*
 urgent 65: l eau coule; eau coule; eau .. coule; eau sort; de l eau sort; ruissel*; plus d eau
@@ -536,6 +539,15 @@ resolved 1: etait bloque* hier; il y avait; y avait une; ont sorti*; l ont sorti
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
 # Water already gone: "l'inondation ... est résorbée, les pompiers ont pompé".
 resolved 1: est resorbe*; s est resorbe*; a ete resorbe*; sont resorbe*; ont pompe; ont tout pompe; a ete pompe*
+# A fire put out or dealt with by the firemen closes the story told just before it too ("le
+# local a pris feu. Les pompiers sont intervenus ..."): weight 2 (ContactReader).
+resolved 2: pompiers sont intervenus; pompiers sont partis; pompiers ont eteint; ont eteint le feu; ont pu eteindre; feu a ete eteint; feu est eteint
+resolved 2: c est eteint; incendie a ete eteint; incendie est eteint; a ete maitrise*; ont maitrise le feu; rapidement maitrise*
+# A water damage that "occurred" is an event on file (a claim, a follow-up), not water now.
+resolved 1: degat des eaux survenu*; degats des eaux survenu*; sinistre survenu*; inondation survenue*
+resolved 1: incendie .. .. la semaine derniere; incendie .. .. le mois dernier; feu .. .. la semaine derniere; feu .. .. le mois dernier
+# Nobody hurt: the word "blessé" is no injury.
+urgent 0: personne n a ete blesse*; personne n est blesse*; il n y a pas eu de blesse*; n a fait aucun blesse*; sans faire de blesse*
 
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*

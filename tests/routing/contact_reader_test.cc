@@ -604,6 +604,26 @@ TEST(ContactReaderTest, VeiledThreatsInsultsAtNeighboursAndReportedThreats) {
   }
 }
 
+// A fire the firemen have put out is past, in its sentence and the ones just before; "personne
+// n'a été blessé" is no injury; "ça continue" alone is a nuisance going on, not water.
+TEST(ContactReaderTest, AFireTheFiremenPutOutIsPast) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_FALSE(readText(reader,
+                          "Hier soir le local à vélos a pris feu. Les pompiers ont éteint le feu "
+                          "en dix minutes et personne n'a été blessé. Il faudrait changer la "
+                          "porte.",
+                          Channel::kEmail)
+                     .urgent);
+    EXPECT_TRUE(readText(reader, "Le local à vélos a pris feu, les flammes montent !",
+                         Channel::kDigitalAgency)
+                    .urgent);
+    EXPECT_FALSE(readText(reader, "j'ai signalé la musique du voisin en mars, ça continue tous "
+                                  "les soirs, vous lui avez écrit ?")
+                     .urgent);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

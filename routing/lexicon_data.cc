@@ -513,6 +513,12 @@ vurgent 70: bloque* a l etage; coince* a l etage; bloque* en haut; coince* chez;
 vurgent 60: ascenseur* .. .. marche pas; ascenseur* .. .. marche plus; ascenseur* .. .. en panne
 vurgent 60: ascenseur* .. .. fonctionne pas; ascenseur* .. .. fonctionne plus; ascenseur* .. .. hs
 vurgent 60: lift .. .. broken; lift .. .. not working; elevator .. .. broken; elevator .. .. not working
+# Somebody vulnerable nobody has seen for days, who does not answer the door or the phone.
+vurgent 70: jours qu on l a pas vu*; jours qu on ne l a pas vu*; jours qu on l a plus vu*; jours qu on ne l a plus vu*
+vurgent 70: pas vu* depuis _ jours; plus vu* depuis _ jours; pas vu* depuis hier; depuis _ on l a pas vu*; depuis _ on ne l a pas vu*
+vurgent 70: repond pas quand on; repond plus quand on; ouvre pas quand on; ouvre plus quand on; personne n ouvre; ne repond ni; ne repond plus ni
+vurgent 70: on sonne .. .. repond pas; on frappe .. .. repond pas; on tape .. .. repond pas; on sonne .. .. repond plus; on frappe .. .. repond plus
+vurgent 40: volets .. fermes depuis; boite aux lettres .. pleine; courrier .. deborde
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
@@ -548,6 +554,15 @@ resolved 1: degat des eaux survenu*; degats des eaux survenu*; sinistre survenu*
 resolved 1: incendie .. .. la semaine derniere; incendie .. .. le mois dernier; feu .. .. la semaine derniere; feu .. .. le mois dernier
 # Nobody hurt: the word "blessé" is no injury.
 urgent 0: personne n a ete blesse*; personne n est blesse*; il n y a pas eu de blesse*; n a fait aucun blesse*; sans faire de blesse*
+# Carbon monoxide told by its signs: a flame turned yellow or orange, headaches with dizziness or
+# nausea, a smell nobody can name. None is an emergency alone ("la flamme est jaune, c'est
+# normal ?"); two of them are (50 + 0.35 x 50 over the threshold).
+urgent 50: flamme .. .. orange*; flamme .. .. jaune*; flammes .. .. orange*; flammes .. .. jaune*; flamme .. .. .. orange*; flamme .. .. .. jaune*
+urgent 50: maux de tete .. .. vertige*; maux de tete .. .. nausee*; mal a la tete .. .. vertige*; mal a la tete .. .. nausee*; vertige* .. .. nausee*; nausee* .. .. vertige*
+urgent 50: vertige* .. .. mal a la tete; vertige* .. .. maux de tete; nausee* .. .. mal a la tete; nausee* .. .. maux de tete; vertige* .. .. mal au crane
+urgent 50: tous mal a la tete; tous des maux de tete; tous la tete qui tourne; la tete qui tourne; vomi .. .. tete qui tourne; somnolent*
+urgent 25: odeur inhabituelle; odeur bizarre; sent bizarre; odeur suspecte; odeur etrange; sent bizarrement
+urgent 25: mal a la tete; maux de tete; mal au crane; vertige*; nausee*
 
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*

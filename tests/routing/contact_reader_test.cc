@@ -624,6 +624,30 @@ TEST(ContactReaderTest, AFireTheFiremenPutOutIsPast) {
   }
 }
 
+// Carbon monoxide told by its signs (a flame turned yellow, headaches with dizziness), none an
+// emergency alone; somebody old nobody has seen for days and who does not answer the door.
+TEST(ContactReaderTest, CarbonMonoxideBySignsAndANeighbourNobodyHasSeen) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader,
+                         "La flamme de mon chauffe-bain est devenue jaune. Depuis deux jours on a "
+                         "des maux de tête et des vertiges.",
+                         Channel::kEmail)
+                    .urgent);
+    EXPECT_FALSE(readText(reader, "le bruit des travaux d'à côté me donne des maux de tête et des "
+                                  "vertiges")
+                     .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "mon voisin de 88 ans, on ne l'a pas vu depuis quatre jours et il ne "
+                         "répond pas quand on frappe",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_FALSE(readText(reader, "le voisin du 2e ne répond pas quand on sonne, sa musique est à "
+                                  "fond toute la nuit")
+                     .urgent);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

@@ -1119,7 +1119,7 @@ class Analysis {
     if (r_.reassurance > 0) {
       std::string reason = "reassurance(" + std::to_string(r_.reassurance) + ")";
       const std::string cues = quotes([](const Scored& s) {
-        return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
+        return (s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable) && s.weight != 0;
       });
       if (!cues.empty()) {
         reason += ": " + cues;

@@ -48,6 +48,9 @@ repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; term
 repair 2.5: nid de
 repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees
 repair 2.5: coupure d electricite; plus d electricite
+# SMS spellings that glue the elided article on ("pas deau chaude", "leau du lavabo").
+repair 2: deau chaude; leau chaude; deau froide; leau froide; chasse deau; lelectricite; delectricite
+repair 1: deau; leau
 
 # ---------------------------------------------------------------- intent: rent and charges
 rent 3.5: avis de regularisation
@@ -89,6 +92,18 @@ neighbourhood 2: police; stationnement; voiture*; epave*; infect*; nourrit*; nou
 neighbourhood 1: local a velo*; local velo*; chat; chats; gardien*
 neighbourhood 1.5: frappe*; tape*; crache*; local poubelle*; escalier*; noise; neighbour*
 neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
+# Somebody else's vehicle where it should not be: a dispute, not the garage or parking space
+# the tenant rents ("place de stationnement", admin).
+neighbourhood 2.5: se gare; se garent; gare sa; gare son; garent leur; gare devant; garee devant; garent devant
+neighbourhood 2.5: stationne devant; stationne sur ma place; se gare sur ma place; sur ma place; camionnette*; fourgon*
+neighbourhood 2.5: bloque* l acces; bloque* la sortie; bloque* l entree; bloque* le passage; devant la sortie
+neighbourhood 3: devant la porte du garage; devant la porte de garage; devant mon garage; devant le garage
+# Vandalism is neighbourhood whatever equipment it damaged ("des tags sur la porte du garage").
+neighbourhood 4: tags; tag; tague*; taggu*; graffiti*; vandal*
+neighbourhood 2.5: crachat*
+# A fire in the bin room is neighbourhood (label rules); someone who was sick is no dirt.
+neighbourhood 3: local a poubelles; local des poubelles; local a poubelle
+neighbourhood 0: fils a vomi; fille a vomi; enfant a vomi; bebe a vomi; j ai vomi; avons vomi; on a vomi; a vomi au reveil
 
 # ---------------------------------------------------------------- intent: tenancy administration
 admin 4: attestation de paiement; attestation de loyer; attestation de domicile
@@ -102,6 +117,11 @@ admin 2.5: assurance*; divorce; separation; mariage; pacs; naissance; decede*; d
 admin 3: place de stationnement; sous louer; sous loue*
 admin 3: double de la cle; double de cle; habiter avec moi; vivre avec moi; venir habiter
 admin 3: echanger mon logement
+# A lost key or badge to be replaced is an administrative request, whatever door it opens.
+admin 3: perdu ma cle; perdu mes cles; perdu la cle; perdu les cles; perdu mon badge; refaire une cle; refaire une; en refaire; un double de la cle; un double du badge
+admin 2.5: plus petit logement; plus grand logement; plus petit appartement; plus grand appartement
+admin 2.5: appartement plus petit; appartement plus grand; demande d echange; faire un echange
+admin 4: transfert du bail; transfert de bail; reprise du bail; bail a mon nom; a mon seul nom
 admin 3: change de numero; changement de numero; nouveau numero; changement d adresse; mettre a jour
 admin 2: declarer; autoris*; demarches; ai je le droit; le droit d avoir; le droit de
 admin 2.5: badge*; bip; telecommande*; double des cles; parking; enquete*
@@ -133,6 +153,7 @@ other 4: annuler ma demande; annuler la demande; plus besoin de passer; plus bes
 other 3: plus besoin; n est plus necessaire; tout est rentre dans l ordre; tout est en ordre
 other 3: tout fonctionne; tout marche; tout est ok; c est regle; probleme est regle; probleme regle
 other 3: merci au technicien; merci a l equipe; merci a votre equipe; remercier le technicien; remercier l equipe
+other 3: merci beaucoup au; merci beaucoup a la; merci au gardien; merci a la gardienne; tres gentil; tres gentille; vraiment gentil; vraiment gentille
 other 3: tres satisfait*; bon travail; du bon boulot; travail soigne; rapide et efficace; s est bien passe*
 other 3: close the request; close my request; close the ticket; thank you for; thanks for
 
@@ -222,6 +243,13 @@ status 2.5: comme convenu; comme promis; m avait dit; my request; my repair requ
 status 1.5: j ai depose
 status 2.5: j ai depose .. demande; j ai depose .. dossier
 status 0: depuis que j ai signale; depuis que je l ai signale
+# A letter's closing about the request it is making ("l'attention que vous porterez à ma
+# demande", "pour constituer le dossier") is no follow-up; nor is a contract not renewed or the
+# unemployment benefit ("allocation de retour à l'emploi").
+status 0: porterez a ma demande; accorderez a ma demande; reserverez a ma demande; examiner ma demande; etudier ma demande
+status 0: constituer le dossier; constituer mon dossier; pas ete renouvele*; non renouvele*; retour a l emploi
+# How often a nuisance happens is not how often the tenant wrote ("plusieurs fois par semaine").
+status 0: plusieurs fois par
 status 2: depose en; convenu avec; toujours actif; toujours active; je confirme que
 status 1: on est en; je confirme; on est fin
 status 2: serait refait*; serait fait*; serait repare*; serait change*; serait remplace*
@@ -465,6 +493,7 @@ urgent 60: qui ferme plus du tout; porte .. cassee .. ferme plus
 urgent 70: pas d electricite; courant coupe; electricite coupee; eaux usees; wc deborde*
 urgent 65: l eau coule; eau coule; eau .. coule; eau sort; de l eau sort; ruissel*; plus d eau
 urgent 65: coupure d electricite; coupure de courant; coupure .. d electricite; panne de courant
+urgent 65: pas deau; plus deau; coupure deau; plus delectricite; pas delectricite
 urgent 65: panne d electricite; plus une goutte d eau; ca pisse; pisse de partout; etincelle*
 urgent 65: sans eau; sans une goutte d eau; sans electricite; sans courant; sans lumiere ni
 urgent 60: odeur de brule; odeur de plastique; sent le brule; fuite importante; grosse fuite
@@ -489,6 +518,7 @@ vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
 vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; eau froide
+vurgent 60: plus deau chaude; pas deau chaude; deau froide
 vurgent 35: tres froid; il fait froid; gele*; glacial; freezing; very cold
 vurgent 50: has not worked; doesn t work; not working; does not work
 vurgent 30: il fait _ degres; degres dans
@@ -709,6 +739,7 @@ reassure 30: le coeur lourd; sans reponse; pas de reponse; promet un rappel; je 
 reassure 30: comprends pas; je suis perdu*; perdu* face; suicid* ; en finir
 reassure 20: plusieurs fois; a plusieurs reprises; plusieurs reprises; excusez moi; je m excuse
 reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
+reassure 0: plusieurs fois par
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*
 vulnerable 60: est handicape*; suis handicape*
@@ -775,6 +806,8 @@ formal 0: accuse de reception m; recu un accuse de reception; recu l accuse de r
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my
+# "comme le plombier me l'avait recommandé": advice, not a registered letter.
+formal 0: m a recommande; m avait recommande; me l avait recommande; me l a recommande; nous a recommande; nous avait recommande; il recommandait
 
 # ------------------------------------------------- reopen a request closed without work
 reopen 1: rouvrir; reouvrir; re ouvrir; reouverture; cloture* sans; clos sans; ferme sans

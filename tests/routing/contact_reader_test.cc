@@ -648,6 +648,37 @@ TEST(ContactReaderTest, CarbonMonoxideBySignsAndANeighbourNobodyHasSeen) {
   }
 }
 
+// Intent cues: SMS spellings that glue the article on, vandalism and somebody else's vehicle
+// (neighbourhood, whatever door they concern), a lost key (admin), a letter's closing formula
+// (no follow-up), advice "recommandé" (no registered letter).
+TEST(ContactReaderTest, IntentCuesOfRoundEight) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_EQ(readText(reader, "pas deau chaude depuis hier soir").intent, Intent::kRepair);
+  EXPECT_EQ(readText(reader, "des graffitis sur toute la porte de l'ascenseur").intent,
+            Intent::kNeighbourhood);
+  EXPECT_EQ(readText(reader, "un camion est garé devant la porte du garage depuis ce matin, on ne "
+                             "peut plus sortir")
+                .intent,
+            Intent::kNeighbourhood);
+  EXPECT_EQ(readText(reader, "j'ai perdu la clé de ma boîte aux lettres, comment en avoir une "
+                             "autre ?")
+                .intent,
+            Intent::kTenancyAdmin);
+  EXPECT_EQ(readText(reader,
+                     "Bonjour, je souhaiterais étaler le paiement de ma régularisation de charges "
+                     "en trois fois. Je vous remercie de l'attention que vous porterez à ma "
+                     "demande.",
+                     Channel::kEmail)
+                .intent,
+            Intent::kRentAndCharges);
+  const Reading advice = readText(reader,
+                                  "J'attends toujours le plombier pour l'évier, j'ai mis du "
+                                  "vinaigre comme il me l'avait recommandé. Où en est ma demande ?",
+                                  Channel::kEmail);
+  EXPECT_EQ(advice.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(advice.status_only);
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

@@ -1437,6 +1437,11 @@ class Analysis {
       }
       std::uint32_t from = clauseStart(b.hit.first_token);
       if (from <= first_status) {
+        // A fresh onset inside the follow-up's own clause dates it ("le technicien devait venir
+        // ce matin pour le chauffe-eau"); only a connector opens another request there.
+        if (b.weight < 1) {
+          continue;
+        }
         from = b.hit.first_token;
       }
       const std::uint32_t to = text_.sentences[text_.tokens[from].sentence].end_token;
@@ -1506,6 +1511,36 @@ class Analysis {
       const bool may_i = (w == "can" || w == "may" || w == "should") && next == "i";
       if ((why && prev != "est" && prev != "voila" && prev != "that" && prev != "is") || whether ||
           inverted || how || may_i) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+    return UINT32_MAX;
+  }
+
+  // Asks the landlord to act: "merci d'intervenir", "je vous demande de bien vouloir intervenir
+  // auprès de ces locataires", "pouvez-vous faire intervenir un plombier". Such a message wants
+  // an intervention, not the state of a file; a reported one ("le technicien devait intervenir",
+  // "pour intervenir") asks nothing. Returns the verb's token, or UINT32_MAX.
+  std::uint32_t asksForAnIntervention() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
+      const Token& t = text_.tokens[i];
+      if (t.norm_size != 10 || text_.norm[t.norm_begin] != 'i' || word(i) != "intervenir") {
+        continue;
+      }
+      std::size_t verb = i - 1;  // "faire intervenir": what asks is before "faire"
+      if (word(verb) == "faire" && verb > 0) {
+        --verb;
+      }
+      const std::string_view w = word(verb);
+      const std::string_view before = verb > 0 ? word(verb - 1) : std::string_view();
+      // "de bien vouloir", "pouvez-vous", "pourriez-vous", "merci d'", "je vous demande de",
+      // "je vous prie d'", "je vous serais reconnaissant d'"; not "afin d'", "en mesure d'".
+      const bool asking_word = before == "merci" || before == "demande" || before == "prie" ||
+                               before == "reconnaissant" || before == "reconnaissante" ||
+                               before == "gre";
+      if (w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
+          (w == "vous" && (before == "pouvez" || before == "pourriez"))) {
         return static_cast<std::uint32_t>(i);
       }
     }
@@ -1629,6 +1664,9 @@ class Analysis {
     }
     if (const std::uint32_t q = otherQuestion(); q != UINT32_MAX) {
       blockers.push_back("asks another question (\"" + clauseSnippet(clauseStart(q)) + "\")");
+    }
+    if (const std::uint32_t v = asksForAnIntervention(); v != UINT32_MAX) {
+      blockers.push_back("asks for an intervention (\"" + clauseSnippet(clauseStart(v)) + "\")");
     }
     if (letterWithoutFollowUpCue()) {
       blockers.emplace_back("a letter without an explicit follow-up cue");

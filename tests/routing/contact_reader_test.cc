@@ -679,6 +679,26 @@ TEST(ContactReaderTest, IntentCuesOfRoundEight) {
   EXPECT_TRUE(advice.status_only);
 }
 
+// Asking the landlord to intervene is more than asking where a request stands; a follow-up that
+// says when the visit was due is still one follow-up.
+TEST(ContactReaderTest, AskingToInterveneAndFollowUpsDatedInTheirOwnClause) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_FALSE(readText(reader,
+                          "Ma demande pour le bruit des voisins du dessus date de janvier, "
+                          "toujours rien. Je vous demande de bien vouloir intervenir auprès "
+                          "d'eux.",
+                          Channel::kEmail)
+                     .status_only);
+    const Reading dated = readText(reader,
+                                   "le technicien devait venir ce matin pour le chauffe-eau, "
+                                   "vous savez s'il vient toujours ?",
+                                   Channel::kWeb);
+    EXPECT_EQ(dated.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(dated.status_only);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

@@ -226,6 +226,9 @@ status 2.5: je rappelle pour; c est encore moi; encore moi pour; une enieme fois
 status 1.5: je reviens vers vous; je reviens vers vous concernant
 status 2.5: fois que j appelle; fois que j ecris; fois que je relance; fois que je demande
 status 2.5: fois que j ai appele; j avais envoye; demande faite; demande deposee; dossier depose
+status 2.5: fois que je vous ecris; fois que je vous appelle; fois que je vous telephone; fois que je telephone; fois que je vous contacte
+status 2.5: fois que je signale; fois que je vous relance; fois que jecris; fois que jappelle; fois que japelle
+status 2: personne me repond; personne ne me repond; on ne me repond pas; on me repond pas; on ne me repond jamais
 status 1.5: demande du; rien vu; aucune reponse; a nouveau; peut revenir
 status -2: me l envoyer; me les envoyer; l envoyer; les envoyer; me la renvoyer
 status -2: mettre a jour; renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir
@@ -739,6 +742,8 @@ reassure 30: le coeur lourd; sans reponse; pas de reponse; promet un rappel; je 
 reassure 30: comprends pas; je suis perdu*; perdu* face; suicid* ; en finir
 reassure 20: plusieurs fois; a plusieurs reprises; plusieurs reprises; excusez moi; je m excuse
 reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
+reassure 20: pardon de rappeler; desole* de rappeler; excusez moi de rappeler; pardon de vous rappeler
+reassure 30: un peu perdu*; personne me repond
 reassure 0: plusieurs fois par
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*

@@ -699,6 +699,16 @@ TEST(ContactReaderTest, AskingToInterveneAndFollowUpsDatedInTheirOwnClause) {
   }
 }
 
+// Contacts counted by their rank are a follow-up; "un peu perdue" is confusion.
+TEST(ContactReaderTest, ContactsCountedByRankAndConfusion) {
+  const ContactReader lexicon(lexiconOnly());
+  EXPECT_EQ(readText(lexicon, "c'est la 3e fois que je vous écris pour les volets").intent,
+            Intent::kStatusRequest);
+  EXPECT_TRUE(readText(lexicon, "j'ai envoyé mon avis d'imposition, vous l'avez reçu ? je suis un "
+                                "peu perdue, ça m'inquiète")
+                  .reassurance_high);
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

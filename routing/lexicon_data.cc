@@ -551,6 +551,7 @@ vurgent 70: jours qu on l a pas vu*; jours qu on ne l a pas vu*; jours qu on l a
 vurgent 70: pas vu* depuis _ jours; plus vu* depuis _ jours; pas vu* depuis hier; depuis _ on l a pas vu*; depuis _ on ne l a pas vu*
 vurgent 70: repond pas quand on; repond plus quand on; ouvre pas quand on; ouvre plus quand on; personne n ouvre; ne repond ni; ne repond plus ni
 vurgent 70: on sonne .. .. repond pas; on frappe .. .. repond pas; on tape .. .. repond pas; on sonne .. .. repond plus; on frappe .. .. repond plus
+vurgent 70: son telephone sonne dans le vide; son portable sonne dans le vide
 vurgent 40: volets .. fermes depuis; boite aux lettres .. pleine; courrier .. deborde
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
@@ -699,6 +700,7 @@ aggressive 0.6: fasse bien attention; fasse gaffe; ne perd rien pour attendre; n
 aggressive 0.5: va avoir des soucis; va avoir des problemes; va avoir des ennuis; va avoir de serieux problemes; va avoir de gros problemes
 aggressive 0.5: il est prevenu; elle est prevenue; vous etes prevenu*; je vous aurai prevenu*; tenez vous le pour dit
 aggressive 1: l attendrai a la sortie; les attendrai a la sortie; vous attendrai a la sortie; t attendrai a la sortie; l attendrai en bas; vous attendrai en bas
+aggressive 1: je l attends devant; je l attends a la sortie; je l attends en bas; fera moins le malin; fera plus le malin; ferez moins les malins; s il fait toujours le malin
 # Neighbours called pigs or savages by the writer ("ces porcs", "ce sont des porcs").
 aggressive 1: ces porcs; ce porc; sale porc; sales porcs; gros porc; gros porcs; sont des porcs; ces cochons; ce cochon; sale cochon; sales cochons
 aggressive 1: ces sauvages; ce sauvage; sale sauvage; sales sauvages; sont des sauvages; ces degueulasses; gros degueulasses; sont des degueulasses

@@ -709,6 +709,21 @@ TEST(ContactReaderTest, ContactsCountedByRankAndConfusion) {
                   .reassurance_high);
 }
 
+// Waiting for someone to make them less cocky is a threat; an old neighbour's phone ringing
+// unanswered is a worry now.
+TEST(ContactReaderTest, WaitingForSomeoneAndAPhoneRingingUnanswered) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader, "si le plombier annule encore, je l'attends devant l'agence, il "
+                                 "fera moins le malin")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "ma voisine a 90 ans et son téléphone sonne dans le vide depuis "
+                                 "hier midi",
+                         Channel::kPhone)
+                    .urgent);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";

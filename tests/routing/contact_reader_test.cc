@@ -552,8 +552,9 @@ TEST(ContactReaderTest, ANegationStopsAtAComma) {
     EXPECT_TRUE(after.asks_for_person);
     EXPECT_FALSE(after.status_only);
     // Within a clause the negation still holds.
-    EXPECT_FALSE(readText(reader, "je ne veux pas être rappelé, où en est ma demande pour le "
-                                  "volet ?")
+    EXPECT_FALSE(readText(reader,
+                          "je ne veux pas être rappelé, où en est ma demande pour le "
+                          "volet ?")
                      .asks_for_person);
   }
 }
@@ -587,19 +588,21 @@ TEST(ContactReaderTest, PhoningAndAPromisedCall) {
 TEST(ContactReaderTest, VeiledThreatsInsultsAtNeighboursAndReportedThreats) {
   const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
   for (const ContactReader& reader : readers) {
-    EXPECT_TRUE(readText(reader, "le gardien fait semblant de pas me voir, dites-lui qu'il va "
-                                 "avoir des problèmes, je sais où il habite")
+    EXPECT_TRUE(readText(reader,
+                         "le gardien fait semblant de pas me voir, dites-lui qu'il va "
+                         "avoir des problèmes, je sais où il habite")
                     .aggressive);
     EXPECT_TRUE(readText(reader, "encore leurs ordures dans l'escalier, ces cochons du troisième")
                     .aggressive);
-    EXPECT_FALSE(readText(reader, "le technicien devait venir pour la vmc, je sais pas à quelle "
-                                  "heure il passe")
+    EXPECT_FALSE(readText(reader,
+                          "le technicien devait venir pour la vmc, je sais pas à quelle "
+                          "heure il passe")
                      .aggressive);
-    EXPECT_FALSE(
-        readText(reader, "ma fille a un cochon d'inde, est-ce autorisé dans le logement ?")
-            .aggressive);
-    EXPECT_FALSE(readText(reader, "le voisin du dessus a dit qu'il allait me casser les dents si "
-                                  "je me plaignais encore")
+    EXPECT_FALSE(readText(reader, "ma fille a un cochon d'inde, est-ce autorisé dans le logement ?")
+                     .aggressive);
+    EXPECT_FALSE(readText(reader,
+                          "le voisin du dessus a dit qu'il allait me casser les dents si "
+                          "je me plaignais encore")
                      .aggressive);
   }
 }
@@ -618,8 +621,9 @@ TEST(ContactReaderTest, AFireTheFiremenPutOutIsPast) {
     EXPECT_TRUE(readText(reader, "Le local à vélos a pris feu, les flammes montent !",
                          Channel::kDigitalAgency)
                     .urgent);
-    EXPECT_FALSE(readText(reader, "j'ai signalé la musique du voisin en mars, ça continue tous "
-                                  "les soirs, vous lui avez écrit ?")
+    EXPECT_FALSE(readText(reader,
+                          "j'ai signalé la musique du voisin en mars, ça continue tous "
+                          "les soirs, vous lui avez écrit ?")
                      .urgent);
   }
 }
@@ -634,16 +638,18 @@ TEST(ContactReaderTest, CarbonMonoxideBySignsAndANeighbourNobodyHasSeen) {
                          "des maux de tête et des vertiges.",
                          Channel::kEmail)
                     .urgent);
-    EXPECT_FALSE(readText(reader, "le bruit des travaux d'à côté me donne des maux de tête et des "
-                                  "vertiges")
+    EXPECT_FALSE(readText(reader,
+                          "le bruit des travaux d'à côté me donne des maux de tête et des "
+                          "vertiges")
                      .urgent);
     EXPECT_TRUE(readText(reader,
                          "mon voisin de 88 ans, on ne l'a pas vu depuis quatre jours et il ne "
                          "répond pas quand on frappe",
                          Channel::kPhone)
                     .urgent);
-    EXPECT_FALSE(readText(reader, "le voisin du 2e ne répond pas quand on sonne, sa musique est à "
-                                  "fond toute la nuit")
+    EXPECT_FALSE(readText(reader,
+                          "le voisin du 2e ne répond pas quand on sonne, sa musique est à "
+                          "fond toute la nuit")
                      .urgent);
   }
 }
@@ -656,12 +662,14 @@ TEST(ContactReaderTest, IntentCuesOfRoundEight) {
   EXPECT_EQ(readText(reader, "pas deau chaude depuis hier soir").intent, Intent::kRepair);
   EXPECT_EQ(readText(reader, "des graffitis sur toute la porte de l'ascenseur").intent,
             Intent::kNeighbourhood);
-  EXPECT_EQ(readText(reader, "un camion est garé devant la porte du garage depuis ce matin, on ne "
-                             "peut plus sortir")
+  EXPECT_EQ(readText(reader,
+                     "un camion est garé devant la porte du garage depuis ce matin, on ne "
+                     "peut plus sortir")
                 .intent,
             Intent::kNeighbourhood);
-  EXPECT_EQ(readText(reader, "j'ai perdu la clé de ma boîte aux lettres, comment en avoir une "
-                             "autre ?")
+  EXPECT_EQ(readText(reader,
+                     "j'ai perdu la clé de ma boîte aux lettres, comment en avoir une "
+                     "autre ?")
                 .intent,
             Intent::kTenancyAdmin);
   EXPECT_EQ(readText(reader,
@@ -704,8 +712,9 @@ TEST(ContactReaderTest, ContactsCountedByRankAndConfusion) {
   const ContactReader lexicon(lexiconOnly());
   EXPECT_EQ(readText(lexicon, "c'est la 3e fois que je vous écris pour les volets").intent,
             Intent::kStatusRequest);
-  EXPECT_TRUE(readText(lexicon, "j'ai envoyé mon avis d'imposition, vous l'avez reçu ? je suis un "
-                                "peu perdue, ça m'inquiète")
+  EXPECT_TRUE(readText(lexicon,
+                       "j'ai envoyé mon avis d'imposition, vous l'avez reçu ? je suis un "
+                       "peu perdue, ça m'inquiète")
                   .reassurance_high);
 }
 
@@ -714,11 +723,13 @@ TEST(ContactReaderTest, ContactsCountedByRankAndConfusion) {
 TEST(ContactReaderTest, WaitingForSomeoneAndAPhoneRingingUnanswered) {
   const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
   for (const ContactReader& reader : readers) {
-    EXPECT_TRUE(readText(reader, "si le plombier annule encore, je l'attends devant l'agence, il "
-                                 "fera moins le malin")
+    EXPECT_TRUE(readText(reader,
+                         "si le plombier annule encore, je l'attends devant l'agence, il "
+                         "fera moins le malin")
                     .aggressive);
-    EXPECT_TRUE(readText(reader, "ma voisine a 90 ans et son téléphone sonne dans le vide depuis "
-                                 "hier midi",
+    EXPECT_TRUE(readText(reader,
+                         "ma voisine a 90 ans et son téléphone sonne dans le vide depuis "
+                         "hier midi",
                          Channel::kPhone)
                     .urgent);
   }

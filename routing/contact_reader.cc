@@ -20,6 +20,10 @@ constexpr std::size_t kSnippetMaxBytes = 60;
 constexpr std::size_t kMaxSnippetsPerReason = 4;
 constexpr int kNegationWindow = 3;
 constexpr int kReportedWindow = 6;
+// A resolved cue of this weight or more ("les pompiers ont éteint le feu") closes the story told
+// in the sentences just before it as well as its own: so many of them.
+constexpr float kClosingResolvedWeight = 2.0F;
+constexpr std::uint32_t kClosedSentencesBefore = 2;
 constexpr float kStatusThreshold = 2.5F;
 constexpr float kStatusWeakThreshold = 1.5F;
 constexpr float kTopicThreshold = 1.5F;
@@ -829,14 +833,18 @@ class Analysis {
         // français euh chauffage il marche plus").
         // A negator right before a filler still negates ("c'est pas euh urgent").
         filler_between = filler_between || text_.tokens[i + 1].after_dropped;
-        if ((filler_between && k > 1) || isScopeBreak(i)) {
+        // Nor does it reach across a comma or another clause mark: "ça n'avance pas, pouvez-vous
+        // me rappeler" asks for a call back.
+        if ((filler_between && k > 1) || isScopeBreak(i) || punctuationBetween(i, i + 1)) {
           break;
         }
         negated = isNegator(i) && !covered[i];
       }
-      // "l'eau ne coule plus", "le gaz ne sent pas".
+      // "l'eau ne coule plus", "le gaz ne sent pas"; not "un conseiller, pas un bot", where the
+      // negation after the comma is about what follows it.
       if (!negated && s.hit.end_token < text_.tokens.size() &&
-          text_.tokens[s.hit.end_token].sentence == sentence) {
+          text_.tokens[s.hit.end_token].sentence == sentence &&
+          !punctuationBetween(s.hit.end_token - 1, s.hit.end_token)) {
         const std::string_view next = text_.word(text_.tokens[s.hit.end_token]);
         const std::string_view last = text_.word(text_.tokens[s.hit.end_token - 1]);
         if ((next == "pas" || next == "plus" || next == "jamais") && last != "plus" &&
@@ -874,8 +882,23 @@ class Analysis {
     return false;
   }
 
+  // Whether sentence `sentence` told an emergency that is over: a resolved cue in it, or a closing
+  // one (kClosingResolvedWeight) in it or in one of the kClosedSentencesBefore sentences after it.
+  static bool isPast(std::uint32_t sentence, const std::vector<std::uint32_t>& resolved_sentences,
+                     const std::vector<std::uint32_t>& closing_sentences) {
+    if (std::find(resolved_sentences.begin(), resolved_sentences.end(), sentence) !=
+        resolved_sentences.end()) {
+      return true;
+    }
+    return std::any_of(closing_sentences.begin(), closing_sentences.end(),
+                       [sentence](std::uint32_t c) {
+                         return sentence <= c && c - sentence <= kClosedSentencesBefore;
+                       });
+  }
+
   void applyResolvedAndReported() {
     std::vector<std::uint32_t> resolved_sentences;
+    std::vector<std::uint32_t> closing_sentences;
     std::vector<std::uint32_t> reported_ends;  // token index where a report ends
     for (const Scored& s : scored_) {
       if (!s.active) {
@@ -883,12 +906,13 @@ class Analysis {
       }
       // A zero-weight resolved cue is an exception ("depuis l'an dernier"), not a resolution.
       if (s.kind == CueKind::kResolved && s.weight > 0) {
-        resolved_sentences.push_back(text_.tokens[s.hit.first_token].sentence);
+        (s.weight >= kClosingResolvedWeight ? closing_sentences : resolved_sentences)
+            .push_back(text_.tokens[s.hit.first_token].sentence);
       } else if (s.kind == CueKind::kReported) {
         reported_ends.push_back(s.hit.end_token);
       }
     }
-    if (resolved_sentences.empty() && reported_ends.empty()) {
+    if (resolved_sentences.empty() && closing_sentences.empty() && reported_ends.empty()) {
       return;
     }
     for (Scored& s : scored_) {
@@ -897,8 +921,7 @@ class Analysis {
       }
       const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
       if ((s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent) && s.weight > 0 &&
-          std::find(resolved_sentences.begin(), resolved_sentences.end(), sentence) !=
-              resolved_sentences.end()) {
+          isPast(sentence, resolved_sentences, closing_sentences)) {
         s.active = false;
         s.negated = true;
       }
@@ -1096,7 +1119,7 @@ class Analysis {
     if (r_.reassurance > 0) {
       std::string reason = "reassurance(" + std::to_string(r_.reassurance) + ")";
       const std::string cues = quotes([](const Scored& s) {
-        return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
+        return (s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable) && s.weight != 0;
       });
       if (!cues.empty()) {
         reason += ": " + cues;
@@ -1184,6 +1207,18 @@ class Analysis {
       }
     }
     return classes;
+  }
+
+  // Whether a clause mark (comma, full stop, colon...) stands between tokens `a` and `b`.
+  // False for two tokens of one source word ("pr" -> "pour" "le").
+  bool punctuationBetween(std::size_t a, std::size_t b) const {
+    const std::uint32_t from = text_.tokens[a].src_end;
+    const std::uint32_t to = text_.tokens[b].src_begin;
+    if (to <= from) {
+      return false;
+    }
+    const std::string_view gap = text_.source(from, to);
+    return std::any_of(gap.begin(), gap.end(), isClausePunctuation);
   }
 
   // Where the clause holding token `t` starts: after the last punctuation mark or dropped
@@ -1402,6 +1437,11 @@ class Analysis {
       }
       std::uint32_t from = clauseStart(b.hit.first_token);
       if (from <= first_status) {
+        // A fresh onset inside the follow-up's own clause dates it ("le technicien devait venir
+        // ce matin pour le chauffe-eau"); only a connector opens another request there.
+        if (b.weight < 1) {
+          continue;
+        }
         from = b.hit.first_token;
       }
       const std::uint32_t to = text_.sentences[text_.tokens[from].sentence].end_token;
@@ -1471,6 +1511,36 @@ class Analysis {
       const bool may_i = (w == "can" || w == "may" || w == "should") && next == "i";
       if ((why && prev != "est" && prev != "voila" && prev != "that" && prev != "is") || whether ||
           inverted || how || may_i) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+    return UINT32_MAX;
+  }
+
+  // Asks the landlord to act: "merci d'intervenir", "je vous demande de bien vouloir intervenir
+  // auprès de ces locataires", "pouvez-vous faire intervenir un plombier". Such a message wants
+  // an intervention, not the state of a file; a reported one ("le technicien devait intervenir",
+  // "pour intervenir") asks nothing. Returns the verb's token, or UINT32_MAX.
+  std::uint32_t asksForAnIntervention() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
+      const Token& t = text_.tokens[i];
+      if (t.norm_size != 10 || text_.norm[t.norm_begin] != 'i' || word(i) != "intervenir") {
+        continue;
+      }
+      std::size_t verb = i - 1;  // "faire intervenir": what asks is before "faire"
+      if (word(verb) == "faire" && verb > 0) {
+        --verb;
+      }
+      const std::string_view w = word(verb);
+      const std::string_view before = verb > 0 ? word(verb - 1) : std::string_view();
+      // "de bien vouloir", "pouvez-vous", "pourriez-vous", "merci d'", "je vous demande de",
+      // "je vous prie d'", "je vous serais reconnaissant d'"; not "afin d'", "en mesure d'".
+      const bool asking_word = before == "merci" || before == "demande" || before == "prie" ||
+                               before == "reconnaissant" || before == "reconnaissante" ||
+                               before == "gre";
+      if (w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
+          (w == "vous" && (before == "pouvez" || before == "pourriez"))) {
         return static_cast<std::uint32_t>(i);
       }
     }
@@ -1594,6 +1664,9 @@ class Analysis {
     }
     if (const std::uint32_t q = otherQuestion(); q != UINT32_MAX) {
       blockers.push_back("asks another question (\"" + clauseSnippet(clauseStart(q)) + "\")");
+    }
+    if (const std::uint32_t v = asksForAnIntervention(); v != UINT32_MAX) {
+      blockers.push_back("asks for an intervention (\"" + clauseSnippet(clauseStart(v)) + "\")");
     }
     if (letterWithoutFollowUpCue()) {
       blockers.emplace_back("a letter without an explicit follow-up cue");

@@ -48,6 +48,9 @@ repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; term
 repair 2.5: nid de
 repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees
 repair 2.5: coupure d electricite; plus d electricite
+# SMS spellings that glue the elided article on ("pas deau chaude", "leau du lavabo").
+repair 2: deau chaude; leau chaude; deau froide; leau froide; chasse deau; lelectricite; delectricite
+repair 1: deau; leau
 
 # ---------------------------------------------------------------- intent: rent and charges
 rent 3.5: avis de regularisation
@@ -89,6 +92,18 @@ neighbourhood 2: police; stationnement; voiture*; epave*; infect*; nourrit*; nou
 neighbourhood 1: local a velo*; local velo*; chat; chats; gardien*
 neighbourhood 1.5: frappe*; tape*; crache*; local poubelle*; escalier*; noise; neighbour*
 neighbourhood 1.5: neighbor*; fight*; dirty; rubbish; smell*; anti social
+# Somebody else's vehicle where it should not be: a dispute, not the garage or parking space
+# the tenant rents ("place de stationnement", admin).
+neighbourhood 2.5: se gare; se garent; gare sa; gare son; garent leur; gare devant; garee devant; garent devant
+neighbourhood 2.5: stationne devant; stationne sur ma place; se gare sur ma place; sur ma place; camionnette*; fourgon*
+neighbourhood 2.5: bloque* l acces; bloque* la sortie; bloque* l entree; bloque* le passage; devant la sortie
+neighbourhood 3: devant la porte du garage; devant la porte de garage; devant mon garage; devant le garage
+# Vandalism is neighbourhood whatever equipment it damaged ("des tags sur la porte du garage").
+neighbourhood 4: tags; tag; tague*; taggu*; graffiti*; vandal*
+neighbourhood 2.5: crachat*
+# A fire in the bin room is neighbourhood (label rules); someone who was sick is no dirt.
+neighbourhood 3: local a poubelles; local des poubelles; local a poubelle
+neighbourhood 0: fils a vomi; fille a vomi; enfant a vomi; bebe a vomi; j ai vomi; avons vomi; on a vomi; a vomi au reveil
 
 # ---------------------------------------------------------------- intent: tenancy administration
 admin 4: attestation de paiement; attestation de loyer; attestation de domicile
@@ -102,6 +117,11 @@ admin 2.5: assurance*; divorce; separation; mariage; pacs; naissance; decede*; d
 admin 3: place de stationnement; sous louer; sous loue*
 admin 3: double de la cle; double de cle; habiter avec moi; vivre avec moi; venir habiter
 admin 3: echanger mon logement
+# A lost key or badge to be replaced is an administrative request, whatever door it opens.
+admin 3: perdu ma cle; perdu mes cles; perdu la cle; perdu les cles; perdu mon badge; refaire une cle; refaire une; en refaire; un double de la cle; un double du badge
+admin 2.5: plus petit logement; plus grand logement; plus petit appartement; plus grand appartement
+admin 2.5: appartement plus petit; appartement plus grand; demande d echange; faire un echange
+admin 4: transfert du bail; transfert de bail; reprise du bail; bail a mon nom; a mon seul nom
 admin 3: change de numero; changement de numero; nouveau numero; changement d adresse; mettre a jour
 admin 2: declarer; autoris*; demarches; ai je le droit; le droit d avoir; le droit de
 admin 2.5: badge*; bip; telecommande*; double des cles; parking; enquete*
@@ -133,6 +153,7 @@ other 4: annuler ma demande; annuler la demande; plus besoin de passer; plus bes
 other 3: plus besoin; n est plus necessaire; tout est rentre dans l ordre; tout est en ordre
 other 3: tout fonctionne; tout marche; tout est ok; c est regle; probleme est regle; probleme regle
 other 3: merci au technicien; merci a l equipe; merci a votre equipe; remercier le technicien; remercier l equipe
+other 3: merci beaucoup au; merci beaucoup a la; merci au gardien; merci a la gardienne; tres gentil; tres gentille; vraiment gentil; vraiment gentille
 other 3: tres satisfait*; bon travail; du bon boulot; travail soigne; rapide et efficace; s est bien passe*
 other 3: close the request; close my request; close the ticket; thank you for; thanks for
 
@@ -205,12 +226,16 @@ status 2.5: je rappelle pour; c est encore moi; encore moi pour; une enieme fois
 status 1.5: je reviens vers vous; je reviens vers vous concernant
 status 2.5: fois que j appelle; fois que j ecris; fois que je relance; fois que je demande
 status 2.5: fois que j ai appele; j avais envoye; demande faite; demande deposee; dossier depose
+status 2.5: fois que je vous ecris; fois que je vous appelle; fois que je vous telephone; fois que je telephone; fois que je vous contacte
+status 2.5: fois que je signale; fois que je vous relance; fois que jecris; fois que jappelle; fois que japelle
+status 2: personne me repond; personne ne me repond; on ne me repond pas; on me repond pas; on ne me repond jamais
 status 1.5: demande du; rien vu; aucune reponse; a nouveau; peut revenir
 status -2: me l envoyer; me les envoyer; l envoyer; les envoyer; me la renvoyer
 status -2: mettre a jour; renvoyer; me renvoyer; m envoyer; envoyez moi; me faire parvenir
 status -2: il me faudrait
 status -1: je souhaite; je voudrais; j aimerais; comment je peux; comment faire; est ce possible
 status 2.5: il avait dit; avait dit qu; avaient dit; on devait; devait me; devaient me; repasserait
+status 2.5: devait m; devaient m
 status 2.5: jamais revu; jamais venu*; toujours pas venu*; personne est venu*; personne est passe*
 status 2.5: ca bouge; il se passe quoi; tenir inform*; avancee de; l avancee; sous quel delai
 status 2.5: n a donne lieu a aucune; aucune intervention; c est toujours pour; toujours pour ma
@@ -221,6 +246,13 @@ status 2.5: comme convenu; comme promis; m avait dit; my request; my repair requ
 status 1.5: j ai depose
 status 2.5: j ai depose .. demande; j ai depose .. dossier
 status 0: depuis que j ai signale; depuis que je l ai signale
+# A letter's closing about the request it is making ("l'attention que vous porterez à ma
+# demande", "pour constituer le dossier") is no follow-up; nor is a contract not renewed or the
+# unemployment benefit ("allocation de retour à l'emploi").
+status 0: porterez a ma demande; accorderez a ma demande; reserverez a ma demande; examiner ma demande; etudier ma demande
+status 0: constituer le dossier; constituer mon dossier; pas ete renouvele*; non renouvele*; retour a l emploi
+# How often a nuisance happens is not how often the tenant wrote ("plusieurs fois par semaine").
+status 0: plusieurs fois par
 status 2: depose en; convenu avec; toujours actif; toujours active; je confirme que
 status 1: on est en; je confirme; on est fin
 status 2: serait refait*; serait fait*; serait repare*; serait change*; serait remplace*
@@ -456,11 +488,15 @@ urgent 70: fils .. a nu; fils .. denudes; cables .. a nu; cable .. arrache; gres
 urgent 70: en train de se battre; appelle a l aide; appelle au secours; crie au secours
 urgent 70: egouts debordent; egouts .. debordent; remonte par les; eaux usees .. remontent
 urgent 70: faux plafond .. effondre; plafond .. tombe; morceau .. pend; continue de couler
-urgent 65: coule toujours; coule encore; ca continue; passe dans les prises; sur le tableau
+urgent 65: coule toujours; coule encore; passe dans les prises; sur le tableau
+# "ça continue" after water running; alone it is a nuisance that goes on ("ça continue la musique").
+urgent 65: eau .. .. ca continue; fuit* .. .. ca continue; coul* .. .. ca continue; deborde* .. .. ca continue; pisse .. .. ca continue; inond* .. .. ca continue
+urgent 20: ca continue
 urgent 60: qui ferme plus du tout; porte .. cassee .. ferme plus
 urgent 70: pas d electricite; courant coupe; electricite coupee; eaux usees; wc deborde*
 urgent 65: l eau coule; eau coule; eau .. coule; eau sort; de l eau sort; ruissel*; plus d eau
 urgent 65: coupure d electricite; coupure de courant; coupure .. d electricite; panne de courant
+urgent 65: pas deau; plus deau; coupure deau; plus delectricite; pas delectricite
 urgent 65: panne d electricite; plus une goutte d eau; ca pisse; pisse de partout; etincelle*
 urgent 65: sans eau; sans une goutte d eau; sans electricite; sans courant; sans lumiere ni
 urgent 60: odeur de brule; odeur de plastique; sent le brule; fuite importante; grosse fuite
@@ -485,6 +521,7 @@ vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
 vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; eau froide
+vurgent 60: plus deau chaude; pas deau chaude; deau froide
 vurgent 35: tres froid; il fait froid; gele*; glacial; freezing; very cold
 vurgent 50: has not worked; doesn t work; not working; does not work
 vurgent 30: il fait _ degres; degres dans
@@ -509,6 +546,13 @@ vurgent 70: bloque* a l etage; coince* a l etage; bloque* en haut; coince* chez;
 vurgent 60: ascenseur* .. .. marche pas; ascenseur* .. .. marche plus; ascenseur* .. .. en panne
 vurgent 60: ascenseur* .. .. fonctionne pas; ascenseur* .. .. fonctionne plus; ascenseur* .. .. hs
 vurgent 60: lift .. .. broken; lift .. .. not working; elevator .. .. broken; elevator .. .. not working
+# Somebody vulnerable nobody has seen for days, who does not answer the door or the phone.
+vurgent 70: jours qu on l a pas vu*; jours qu on ne l a pas vu*; jours qu on l a plus vu*; jours qu on ne l a plus vu*
+vurgent 70: pas vu* depuis _ jours; plus vu* depuis _ jours; pas vu* depuis hier; depuis _ on l a pas vu*; depuis _ on ne l a pas vu*
+vurgent 70: repond pas quand on; repond plus quand on; ouvre pas quand on; ouvre plus quand on; personne n ouvre; ne repond ni; ne repond plus ni
+vurgent 70: on sonne .. .. repond pas; on frappe .. .. repond pas; on tape .. .. repond pas; on sonne .. .. repond plus; on frappe .. .. repond plus
+vurgent 70: son telephone sonne dans le vide; son portable sonne dans le vide
+vurgent 40: volets .. fermes depuis; boite aux lettres .. pleine; courrier .. deborde
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
@@ -535,6 +579,24 @@ resolved 1: etait bloque* hier; il y avait; y avait une; ont sorti*; l ont sorti
 resolved 1: is fixed; was fixed; been repaired; a ete retabli*; est retabli*; c est repare
 # Water already gone: "l'inondation ... est résorbée, les pompiers ont pompé".
 resolved 1: est resorbe*; s est resorbe*; a ete resorbe*; sont resorbe*; ont pompe; ont tout pompe; a ete pompe*
+# A fire put out or dealt with by the firemen closes the story told just before it too ("le
+# local a pris feu. Les pompiers sont intervenus ..."): weight 2 (ContactReader).
+resolved 2: pompiers sont intervenus; pompiers sont partis; pompiers ont eteint; ont eteint le feu; ont pu eteindre; feu a ete eteint; feu est eteint
+resolved 2: c est eteint; incendie a ete eteint; incendie est eteint; a ete maitrise*; ont maitrise le feu; rapidement maitrise*
+# A water damage that "occurred" is an event on file (a claim, a follow-up), not water now.
+resolved 1: degat des eaux survenu*; degats des eaux survenu*; sinistre survenu*; inondation survenue*
+resolved 1: incendie .. .. la semaine derniere; incendie .. .. le mois dernier; feu .. .. la semaine derniere; feu .. .. le mois dernier
+# Nobody hurt: the word "blessé" is no injury.
+urgent 0: personne n a ete blesse*; personne n est blesse*; il n y a pas eu de blesse*; n a fait aucun blesse*; sans faire de blesse*
+# Carbon monoxide told by its signs: a flame turned yellow or orange, headaches with dizziness or
+# nausea, a smell nobody can name. None is an emergency alone ("la flamme est jaune, c'est
+# normal ?"); two of them are (50 + 0.35 x 50 over the threshold).
+urgent 50: flamme .. .. orange*; flamme .. .. jaune*; flammes .. .. orange*; flammes .. .. jaune*; flamme .. .. .. orange*; flamme .. .. .. jaune*
+urgent 50: maux de tete .. .. vertige*; maux de tete .. .. nausee*; mal a la tete .. .. vertige*; mal a la tete .. .. nausee*; vertige* .. .. nausee*; nausee* .. .. vertige*
+urgent 50: vertige* .. .. mal a la tete; vertige* .. .. maux de tete; nausee* .. .. mal a la tete; nausee* .. .. maux de tete; vertige* .. .. mal au crane
+urgent 50: tous mal a la tete; tous des maux de tete; tous la tete qui tourne; la tete qui tourne; vomi .. .. tete qui tourne; somnolent*
+urgent 25: odeur inhabituelle; odeur bizarre; sent bizarre; odeur suspecte; odeur etrange; sent bizarrement
+urgent 25: mal a la tete; maux de tete; mal au crane; vertige*; nausee*
 
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
@@ -627,11 +689,30 @@ aggressive 1: va morfler; vas morfler; allez morfler; vont morfler; va prendre c
 aggressive 1: vous allez voir ce qui; tu vas voir ce qui; vous allez voir ce qu il; vous allez voir ce qu on
 aggressive 1: va comprendre ce que ca fait; vas comprendre ce que ca fait; allez comprendre ce que ca fait; vont comprendre ce que ca fait
 aggressive 0.6: fois que je le croise; fois que je la croise; fois que je vous croise; fois que je te croise
+# Veiled threats at a person: knowing where they live or park and when they leave work, a
+# warning given, trouble promised ("il va avoir des soucis ... il est prévenu").
+aggressive 1: je sais ou il habite; je sais ou elle habite; je sais ou ils habitent; je sais ou vous habitez; je sais ou tu habites
+aggressive 1: je sais ou il se gare; je sais ou elle se gare; je sais ou il gare; je sais ou elle gare; je sais ou il vit; je sais ou elle vit
+aggressive 0.8: je sais a quelle heure il finit; je sais a quelle heure elle finit; je sais a quelle heure il sort; je sais a quelle heure elle sort
+aggressive 0.8: je sais a quelle heure il termine; je sais a quelle heure elle termine; je sais a quelle heure il quitte; je sais a quelle heure elle quitte
+aggressive 0.6: je connais ses horaires; je connais son adresse; a interet a faire attention; a interet a faire gaffe; fasse attention a lui
+aggressive 0.6: fasse bien attention; fasse gaffe; ne perd rien pour attendre; ne perdez rien pour attendre; ne perdent rien pour attendre
+aggressive 0.5: va avoir des soucis; va avoir des problemes; va avoir des ennuis; va avoir de serieux problemes; va avoir de gros problemes
+aggressive 0.5: il est prevenu; elle est prevenue; vous etes prevenu*; je vous aurai prevenu*; tenez vous le pour dit
+aggressive 1: l attendrai a la sortie; les attendrai a la sortie; vous attendrai a la sortie; t attendrai a la sortie; l attendrai en bas; vous attendrai en bas
+aggressive 1: je l attends devant; je l attends a la sortie; je l attends en bas; fera moins le malin; fera plus le malin; ferez moins les malins; s il fait toujours le malin
+# Neighbours called pigs or savages by the writer ("ces porcs", "ce sont des porcs").
+aggressive 1: ces porcs; ce porc; sale porc; sales porcs; gros porc; gros porcs; sont des porcs; ces cochons; ce cochon; sale cochon; sales cochons
+aggressive 1: ces sauvages; ce sauvage; sale sauvage; sales sauvages; sont des sauvages; ces degueulasses; gros degueulasses; sont des degueulasses
+aggressive 0: cochon d inde; cochons d inde; ce cochon d inde
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
 # SMS spellings: "le voisin ma dit quil allait ...".
 reported 1: ma dit; ma menace*; ma traite*; ma insulte*; ma crie dessus
+# A threat told in the third person ("il a dit qu'il allait me faire la peau").
+reported 1: il a dit; elle a dit; ils ont dit; a dit qu; ont dit qu; a menace de; a menace; qu il allait; qu elle allait; qu ils allaient
+reported 1: a hurle; m a hurle; a crie qu; a hurle qu
 
 # ---------------------------------------------------------------- reassurance (points)
 reassure 65: tres angoiss*; tres inquiet*; tres peur; completement perdu*; tres stresse*
@@ -663,6 +744,9 @@ reassure 30: le coeur lourd; sans reponse; pas de reponse; promet un rappel; je 
 reassure 30: comprends pas; je suis perdu*; perdu* face; suicid* ; en finir
 reassure 20: plusieurs fois; a plusieurs reprises; plusieurs reprises; excusez moi; je m excuse
 reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
+reassure 20: pardon de rappeler; desole* de rappeler; excusez moi de rappeler; pardon de vous rappeler
+reassure 30: un peu perdu*; personne me repond
+reassure 0: plusieurs fois par
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*
 vulnerable 60: est handicape*; suis handicape*
@@ -709,6 +793,14 @@ person 1: mettre en relation; me mettre en contact; en relation avec
 # Having somebody call: "pourriez-vous me faire appeler par la personne qui suit le dossier ?".
 person 1: me faire appeler; me faire rappeler; me faire contacter; me faire recontacter
 person 1: faites moi appeler; faites moi rappeler; faire appeler par; faire rappeler par
+# Asking to be phoned in other words ("de me téléphoner", "me passer un coup de fil",
+# "quelqu'un au téléphone"); a promised call that never came is a report, not a request.
+person 1: me telephoner; me telephoniez; telephonez moi; me passer un coup de fil; me donner un coup de fil
+person 1: passez moi un coup de fil; me passer un appel; quelqu un au telephone; un conseiller au telephone
+person 1: une personne au telephone; un humain au telephone; me joindre par telephone
+person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
+person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
+person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse
@@ -721,6 +813,8 @@ formal 0: accuse de reception m; recu un accuse de reception; recu l accuse de r
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my
+# "comme le plombier me l'avait recommandé": advice, not a registered letter.
+formal 0: m a recommande; m avait recommande; me l avait recommande; me l a recommande; nous a recommande; nous avait recommande; il recommandait
 
 # ------------------------------------------------- reopen a request closed without work
 reopen 1: rouvrir; reouvrir; re ouvrir; reouverture; cloture* sans; clos sans; ferme sans

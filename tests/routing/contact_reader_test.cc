@@ -534,6 +534,207 @@ TEST(ContactReaderTest, AFloodWhoseWaterIsGoneIsPast) {
   }
 }
 
+// Round 8 (the categories of blind_13's misses): a negation does not reach across a comma.
+TEST(ContactReaderTest, ANegationStopsAtAComma) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    // "pas" before the comma belongs to "n'avance pas", after it to "pas à un robot".
+    const Reading before = readText(reader,
+                                    "Le dossier pour le volet roulant n'avance pas, pouvez-vous "
+                                    "me rappeler demain matin ?",
+                                    Channel::kEmail);
+    EXPECT_TRUE(before.asks_for_person);
+    EXPECT_FALSE(before.status_only);
+    const Reading after = readText(reader,
+                                   "Toujours rien pour la fuite du lavabo depuis un mois. Je "
+                                   "voudrais parler à un conseiller, pas à un robot.",
+                                   Channel::kDigitalAgency);
+    EXPECT_TRUE(after.asks_for_person);
+    EXPECT_FALSE(after.status_only);
+    // Within a clause the negation still holds.
+    EXPECT_FALSE(readText(reader,
+                          "je ne veux pas être rappelé, où en est ma demande pour le "
+                          "volet ?")
+                     .asks_for_person);
+  }
+}
+
+// A call back asked in other words is a request for a person; a promised call is a report.
+TEST(ContactReaderTest, PhoningAndAPromisedCall) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    const Reading asks = readText(reader,
+                                  "Toujours rien depuis mon appel du 4 mars pour la porte du "
+                                  "placard. Merci de demander au menuisier de me téléphoner.",
+                                  Channel::kEmail);
+    EXPECT_TRUE(asks.asks_for_person);
+    EXPECT_FALSE(asks.status_only);
+    EXPECT_TRUE(readText(reader,
+                         "c'est pour le dossier du carrelage euh quelqu'un peut me passer un "
+                         "coup de fil euh ça bouge pas",
+                         Channel::kPhone)
+                    .asks_for_person);
+    const Reading report = readText(reader,
+                                    "bonjour euh le plombier devait m'appeler euh pour prendre "
+                                    "rendez-vous pour le mitigeur euh j'ai jamais eu d'appel",
+                                    Channel::kPhone);
+    EXPECT_FALSE(report.asks_for_person);
+    EXPECT_EQ(report.intent, Intent::kStatusRequest);
+  }
+}
+
+// Veiled threats at staff (where they live, when they leave work, trouble promised), neighbours
+// called pigs or savages, and threats the writer only reports.
+TEST(ContactReaderTest, VeiledThreatsInsultsAtNeighboursAndReportedThreats) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader,
+                         "le gardien fait semblant de pas me voir, dites-lui qu'il va "
+                         "avoir des problèmes, je sais où il habite")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "encore leurs ordures dans l'escalier, ces cochons du troisième")
+                    .aggressive);
+    EXPECT_FALSE(readText(reader,
+                          "le technicien devait venir pour la vmc, je sais pas à quelle "
+                          "heure il passe")
+                     .aggressive);
+    EXPECT_FALSE(readText(reader, "ma fille a un cochon d'inde, est-ce autorisé dans le logement ?")
+                     .aggressive);
+    EXPECT_FALSE(readText(reader,
+                          "le voisin du dessus a dit qu'il allait me casser les dents si "
+                          "je me plaignais encore")
+                     .aggressive);
+  }
+}
+
+// A fire the firemen have put out is past, in its sentence and the ones just before; "personne
+// n'a été blessé" is no injury; "ça continue" alone is a nuisance going on, not water.
+TEST(ContactReaderTest, AFireTheFiremenPutOutIsPast) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_FALSE(readText(reader,
+                          "Hier soir le local à vélos a pris feu. Les pompiers ont éteint le feu "
+                          "en dix minutes et personne n'a été blessé. Il faudrait changer la "
+                          "porte.",
+                          Channel::kEmail)
+                     .urgent);
+    EXPECT_TRUE(readText(reader, "Le local à vélos a pris feu, les flammes montent !",
+                         Channel::kDigitalAgency)
+                    .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "j'ai signalé la musique du voisin en mars, ça continue tous "
+                          "les soirs, vous lui avez écrit ?")
+                     .urgent);
+  }
+}
+
+// Carbon monoxide told by its signs (a flame turned yellow, headaches with dizziness), none an
+// emergency alone; somebody old nobody has seen for days and who does not answer the door.
+TEST(ContactReaderTest, CarbonMonoxideBySignsAndANeighbourNobodyHasSeen) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader,
+                         "La flamme de mon chauffe-bain est devenue jaune. Depuis deux jours on a "
+                         "des maux de tête et des vertiges.",
+                         Channel::kEmail)
+                    .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "le bruit des travaux d'à côté me donne des maux de tête et des "
+                          "vertiges")
+                     .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "mon voisin de 88 ans, on ne l'a pas vu depuis quatre jours et il ne "
+                         "répond pas quand on frappe",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "le voisin du 2e ne répond pas quand on sonne, sa musique est à "
+                          "fond toute la nuit")
+                     .urgent);
+  }
+}
+
+// Intent cues: SMS spellings that glue the article on, vandalism and somebody else's vehicle
+// (neighbourhood, whatever door they concern), a lost key (admin), a letter's closing formula
+// (no follow-up), advice "recommandé" (no registered letter).
+TEST(ContactReaderTest, IntentCuesOfRoundEight) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_EQ(readText(reader, "pas deau chaude depuis hier soir").intent, Intent::kRepair);
+  EXPECT_EQ(readText(reader, "des graffitis sur toute la porte de l'ascenseur").intent,
+            Intent::kNeighbourhood);
+  EXPECT_EQ(readText(reader,
+                     "un camion est garé devant la porte du garage depuis ce matin, on ne "
+                     "peut plus sortir")
+                .intent,
+            Intent::kNeighbourhood);
+  EXPECT_EQ(readText(reader,
+                     "j'ai perdu la clé de ma boîte aux lettres, comment en avoir une "
+                     "autre ?")
+                .intent,
+            Intent::kTenancyAdmin);
+  EXPECT_EQ(readText(reader,
+                     "Bonjour, je souhaiterais étaler le paiement de ma régularisation de charges "
+                     "en trois fois. Je vous remercie de l'attention que vous porterez à ma "
+                     "demande.",
+                     Channel::kEmail)
+                .intent,
+            Intent::kRentAndCharges);
+  const Reading advice = readText(reader,
+                                  "J'attends toujours le plombier pour l'évier, j'ai mis du "
+                                  "vinaigre comme il me l'avait recommandé. Où en est ma demande ?",
+                                  Channel::kEmail);
+  EXPECT_EQ(advice.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(advice.status_only);
+}
+
+// Asking the landlord to intervene is more than asking where a request stands; a follow-up that
+// says when the visit was due is still one follow-up.
+TEST(ContactReaderTest, AskingToInterveneAndFollowUpsDatedInTheirOwnClause) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_FALSE(readText(reader,
+                          "Ma demande pour le bruit des voisins du dessus date de janvier, "
+                          "toujours rien. Je vous demande de bien vouloir intervenir auprès "
+                          "d'eux.",
+                          Channel::kEmail)
+                     .status_only);
+    const Reading dated = readText(reader,
+                                   "le technicien devait venir ce matin pour le chauffe-eau, "
+                                   "vous savez s'il vient toujours ?",
+                                   Channel::kWeb);
+    EXPECT_EQ(dated.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(dated.status_only);
+  }
+}
+
+// Contacts counted by their rank are a follow-up; "un peu perdue" is confusion.
+TEST(ContactReaderTest, ContactsCountedByRankAndConfusion) {
+  const ContactReader lexicon(lexiconOnly());
+  EXPECT_EQ(readText(lexicon, "c'est la 3e fois que je vous écris pour les volets").intent,
+            Intent::kStatusRequest);
+  EXPECT_TRUE(readText(lexicon,
+                       "j'ai envoyé mon avis d'imposition, vous l'avez reçu ? je suis un "
+                       "peu perdue, ça m'inquiète")
+                  .reassurance_high);
+}
+
+// Waiting for someone to make them less cocky is a threat; an old neighbour's phone ringing
+// unanswered is a worry now.
+TEST(ContactReaderTest, WaitingForSomeoneAndAPhoneRingingUnanswered) {
+  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
+  for (const ContactReader& reader : readers) {
+    EXPECT_TRUE(readText(reader,
+                         "si le plombier annule encore, je l'attends devant l'agence, il "
+                         "fera moins le malin")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "ma voisine a 90 ans et son téléphone sonne dans le vide depuis "
+                         "hier midi",
+                         Channel::kPhone)
+                    .urgent);
+  }
+}
+
 TEST(ContactReaderTest, ContextRaisesReassurance) {
   const ContactReader reader;
   const std::string_view text = "où en est ma demande pour la fenêtre ?";
@@ -882,6 +1083,33 @@ TEST(ContactReaderQualityTest, TwelfthBlindBatchMeetsFloors) {
   EXPECT_EQ(m.n, 80);
   expectFloors(m, /*intent=*/0.88, /*status_p=*/0.95, /*status_r=*/0.90, /*urgent_r=*/0.90,
                /*aggressive_f1=*/0.80, /*reassurance_f1=*/0.65, /*ref=*/0.95);
+}
+
+// blind_13 (80 messages) was written and committed (349f3b7) before round 8 opened any file under
+// routing/, and scored once first: intent 0.875, status_only 0.87 / 0.87, urgent recall 0.82
+// (precision 0.75), aggressive F1 0.73, case_ref 0.96. Round 8 studied the categories of its
+// misses (never trained on it): intent 0.96, status_only 1.00 / 1.00, urgent recall 1.00,
+// aggressive F1 1.00 (optimistic). Floors under, with room for the model's retraining noise;
+// case_ref stays under 1 (spoken references, case_ref.cc).
+TEST(ContactReaderQualityTest, ThirteenthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_13.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.92, /*status_p=*/0.95, /*status_r=*/0.90, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.90, /*reassurance_f1=*/0.85, /*ref=*/0.95);
+}
+
+// check_q (71 messages) was written in round 8 for blind_13's miss categories (call backs inside
+// follow-ups, veiled and reported threats, past fires, carbon monoxide by its signs, a neighbour
+// nobody has seen, intent look-alikes) and their near misses, as training data; it cost the
+// model elsewhere (corpus README), so it is never trained on. The lexicon rules were written
+// with it in view: this guards them rather than measuring generalisation. Before round 8:
+// intent 0.82, status_only 0.60 / 0.60, urgent recall 0.36, aggressive F1 0; after: 0.94,
+// 1.00 / 1.00, 1.00, 0.94.
+TEST(ContactReaderQualityTest, RoundEightCheckSetMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/check_q.jsonl");
+  EXPECT_EQ(m.n, 71);
+  expectFloors(m, /*intent=*/0.90, /*status_p=*/0.95, /*status_r=*/0.90, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.85, /*reassurance_f1=*/0.75, /*ref=*/0.95);
 }
 
 // dev.jsonl is training data for the model (and the lexicon was tuned on it): this checks the

@@ -10,6 +10,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "routing/internal/byte_scan.h"
+
 namespace relais::routing {
 namespace {
 
@@ -983,7 +985,8 @@ std::string_view foldNextChar(std::string_view s, std::size_t& i) {
 bool isValidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (decodeUtf8(s, i) == kInvalid) {
+    i = internal::nextNonAscii(s, i);  // ASCII is valid: only the other bytes are decoded
+    if (i < s.size() && decodeUtf8(s, i) == kInvalid) {
       return false;
     }
   }

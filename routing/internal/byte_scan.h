@@ -75,6 +75,21 @@ inline std::size_t afterLastDigit(std::string_view t) {
   return end;
 }
 
+// The first byte from 0x80 in t[at, t.size()), or t.size().
+inline std::size_t nextNonAscii(std::string_view t, std::size_t at) {
+#if defined(__SSE2__)
+  for (; at + 16 <= t.size(); at += 16) {
+    if (const std::uint32_t high = highMask16(t.data() + at); high != 0) {
+      return at + static_cast<std::size_t>(__builtin_ctz(high));
+    }
+  }
+#endif
+  while (at < t.size() && static_cast<unsigned char>(t[at]) < 0x80) {
+    ++at;
+  }
+  return at;
+}
+
 // The first position in t[at, end) that holds an ASCII letter or digit or a non-ASCII byte and
 // does not follow an ASCII letter or digit (a word may start there), or `end`.
 inline std::size_t nextWordStart(std::string_view t, std::size_t at, std::size_t end) {

@@ -1684,22 +1684,29 @@ class Analysis {
     return i;
   }
 
+  // The display text of tokens [from, st.end_token), a dropped filler or stutter as one space.
+  // Between two dropped words the text is one run of the display text, appended at once.
   void appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
     const Token* prev = nullptr;
+    std::uint32_t run_begin = 0;
     for (std::uint32_t i = from; i < st.end_token; ++i) {
       const Token& t = text_.tokens[i];
-      if (prev != nullptr) {
+      if (prev == nullptr) {
+        run_begin = t.src_begin;
+      } else {
         if (t.src_begin < prev->src_end) {
           continue;  // one source word expanded into several tokens
         }
         if (t.after_dropped) {
+          out.append(text_.source(run_begin, prev->src_end));
           out.push_back(' ');
-        } else {
-          out.append(text_.source(prev->src_end, t.src_begin));
+          run_begin = t.src_begin;
         }
       }
-      out.append(text_.source(t.src_begin, t.src_end));
       prev = &t;
+    }
+    if (prev != nullptr) {
+      out.append(text_.source(run_begin, prev->src_end));
     }
     if (prev != nullptr && prev->src_end < st.src_end) {
       std::string_view tail = text_.source(prev->src_end, st.src_end);

@@ -7,8 +7,6 @@
 #include <string>
 #include <utility>
 
-#include "routing/internal/short_word.h"
-#include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
 namespace {
@@ -65,24 +63,33 @@ std::optional<CueKind> parseCueKind(std::string_view name) {
   return std::nullopt;
 }
 
+// The alphabet of lexicon words, as codes 1-36 of the trie's double array (0: a byte no word
+// holds, on which a lookup stops).
+constexpr std::size_t kAlphabet = 36;
+constexpr auto kTrieCode = [] {
+  std::array<unsigned char, 256> code{};
+  for (unsigned char c = 'a'; c <= 'z'; ++c) {
+    code[c] = static_cast<unsigned char>(c - 'a' + 1);
+  }
+  for (unsigned char c = '0'; c <= '9'; ++c) {
+    code[c] = static_cast<unsigned char>(c - '0' + 27);
+  }
+  return code;
+}();
+
 struct Lexicon::Impl {
-  struct Node {
+  // The trie of the lexicon's words and prefixes as a double array: from state s, byte c leads
+  // to state base[s] + code(c) when that state's check is s. A step down the trie is an add and
+  // a compare, whatever the node's fan-out; a state carries the terms ending there.
+  struct State {
+    std::int32_t base = 0;
+    std::int32_t check = -1;   // the parent state; -1: a free slot
     std::int32_t exact = -1;   // term id of the exact word ending here
     std::int32_t prefix = -1;  // term id of the prefix "...*" ending here
   };
-  std::vector<Node> nodes;
-  // The trie's edges in one open-addressing table keyed by (node, byte): a step down the trie
-  // is a multiply and a probe or two, whatever the node's fan-out.
-  struct Edge {
-    std::uint32_t key = 0;  // edgeKey(node, byte); 0: empty (a word byte is never 0)
-    std::int32_t child = -1;
-  };
-  std::vector<Edge> edges = std::vector<Edge>(1);  // never empty: a probe always finds a slot
-  std::uint64_t edge_mask = 0;
-  static std::uint32_t edgeKey(std::uint32_t node, unsigned char c) { return node << 7 | c; }
-  std::size_t edgeSlot(std::uint32_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32 & edge_mask);
-  }
+  // states[0] is the root (never a child: children are at base + 1 and up); kAlphabet slots
+  // past the last base keep every step in bounds.
+  std::vector<State> states = std::vector<State>(kAlphabet + 1);
   std::vector<std::vector<std::int32_t>> elements;  // per phrase
   std::vector<std::uint32_t> starts_offset;         // per term: CSR into starts
   struct Start {
@@ -109,40 +116,66 @@ struct Lexicon::Impl {
 
   using TokenTerms = routing::TokenTerms;
 
-  std::int32_t child(std::uint32_t node, char c) const {
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x80) {  // lexicon words are ASCII letters and digits
-      return -1;
-    }
-    const std::uint32_t key = edgeKey(node, b);
-    for (std::size_t s = edgeSlot(key);; s = (s + 1) & edge_mask) {
-      if (edges[s].key == key) {
-        return edges[s].child;
+  // Lays out `trie` (children by byte, terms per node) as the double array, breadth first: each
+  // node's base is the lowest that puts all its children on free slots.
+  void placeTrie(const std::vector<std::map<char, std::uint32_t>>& trie,
+                 const std::vector<std::pair<std::int32_t, std::int32_t>>& node_terms) {
+    states.assign(kAlphabet + 1, State{});
+    std::vector<std::pair<std::uint32_t, std::int32_t>> queue = {{0, 0}};  // (node, state)
+    std::size_t first_free = 1;  // no free slot before it
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const auto [node, state] = queue[q];
+      states[static_cast<std::size_t>(state)].exact = node_terms[node].first;
+      states[static_cast<std::size_t>(state)].prefix = node_terms[node].second;
+      const auto& children = trie[node];
+      if (children.empty()) {
+        continue;
       }
-      if (edges[s].key == 0) {
-        return -1;
+      while (first_free < states.size() && states[first_free].check != -1) {
+        ++first_free;
+      }
+      const std::size_t lowest_code = kTrieCode[static_cast<unsigned char>(children.begin()->first)];
+      std::size_t base = first_free > lowest_code ? first_free - lowest_code : 0;
+      for (;; ++base) {
+        if (states.size() < base + kAlphabet + 1) {
+          states.resize(base + kAlphabet + 1);
+        }
+        const bool fits = std::all_of(children.begin(), children.end(), [&](const auto& child) {
+          return states[base + kTrieCode[static_cast<unsigned char>(child.first)]].check == -1;
+        });
+        if (fits) {
+          break;
+        }
+      }
+      states[static_cast<std::size_t>(state)].base = static_cast<std::int32_t>(base);
+      for (const auto& [c, child] : children) {
+        const std::size_t slot = base + kTrieCode[static_cast<unsigned char>(c)];
+        states[slot].check = state;
+        queue.emplace_back(child, static_cast<std::int32_t>(slot));
       }
     }
   }
 
-  std::array<std::int32_t, 128> root_child{};  // direct table for the widest node
-
+  // Lexicon words are ASCII letters and digits: a token holding any other byte has no exact
+  // term, only the prefixes before that byte.
   void lookup(std::string_view w, TokenTerms& out) const {
     out.n = 0;
-    std::uint32_t node = 0;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      const std::int32_t next =
-          k == 0 ? root_child[static_cast<unsigned char>(w[0]) & 0x7F] : child(node, w[k]);
-      if (next < 0) {
+    std::int32_t state = 0;
+    for (const char c : w) {
+      // A byte outside the alphabet (code 0) leads to base + 0, which is no state's child:
+      // children are at base + 1 to base + kAlphabet.
+      const std::int32_t next = states[static_cast<std::size_t>(state)].base +
+                                kTrieCode[static_cast<unsigned char>(c)];
+      if (states[static_cast<std::size_t>(next)].check != state) {
         return;
       }
-      node = static_cast<std::uint32_t>(next);
-      if (nodes[node].prefix >= 0 && out.n < kMaxTermsPerToken) {
-        out.ids[out.n++] = nodes[node].prefix;
+      state = next;
+      if (states[static_cast<std::size_t>(state)].prefix >= 0 && out.n < kMaxTermsPerToken) {
+        out.ids[out.n++] = states[static_cast<std::size_t>(state)].prefix;
       }
     }
-    if (nodes[node].exact >= 0 && out.n < kMaxTermsPerToken) {
-      out.ids[out.n++] = nodes[node].exact;
+    if (states[static_cast<std::size_t>(state)].exact >= 0 && out.n < kMaxTermsPerToken) {
+      out.ids[out.n++] = states[static_cast<std::size_t>(state)].exact;
     }
   }
 
@@ -197,26 +230,18 @@ struct Lexicon::Impl {
 namespace {
 
 // match()'s working memory, kept per thread so that a read allocates nothing here: the terms of
-// each token, the candidate list, and a memo of the terms of short words already looked up in
-// this text ("de", "la", "je" come back dozens of times in a letter). Emptied logically at each
-// call (a new generation); private to its thread, so a Lexicon stays immutable and shareable.
+// each token, the candidate list and which terms the text holds. Private to its thread, so a
+// Lexicon stays immutable and shareable.
 struct MatchScratch {
-  struct MemoSlot {
-    std::uint64_t word = 0;        // packShortWord of the word
-    std::uint32_t generation = 0;  // the slot is full only when it carries the current one
-    std::uint32_t token = 0;       // a token already looked up with that word
-  };
   std::vector<TokenTerms> terms;
   std::vector<std::uint32_t> candidates;
   std::vector<std::uint64_t> present;  // bit per term: on some token of the text
-  internal::StampedSlots<MemoSlot> memo;
 };
 
 MatchScratch& matchScratch() {
   thread_local MatchScratch scratch;
   return scratch;
 }
-
 
 }  // namespace
 
@@ -230,7 +255,6 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     }
     phrases_.clear();
     impl_ = std::make_unique<Impl>();
-    impl_->nodes.resize(1);
     impl_->starts_offset.assign(1, 0);
   };
   auto termId = [&](std::string_view word) -> std::int32_t {
@@ -337,34 +361,7 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     }
   }
 
-  // Flatten the trie.
-  impl_->nodes.resize(trie.size());
-  std::size_t edge_count = 0;
-  for (std::size_t n = 0; n < trie.size(); ++n) {
-    impl_->nodes[n] = Impl::Node{node_terms[n].first, node_terms[n].second};
-    edge_count += trie[n].size();
-  }
-  std::size_t edge_slots = 16;
-  while (edge_slots < edge_count * 2) {
-    edge_slots *= 2;
-  }
-  impl_->edges.assign(edge_slots, Impl::Edge{});
-  impl_->edge_mask = edge_slots - 1;
-  for (std::size_t n = 0; n < trie.size(); ++n) {
-    for (const auto& [c, child] : trie[n]) {
-      const std::uint32_t key =
-          Impl::edgeKey(static_cast<std::uint32_t>(n), static_cast<unsigned char>(c));
-      std::size_t s = impl_->edgeSlot(key);
-      while (impl_->edges[s].key != 0) {
-        s = (s + 1) & impl_->edge_mask;
-      }
-      impl_->edges[s] = Impl::Edge{key, static_cast<std::int32_t>(child)};
-    }
-  }
-  impl_->root_child.fill(-1);
-  for (const auto& [c, child] : trie[0]) {
-    impl_->root_child[static_cast<unsigned char>(c) & 0x7F] = static_cast<std::int32_t>(child);
-  }
+  impl_->placeTrie(trie, node_terms);
   // Phrases by first term (CSR).
   const std::size_t term_count = term_ids.size();
   impl_->term_count = term_count;
@@ -427,31 +424,10 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   }
   // lookup() sets each entry's count and only its first ids are read.
   Impl::TokenTerms* const terms = scratch.terms.data();
-  const std::size_t memo_size = scratch.memo.prepare(n * 2);
-  const std::uint32_t generation = scratch.memo.generation;
-  MatchScratch::MemoSlot* const memo = scratch.memo.slots.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = text.word(text.tokens[i]);
-    const std::uint64_t packed = w.size() > 7 ? 0 : internal::packShortWord(w);
-    if (packed == 0) {
-      im.lookup(w, terms[i]);
-      continue;
-    }
-    std::size_t s = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 40) &
-                    (memo_size - 1);
-    while (memo[s].generation == generation && memo[s].word != packed) {
-      s = (s + 1) & (memo_size - 1);
-    }
-    if (memo[s].generation == generation) {
-      terms[i] = terms[memo[s].token];
-      continue;
-    }
-    im.lookup(w, terms[i]);
-    memo[s] = MatchScratch::MemoSlot{packed, generation, static_cast<std::uint32_t>(i)};
-  }
   std::vector<std::uint64_t>& present = scratch.present;
   present.assign((im.term_count + 63) / 64, 0);
   for (std::size_t i = 0; i < n; ++i) {
+    im.lookup(text.word(text.tokens[i]), terms[i]);
     for (std::uint32_t k = 0; k < terms[i].n; ++k) {
       const auto t = static_cast<std::uint32_t>(terms[i].ids[k]);
       present[t / 64] |= std::uint64_t{1} << (t % 64);

@@ -406,20 +406,6 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   }
 }
 
-const float* ReaderModel::find(std::uint64_t key) const {
-  if (slots_.empty()) {
-    return nullptr;
-  }
-  std::uint64_t s = key & mask_;
-  while (slots_[s].index != 0) {
-    if (slots_[s].key == key) {
-      return weights_.weights + (slots_[s].index - 1) * kModelHeadCount;
-    }
-    s = (s + 1) & mask_;
-  }
-  return nullptr;
-}
-
 ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   ModelScores out;
   if (weights_.bias != nullptr) {
@@ -440,12 +426,25 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   float head8 = out.logit[8];
   float head9 = out.logit[9];
 #endif
+  // The table in locals: the stores to features[i].weights could otherwise alias it, and it
+  // would be reloaded for every feature.
+  const Slot* const slots = slots_.data();
+  const std::uint64_t mask = mask_;
+  const bool has_slots = !slots_.empty();
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kPrefetchAhead < n && !slots_.empty()) {
-      __builtin_prefetch(&slots_[features[i + kPrefetchAhead].key & mask_]);
+    if (i + kPrefetchAhead < n && has_slots) {
+      __builtin_prefetch(&slots[features[i + kPrefetchAhead].key & mask]);
     }
     ModelFeature& f = features[i];
-    const float* w = find(f.key);
+    const float* w = nullptr;
+    if (has_slots) {
+      for (std::uint64_t s = f.key & mask; slots[s].index != 0; s = (s + 1) & mask) {
+        if (slots[s].key == f.key) {
+          w = weights_.weights + (slots[s].index - 1) * kModelHeadCount;
+          break;
+        }
+      }
+    }
     f.weights = w;
     if (w == nullptr) {
       continue;

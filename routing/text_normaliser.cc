@@ -429,13 +429,14 @@ constexpr auto kWordByte = [] {
 }();
 
 // Speech fillers, dropped.
+constexpr std::string_view kFillers[] = {"euh", "heu", "euhh", "euhhh", "hum",
+                                         "hmm", "mmh", "bah", "hein"};
 bool isFiller(std::string_view w) {
   // All fillers have 3 to 5 letters and start with e, h, b or m: most words stop here.
   if (w.size() < 3 || w.size() > 5 || (w[0] != 'e' && w[0] != 'h' && w[0] != 'b' && w[0] != 'm')) {
     return false;
   }
-  return w == "euh" || w == "heu" || w == "euhh" || w == "euhhh" || w == "hum" || w == "hmm" ||
-         w == "mmh" || w == "bah" || w == "hein";
+  return std::find(std::begin(kFillers), std::end(kFillers), w) != std::end(kFillers);
 }
 
 // SMS spellings, contractions without apostrophes and frequent typos -> standard tokens.
@@ -444,8 +445,14 @@ const std::unordered_map<std::string_view, std::string_view>& smsMap();
 // (first letter, length) pairs of the SMS map's keys: most words are rejected without hashing.
 struct SmsFilter {
   std::array<std::uint16_t, 256> present{};  // by first byte, bit L: a key of length L
+  // The same with the fillers' pairs: a word outside both is emitted as it is, after one test.
+  std::array<std::uint16_t, 256> present_or_filler{};
   bool mayContain(std::string_view w) const {
     return w.size() < 16 && (present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
+  }
+  bool mayContainOrFiller(std::string_view w) const {
+    return w.size() < 16 &&
+           (present_or_filler[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
   }
   // Keys of at most 8 bytes by their packed bytes (one-to-one: a key has no zero byte), in an
   // open-addressing table: a multiply and a probe or two instead of a binary search.
@@ -472,9 +479,12 @@ struct SmsFilter {
     }
     short_keys[s] = Short{packed, value};
   }
-  // The replacement of a word of 1 to 8 bytes, or nullptr.
+  // The replacement of a word of 1 to 8 bytes, or nullptr. The 8 bytes from w.data() must be
+  // readable (the tokeniser's words have room after them): they are loaded at once.
   const std::string_view* findShort(std::string_view w) const {
-    const std::uint64_t packed = pack(w);
+    std::uint64_t loaded = 0;
+    std::memcpy(&loaded, w.data(), sizeof(loaded));
+    const std::uint64_t packed = loaded & (~std::uint64_t{0} >> (64 - 8 * w.size()));
     for (std::size_t s = slot(packed);; s = (s + 1) & (kShortSlots - 1)) {
       if (short_keys[s].packed == packed) {
         return &short_keys[s].value;
@@ -497,6 +507,11 @@ const SmsFilter& smsFilter() {
       if (key.size() <= 8) {
         f.insertShort(SmsFilter::pack(key), value);
       }
+    }
+    f.present_or_filler = f.present;
+    for (std::string_view filler : kFillers) {
+      f.present_or_filler[static_cast<unsigned char>(filler[0])] |=
+          static_cast<std::uint16_t>(1U << filler.size());
     }
     return f;
   }();
@@ -651,7 +666,7 @@ const std::unordered_map<std::string_view, std::string_view>& smsMap() {
 
 class Tokeniser {
  public:
-  explicit Tokeniser(NormalisedText& out) : out_(out) {}
+  explicit Tokeniser(NormalisedText& out) : out_(out), sms_(smsFilter()) {}
 
   void run() {
     const std::string_view s = out_.display;
@@ -659,6 +674,7 @@ class Tokeniser {
     // read is folded straight after the tokens already emitted, so emitting it as read copies
     // nothing. Trimmed to norm_size_ at the end.
     out_.norm.resize(s.size() + kMaxWord);
+    norm_ = out_.norm.data();
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
@@ -716,7 +732,7 @@ class Tokeniser {
   static constexpr std::size_t kMaxWord = 40;
 
   // The word being read, folded, at the end of what norm uses: at most kMaxWord bytes kept.
-  char* pending() { return out_.norm.data() + norm_size_; }
+  char* pending() { return norm_ + norm_size_; }
 
   // Room after pending() for a word: kMaxWord bytes kept, plus what a 16-byte store that
   // starts before kMaxWord may write past it.
@@ -771,6 +787,7 @@ class Tokeniser {
   void reserveNorm(std::size_t bytes) {
     if (out_.norm.size() < norm_size_ + bytes) {
       out_.norm.resize(2 * out_.norm.size() + bytes);
+      norm_ = out_.norm.data();
     }
   }
 
@@ -816,19 +833,28 @@ class Tokeniser {
     const std::string_view w(pending(), std::min(word_size_, kMaxWord));
     word_size_ = 0;
     last_word_end_ = word_end_;
+    if (sms_.mayContainOrFiller(w)) {
+      flushFillerOrSms(w, before_apostrophe);
+    } else {  // most words: neither a filler nor an SMS spelling
+      emit(w);
+    }
+  }
+
+  // flushWord for a word that may be a filler or an SMS spelling.
+  void flushFillerOrSms(std::string_view w, bool before_apostrophe) {
     if (isFiller(w)) {
       dropped_ = true;
       return;
     }
     // "c'est" is already split; only a bare "c" stands for "c'est".
-    const SmsFilter& filter = smsFilter();
-    if (before_apostrophe || !filter.mayContain(w)) {
+    if (before_apostrophe || !sms_.mayContain(w)) {
       emit(w);
       return;
     }
     std::string_view rep;
     if (w.size() <= 8) {
-      const std::string_view* const found = filter.findShort(w);
+      // w is at pending(), where startWord made kWordRoom bytes readable.
+      const std::string_view* const found = sms_.findShort(w);
       if (found == nullptr) {
         emit(w);
         return;
@@ -854,10 +880,11 @@ class Tokeniser {
   // (copied there).
   void emit(std::string_view w) {
     auto& tokens = out_.tokens;
-    const std::uint32_t sentence = static_cast<std::uint32_t>(out_.sentences.size());
-    if (!tokens.empty() && tokens.back().sentence == sentence && !isDigit(w[0]) &&
-        tokens.back().src_begin != word_begin_ && tokens.back().norm_size == w.size() &&
-        std::memcmp(out_.norm.data() + tokens.back().norm_begin, w.data(), w.size()) == 0) {
+    const std::uint32_t sentence = sentence_count_;
+    // A token before this one in its sentence: not the sentence's first.
+    if (sentence_first_token_ != token_count_ && tokens.back().norm_size == w.size() &&
+        !isDigit(w[0]) && tokens.back().src_begin != word_begin_ &&
+        std::memcmp(norm_ + tokens.back().norm_begin, w.data(), w.size()) == 0) {
       dropped_ = true;  // stutter: "le le", "je je"
       return;
     }
@@ -875,13 +902,14 @@ class Tokeniser {
     dropped_ = false;
     norm_size_ += w.size();
     tokens.push_back(t);
-    if (sentence_first_token_ == tokens.size() - 1) {
+    if (sentence_first_token_ == token_count_) {
       sentence_begin_ = word_begin_;
     }
+    ++token_count_;
   }
 
   void endSentence(std::uint32_t src_end) {
-    const auto n = static_cast<std::uint32_t>(out_.tokens.size());
+    const std::uint32_t n = token_count_;
     if (n == sentence_first_token_) {
       return;
     }
@@ -897,12 +925,17 @@ class Tokeniser {
     st.first_token = sentence_first_token_;
     st.end_token = n;
     out_.sentences.push_back(st);
+    ++sentence_count_;
     sentence_first_token_ = n;
     dropped_ = false;
   }
 
   NormalisedText& out_;
+  const SmsFilter& sms_;
+  char* norm_ = nullptr;       // out_.norm.data(), kept up to date by run() and reserveNorm()
   std::size_t norm_size_ = 0;  // bytes of norm used by the tokens emitted
+  std::uint32_t token_count_ = 0;     // out_.tokens.size()
+  std::uint32_t sentence_count_ = 0;  // out_.sentences.size()
   std::size_t word_size_ = 0;  // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
   std::uint32_t word_end_ = 0;

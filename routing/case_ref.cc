@@ -344,7 +344,13 @@ std::size_t skipFillers(std::string_view t, std::size_t at) {
       break;
     }
     bool skipped = false;
+    // An ASCII byte here must be a filler's first letter (matchFoldedWord would fail on it).
+    const auto b = at < t.size() ? static_cast<unsigned char>(t[at]) : 0;
+    const char first = static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0));
     for (std::string_view f : kFillers) {
+      if (b < 0x80 && f.front() != first) {
+        continue;
+      }
       const std::size_t e = matchFoldedWord(t, at, f);
       if (e != std::string_view::npos) {
         at = e;
@@ -550,6 +556,16 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
       }
       if (!c.parsed.keywords.empty()) {
         keyword_mask_ |= std::uint64_t{1} << pi;
+        for (const std::string& kw : c.parsed.keywords) {
+          const auto front = static_cast<unsigned char>(kw[0]);
+          if (kw.size() == 1) {  // any second byte will do
+            for (std::size_t second = 0; second < 128; ++second) {
+              keyword_pairs_.set(front * 128 + second);
+            }
+          } else {
+            keyword_pairs_.set(front * 128 + static_cast<unsigned char>(kw[1]));
+          }
+        }
       } else {
         shape_only_mask_ |= std::uint64_t{1} << pi;
         shape_reach_ = std::max(shape_reach_, bytesBeforeFirstDigit(c.parsed.shape));
@@ -604,6 +620,16 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
       const auto f = static_cast<unsigned char>(first);
       if (!start_masks_.empty()) {  // keyword patterns none of whose keywords begin with `first`
         mask &= ~keyword_mask_ | (f < 0x80 ? start_masks_[f] : 0);
+      }
+    }
+    // Two ASCII bytes that begin no keyword ("le", "je", "de" but for "demande"): no keyword
+    // pattern matches here.
+    if ((mask & keyword_mask_) != 0 && b < 0x80 && at + 1 < t.size() &&
+        static_cast<unsigned char>(t[at + 1]) < 0x80) {
+      const char second = t[at + 1];
+      const auto lower = static_cast<unsigned char>(second | (isLetter(second) ? 0x20 : 0));
+      if (!keyword_pairs_.test(static_cast<unsigned char>(first) * 128 + lower)) {
+        mask &= ~keyword_mask_;
       }
     }
     if ((mask & shape_only_mask_) != 0) {

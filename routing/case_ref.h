@@ -26,6 +26,7 @@
 // Thread-safety: a CaseRefMatcher is immutable after construction.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -68,6 +69,9 @@ class CaseRefMatcher {
   // With start_masks_: the patterns anchored on keywords, and those made of a shape alone.
   std::uint64_t keyword_mask_ = 0;
   std::uint64_t shape_only_mask_ = 0;
+  // The first two bytes of the keywords (ASCII, folded), bit first * 128 + second: a word
+  // that begins otherwise is tried with no keyword pattern.
+  std::bitset<128 * 128> keyword_pairs_;
   // The most bytes a match of a shape-only pattern holds before its first digit (npos: some
   // needs none): where the next digit is farther, only keyword patterns are tried. Most words
   // of a message are that far from any digit.

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -40,7 +41,15 @@ bool validWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= 
 struct TokenTerms {
   std::array<std::int32_t, kMaxTermsPerToken> ids;
   std::uint32_t n = 0;
+  std::uint64_t bits = 0;  // bit id % 64 of each id: most terms asked for are turned down here
+  void add(std::int32_t id) {
+    ids[n++] = id;
+    bits |= std::uint64_t{1} << (id % 64);
+  }
   bool has(std::int32_t id) const {
+    if ((bits >> (id % 64) & 1) == 0) {
+      return false;
+    }
     for (std::uint32_t k = 0; k < n; ++k) {
       if (ids[k] == id) {
         return true;
@@ -113,6 +122,9 @@ struct Lexicon::Impl {
   };
   std::vector<std::uint32_t> pair_offset;
   std::vector<Pair> pairs;
+  // Per term, bit second % 64 of each of its pairs (TokenTerms::bits' hash): when the next
+  // token's bits share none, no pair is looked up.
+  std::vector<std::uint64_t> pair_bits;
 
   using TokenTerms = routing::TokenTerms;
 
@@ -160,6 +172,7 @@ struct Lexicon::Impl {
   // term, only the prefixes before that byte.
   void lookup(std::string_view w, TokenTerms& out) const {
     out.n = 0;
+    out.bits = 0;
     std::int32_t state = 0;
     for (const char c : w) {
       // A byte outside the alphabet (code 0) leads to base + 0, which is no state's child:
@@ -171,11 +184,11 @@ struct Lexicon::Impl {
       }
       state = next;
       if (states[static_cast<std::size_t>(state)].prefix >= 0 && out.n < kMaxTermsPerToken) {
-        out.ids[out.n++] = states[static_cast<std::size_t>(state)].prefix;
+        out.add(states[static_cast<std::size_t>(state)].prefix);
       }
     }
     if (states[static_cast<std::size_t>(state)].exact >= 0 && out.n < kMaxTermsPerToken) {
-      out.ids[out.n++] = states[static_cast<std::size_t>(state)].exact;
+      out.add(states[static_cast<std::size_t>(state)].exact);
     }
   }
 
@@ -406,6 +419,12 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     impl_->free_offset[t + 1] = static_cast<std::uint32_t>(impl_->free_starts.size());
     impl_->pair_offset[t + 1] = static_cast<std::uint32_t>(impl_->pairs.size());
   }
+  impl_->pair_bits.assign(term_count, 0);
+  for (std::size_t t = 0; t < term_count; ++t) {
+    for (std::uint32_t k = impl_->pair_offset[t]; k < impl_->pair_offset[t + 1]; ++k) {
+      impl_->pair_bits[t] |= std::uint64_t{1} << (impl_->pairs[k].second % 64);
+    }
+  }
 }
 
 Lexicon::~Lexicon() = default;
@@ -453,55 +472,49 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
       // that hits come out exactly as a scan of the whole list would produce them.
       const std::uint32_t s_begin = im.starts_offset[t];
       const std::uint32_t s_end = im.starts_offset[t + 1];
+      std::span<const std::uint32_t> visit;
+      candidates.clear();
       if (s_end - s_begin <= kScanMax) {  // a short list: scanning it is cheaper than lookups
         for (std::uint32_t s = s_begin; s < s_end; ++s) {
-          const Impl::Start st = im.starts[s];
-          if (st.second == kNone) {  // a one-word phrase
-            hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
-                                  static_cast<std::uint32_t>(i + 1)});
-            continue;
-          }
-          if (st.second >= 0 && (next == nullptr || !next->has(st.second))) {
-            continue;
-          }
-          if (absent(st.needs)) {
-            continue;
-          }
-          const std::int64_t end =
-              im.matchFrom(im.elements[st.phrase], 1, i + 1, terms, text, sentence);
-          if (end >= 0) {
-            hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
-                                  static_cast<std::uint32_t>(end)});
+          const std::int32_t second = im.starts[s].second;
+          if (second < 0 || (next != nullptr && next->has(second))) {
+            candidates.push_back(s);
           }
         }
-        continue;
-      }
-      candidates.clear();
-      for (std::uint32_t f = im.free_offset[t]; f < im.free_offset[t + 1]; ++f) {
-        candidates.push_back(im.free_starts[f]);
-      }
-      std::size_t sources = candidates.empty() ? 0 : 1;
-      if (next != nullptr && im.pair_offset[t] != im.pair_offset[t + 1]) {
-        const Impl::Pair* pb = im.pairs.data() + im.pair_offset[t];
-        const Impl::Pair* pe = im.pairs.data() + im.pair_offset[t + 1];
-        for (std::uint32_t m = 0; m < next->n; ++m) {
-          const std::int32_t x = next->ids[m];
-          const Impl::Pair* lo = std::lower_bound(
-              pb, pe, x, [](const Impl::Pair& a, std::int32_t v) { return a.second < v; });
-          if (lo == pe || lo->second != x) {
-            continue;
+        visit = candidates;
+      } else {
+        // A long list: its phrases whose second element is not a word (the free list, in
+        // order), merged with those whose second word the next token holds, looked up by that
+        // word when the next token's bits say it may hold one.
+        visit = std::span(im.free_starts).subspan(im.free_offset[t],
+                                                  im.free_offset[t + 1] - im.free_offset[t]);
+        if (next != nullptr && (im.pair_bits[t] & next->bits) != 0) {
+          const Impl::Pair* pb = im.pairs.data() + im.pair_offset[t];
+          const Impl::Pair* pe = im.pairs.data() + im.pair_offset[t + 1];
+          std::size_t sources = visit.empty() ? 0 : 1;
+          for (std::uint32_t m = 0; m < next->n; ++m) {
+            const std::int32_t x = next->ids[m];
+            const Impl::Pair* lo = std::lower_bound(
+                pb, pe, x, [](const Impl::Pair& a, std::int32_t v) { return a.second < v; });
+            if (lo == pe || lo->second != x) {
+              continue;
+            }
+            ++sources;
+            for (; lo != pe && lo->second == x; ++lo) {
+              candidates.push_back(lo->start);
+            }
           }
-          ++sources;
-          for (; lo != pe && lo->second == x; ++lo) {
-            candidates.push_back(lo->start);
+          if (!candidates.empty()) {
+            candidates.insert(candidates.end(), visit.begin(), visit.end());
+            if (sources > 1) {
+              std::sort(candidates.begin(), candidates.end());
+            }
+            visit = candidates;
           }
         }
       }
-      if (sources > 1) {
-        std::sort(candidates.begin(), candidates.end());
-      }
-      for (const std::uint32_t s : candidates) {
-        const Impl::Start st = im.starts[s];
+      for (const std::uint32_t c : visit) {
+        const Impl::Start st = im.starts[c];
         if (st.second == kNone) {  // a one-word phrase
           hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
                                 static_cast<std::uint32_t>(i + 1)});

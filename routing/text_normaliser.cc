@@ -431,37 +431,30 @@ constexpr auto kWordByte = [] {
 // Speech fillers, dropped.
 constexpr std::string_view kFillers[] = {"euh", "heu", "euhh", "euhhh", "hum",
                                          "hmm", "mmh", "bah", "hein"};
-bool isFiller(std::string_view w) {
-  // All fillers have 3 to 5 letters and start with e, h, b or m: most words stop here.
-  if (w.size() < 3 || w.size() > 5 || (w[0] != 'e' && w[0] != 'h' && w[0] != 'b' && w[0] != 'm')) {
-    return false;
-  }
-  return std::find(std::begin(kFillers), std::end(kFillers), w) != std::end(kFillers);
-}
 
 // SMS spellings, contractions without apostrophes and frequent typos -> standard tokens.
 const std::unordered_map<std::string_view, std::string_view>& smsMap();
 
-// (first letter, length) pairs of the SMS map's keys: most words are rejected without hashing.
-struct SmsFilter {
-  std::array<std::uint16_t, 256> present{};  // by first byte, bit L: a key of length L
-  // The same with the fillers' pairs: a word outside both is emitted as it is, after one test.
-  std::array<std::uint16_t, 256> present_or_filler{};
-  bool mayContain(std::string_view w) const {
-    return w.size() < 16 && (present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
-  }
-  bool mayContainOrFiller(std::string_view w) const {
-    return w.size() < 16 &&
-           (present_or_filler[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
-  }
-  // Keys of at most 8 bytes by their packed bytes (one-to-one: a key has no zero byte), in an
-  // open-addressing table: a multiply and a probe or two instead of a binary search.
+// The words the tokeniser does not emit as they are: fillers (dropped) and SMS spellings
+// (replaced).
+struct SpecialWords {
+  // Words of at most 8 bytes (every filler, most SMS spellings) by their packed bytes
+  // (one-to-one: a word has no zero byte), in an open-addressing table: one multiply and a probe
+  // or two tell any short word apart.
   struct Short {
     std::uint64_t packed = 0;  // 0: empty slot
-    std::string_view value;
+    bool filler = false;
+    std::string_view replacement;  // of an SMS spelling
   };
   static constexpr std::size_t kShortSlots = 512;  // a power of two, under a third full
-  std::array<Short, kShortSlots> short_keys{};
+  std::array<Short, kShortSlots> short_words{};
+  // (first byte, length) pairs of the longer SMS spellings (up to 15 bytes): most long words
+  // skip the map.
+  std::array<std::uint16_t, 256> long_present{};  // by first byte, bit L: a key of length L
+
+  bool mayBeLongSpelling(std::string_view w) const {
+    return w.size() < 16 && (long_present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
+  }
   static std::uint64_t pack(std::string_view w) {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -472,50 +465,48 @@ struct SmsFilter {
   static std::size_t slot(std::uint64_t packed) {
     return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 55);  // 9 bits
   }
-  void insertShort(std::uint64_t packed, std::string_view value) {
+  Short& insertShort(std::uint64_t packed) {
     std::size_t s = slot(packed);
-    while (short_keys[s].packed != 0) {
+    while (short_words[s].packed != 0 && short_words[s].packed != packed) {
       s = (s + 1) & (kShortSlots - 1);
     }
-    short_keys[s] = Short{packed, value};
+    short_words[s].packed = packed;
+    return short_words[s];
   }
-  // The replacement of a word of 1 to 8 bytes, or nullptr. The 8 bytes from w.data() must be
-  // readable (the tokeniser's words have room after them): they are loaded at once.
-  const std::string_view* findShort(std::string_view w) const {
+  // The entry of a word of 1 to 8 bytes, or nullptr. The 8 bytes from w.data() must be readable
+  // (the tokeniser's words have room after them): they are loaded at once.
+  const Short* findShort(std::string_view w) const {
     std::uint64_t loaded = 0;
     std::memcpy(&loaded, w.data(), sizeof(loaded));
     const std::uint64_t packed = loaded & (~std::uint64_t{0} >> (64 - 8 * w.size()));
     for (std::size_t s = slot(packed);; s = (s + 1) & (kShortSlots - 1)) {
-      if (short_keys[s].packed == packed) {
-        return &short_keys[s].value;
+      if (short_words[s].packed == packed) {
+        return &short_words[s];
       }
-      if (short_keys[s].packed == 0) {
+      if (short_words[s].packed == 0) {
         return nullptr;
       }
     }
   }
 };
 
-const SmsFilter& smsFilter() {
-  static const SmsFilter kFilter = [] {
-    SmsFilter f;
+const SpecialWords& specialWords() {
+  static const SpecialWords kWords = [] {
+    SpecialWords w;
     for (const auto& [key, value] : smsMap()) {
-      if (key.size() < 16) {
-        f.present[static_cast<unsigned char>(key[0])] |=
+      if (key.size() <= 8) {
+        w.insertShort(SpecialWords::pack(key)).replacement = value;
+      } else if (key.size() < 16) {
+        w.long_present[static_cast<unsigned char>(key[0])] |=
             static_cast<std::uint16_t>(1U << key.size());
       }
-      if (key.size() <= 8) {
-        f.insertShort(SmsFilter::pack(key), value);
-      }
     }
-    f.present_or_filler = f.present;
-    for (std::string_view filler : kFillers) {
-      f.present_or_filler[static_cast<unsigned char>(filler[0])] |=
-          static_cast<std::uint16_t>(1U << filler.size());
+    for (std::string_view filler : kFillers) {  // a filler is dropped, whatever the SMS map says
+      w.insertShort(SpecialWords::pack(filler)).filler = true;
     }
-    return f;
+    return w;
   }();
-  return kFilter;
+  return kWords;
 }
 
 const std::unordered_map<std::string_view, std::string_view>& smsMap() {
@@ -666,7 +657,7 @@ const std::unordered_map<std::string_view, std::string_view>& smsMap() {
 
 class Tokeniser {
  public:
-  explicit Tokeniser(NormalisedText& out) : out_(out), sms_(smsFilter()) {}
+  explicit Tokeniser(NormalisedText& out) : out_(out), special_(specialWords()) {}
 
   void run() {
     const std::string_view s = out_.display;
@@ -833,42 +824,32 @@ class Tokeniser {
     const std::string_view w(pending(), std::min(word_size_, kMaxWord));
     word_size_ = 0;
     last_word_end_ = word_end_;
-    if (sms_.mayContainOrFiller(w)) {
-      flushFillerOrSms(w, before_apostrophe);
-    } else {  // most words: neither a filler nor an SMS spelling
-      emit(w);
-    }
-  }
-
-  // flushWord for a word that may be a filler or an SMS spelling.
-  void flushFillerOrSms(std::string_view w, bool before_apostrophe) {
-    if (isFiller(w)) {
-      dropped_ = true;
-      return;
-    }
-    // "c'est" is already split; only a bare "c" stands for "c'est".
-    if (before_apostrophe || !sms_.mayContain(w)) {
-      emit(w);
-      return;
-    }
-    std::string_view rep;
     if (w.size() <= 8) {
       // w is at pending(), where startWord made kWordRoom bytes readable.
-      const std::string_view* const found = sms_.findShort(w);
-      if (found == nullptr) {
+      const SpecialWords::Short* const special = special_.findShort(w);
+      if (special == nullptr) {  // most words
         emit(w);
-        return;
-      }
-      rep = *found;
-    } else {
-      const auto& sms = smsMap();
-      const auto it = sms.find(w);
-      if (it == sms.end()) {
+      } else if (special->filler) {
+        dropped_ = true;
+      } else if (before_apostrophe) {  // "c'est" is already split: only a bare "c" is "c'est"
         emit(w);
-        return;
+      } else {
+        emitReplacement(special->replacement);
       }
-      rep = it->second;
+      return;
     }
+    if (!before_apostrophe && special_.mayBeLongSpelling(w)) {
+      const auto& sms = smsMap();
+      if (const auto it = sms.find(w); it != sms.end()) {
+        emitReplacement(it->second);
+        return;
+      }
+    }
+    emit(w);
+  }
+
+  // Emits the words of an SMS spelling's replacement ("jsp" -> "je" "sais" "pas").
+  void emitReplacement(std::string_view rep) {
     while (!rep.empty()) {
       const std::size_t sp = rep.find(' ');
       emit(rep.substr(0, sp));
@@ -931,7 +912,7 @@ class Tokeniser {
   }
 
   NormalisedText& out_;
-  const SmsFilter& sms_;
+  const SpecialWords& special_;
   char* norm_ = nullptr;       // out_.norm.data(), kept up to date by run() and reserveNorm()
   std::size_t norm_size_ = 0;  // bytes of norm used by the tokens emitted
   std::uint32_t token_count_ = 0;     // out_.tokens.size()

@@ -666,6 +666,9 @@ class Tokeniser {
     // nothing. Trimmed to norm_size_ at the end.
     out_.norm.resize(s.size() + kMaxWord);
     norm_ = out_.norm.data();
+    // tokens too: written by index (no push_back call per word), sized for a token per five
+    // bytes, grown when full, trimmed to token_count_ at the end.
+    out_.tokens.resize(s.size() / 5 + 4);
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
@@ -733,6 +736,7 @@ class Tokeniser {
     flushWord(false);
     endSentence(static_cast<std::uint32_t>(s.size()));
     out_.norm.resize(norm_size_);
+    out_.tokens.resize(token_count_);
   }
 
  private:
@@ -798,6 +802,8 @@ class Tokeniser {
     }
   }
 
+  const Token& lastToken() const { return out_.tokens[token_count_ - 1]; }
+
   // A dot ends a sentence unless a digit or a lower-case letter follows ("12.5", "réf. dm").
   static bool isSentenceDot(std::string_view s, std::size_t at) {
     std::size_t k = at + 1;
@@ -813,18 +819,18 @@ class Tokeniser {
 
   // A dot right after "réf", "n", "M", "Mme"... does not end the sentence.
   bool afterAbbreviation() const {
-    if (out_.tokens.empty() || out_.tokens.back().src_end == 0 ||
-        out_.tokens.back().sentence != out_.sentences.size()) {
+    if (token_count_ == 0 || lastToken().src_end == 0 ||
+        lastToken().sentence != out_.sentences.size()) {
       return false;
     }
     // The dot must follow the word directly ("réf." not "réf .").
-    if (out_.tokens.back().src_end != last_word_end_) {
+    if (lastToken().src_end != last_word_end_) {
       return false;
     }
     static constexpr std::string_view kAbbreviations[] = {
         "ref", "n",   "no",  "m",  "mr", "mme", "st",  "av",  "bd",  "bat", "bt",
         "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr",  "ste"};
-    const std::string_view w = out_.word(out_.tokens.back());
+    const std::string_view w = out_.word(lastToken());
     for (std::string_view a : kAbbreviations) {
       if (w == a) {
         return true;
@@ -881,9 +887,9 @@ class Tokeniser {
     auto& tokens = out_.tokens;
     const std::uint32_t sentence = sentence_count_;
     // A token before this one in its sentence: not the sentence's first.
-    if (sentence_first_token_ != token_count_ && tokens.back().norm_size == w.size() &&
-        !isDigit(w[0]) && tokens.back().src_begin != word_begin_ &&
-        std::memcmp(norm_ + tokens.back().norm_begin, w.data(), w.size()) == 0) {
+    if (sentence_first_token_ != token_count_ && lastToken().norm_size == w.size() &&
+        !isDigit(w[0]) && lastToken().src_begin != word_begin_ &&
+        std::memcmp(norm_ + lastToken().norm_begin, w.data(), w.size()) == 0) {
       dropped_ = true;  // stutter: "le le", "je je"
       return;
     }
@@ -900,7 +906,10 @@ class Tokeniser {
     t.after_dropped = dropped_;
     dropped_ = false;
     norm_size_ += w.size();
-    tokens.push_back(t);
+    if (token_count_ == tokens.size()) {
+      tokens.resize(2 * tokens.size() + 16);
+    }
+    tokens[token_count_] = t;
     if (sentence_first_token_ == token_count_) {
       sentence_begin_ = word_begin_;
     }
@@ -915,7 +924,7 @@ class Tokeniser {
     Sentence st;
     st.src_begin = sentence_begin_;
     st.src_end = std::min<std::uint32_t>(static_cast<std::uint32_t>(out_.display.size()),
-                                         std::max(src_end + 1, out_.tokens.back().src_end));
+                                         std::max(src_end + 1, lastToken().src_end));
     // Keep the closing punctuation mark but not a newline.
     while (st.src_end > st.src_begin &&
            (out_.display[st.src_end - 1] == '\n' || out_.display[st.src_end - 1] == ' ')) {
@@ -933,7 +942,7 @@ class Tokeniser {
   const SpecialWords& special_;
   char* norm_ = nullptr;       // out_.norm.data(), kept up to date by run() and reserveNorm()
   std::size_t norm_size_ = 0;  // bytes of norm used by the tokens emitted
-  std::uint32_t token_count_ = 0;     // out_.tokens.size()
+  std::uint32_t token_count_ = 0;     // tokens emitted: the first token_count_ of out_.tokens
   std::uint32_t sentence_count_ = 0;  // out_.sentences.size()
   std::size_t word_size_ = 0;  // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
@@ -994,7 +1003,6 @@ void normaliseText(std::string_view raw, NormalisedText& out) {
   out.clear();
   // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
   cleanTextInto(raw, out.display);
-  out.tokens.reserve(out.display.size() / 5 + 4);
   out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise
   Tokeniser(out).run();
 }

@@ -92,13 +92,14 @@ struct Lexicon::Impl {
   // a compare, whatever the node's fan-out; a state carries the terms ending there.
   struct State {
     std::int32_t base = 0;
-    std::int32_t check = -1;   // the parent state; -1: a free slot
-    std::int32_t exact = -1;   // term id of the exact word ending here
-    std::int32_t prefix = -1;  // term id of the prefix "...*" ending here
+    std::int32_t check = -1;  // the parent state; -1: a free slot
   };
   // states[0] is the root (never a child: children are at base + 1 and up); kAlphabet slots
-  // past the last base keep every step in bounds.
+  // past the last base keep every step in bounds. The terms ending at each state are apart, so
+  // that a step reads 8 bytes of `states` (an index scaled in the address, no multiply).
   std::vector<State> states = std::vector<State>(kAlphabet + 1);
+  std::vector<std::int32_t> exact_term = std::vector<std::int32_t>(kAlphabet + 1, -1);
+  std::vector<std::int32_t> prefix_term = std::vector<std::int32_t>(kAlphabet + 1, -1);
   std::vector<std::vector<std::int32_t>> elements;  // per phrase
   std::vector<std::uint32_t> starts_offset;         // per term: CSR into starts
   struct Start {
@@ -133,12 +134,14 @@ struct Lexicon::Impl {
   void placeTrie(const std::vector<std::map<char, std::uint32_t>>& trie,
                  const std::vector<std::pair<std::int32_t, std::int32_t>>& node_terms) {
     states.assign(kAlphabet + 1, State{});
+    exact_term.assign(kAlphabet + 1, -1);
+    prefix_term.assign(kAlphabet + 1, -1);
     std::vector<std::pair<std::uint32_t, std::int32_t>> queue = {{0, 0}};  // (node, state)
     std::size_t first_free = 1;  // no free slot before it
     for (std::size_t q = 0; q < queue.size(); ++q) {
       const auto [node, state] = queue[q];
-      states[static_cast<std::size_t>(state)].exact = node_terms[node].first;
-      states[static_cast<std::size_t>(state)].prefix = node_terms[node].second;
+      exact_term[static_cast<std::size_t>(state)] = node_terms[node].first;
+      prefix_term[static_cast<std::size_t>(state)] = node_terms[node].second;
       const auto& children = trie[node];
       if (children.empty()) {
         continue;
@@ -151,6 +154,8 @@ struct Lexicon::Impl {
       for (;; ++base) {
         if (states.size() < base + kAlphabet + 1) {
           states.resize(base + kAlphabet + 1);
+          exact_term.resize(states.size(), -1);
+          prefix_term.resize(states.size(), -1);
         }
         const bool fits = std::all_of(children.begin(), children.end(), [&](const auto& child) {
           return states[base + kTrieCode[static_cast<unsigned char>(child.first)]].check == -1;
@@ -173,22 +178,23 @@ struct Lexicon::Impl {
   void lookup(std::string_view w, TokenTerms& out) const {
     out.n = 0;
     out.bits = 0;
+    const State* const st = states.data();
+    const std::int32_t* const prefix = prefix_term.data();
     std::int32_t state = 0;
     for (const char c : w) {
       // A byte outside the alphabet (code 0) leads to base + 0, which is no state's child:
       // children are at base + 1 to base + kAlphabet.
-      const std::int32_t next = states[static_cast<std::size_t>(state)].base +
-                                kTrieCode[static_cast<unsigned char>(c)];
-      if (states[static_cast<std::size_t>(next)].check != state) {
+      const std::int32_t next = st[state].base + kTrieCode[static_cast<unsigned char>(c)];
+      if (st[next].check != state) {
         return;
       }
       state = next;
-      if (states[static_cast<std::size_t>(state)].prefix >= 0 && out.n < kMaxTermsPerToken) {
-        out.add(states[static_cast<std::size_t>(state)].prefix);
+      if (prefix[state] >= 0 && out.n < kMaxTermsPerToken) {
+        out.add(prefix[state]);
       }
     }
-    if (states[static_cast<std::size_t>(state)].exact >= 0 && out.n < kMaxTermsPerToken) {
-      out.add(states[static_cast<std::size_t>(state)].exact);
+    if (exact_term[static_cast<std::size_t>(state)] >= 0 && out.n < kMaxTermsPerToken) {
+      out.add(exact_term[static_cast<std::size_t>(state)]);
     }
   }
 

@@ -42,10 +42,6 @@ struct TokenTerms {
   std::array<std::int32_t, kMaxTermsPerToken> ids;
   std::uint32_t n = 0;
   std::uint64_t bits = 0;  // bit id % 64 of each id: most terms asked for are turned down here
-  void add(std::int32_t id) {
-    ids[n++] = id;
-    bits |= std::uint64_t{1} << (id % 64);
-  }
   bool has(std::int32_t id) const {
     if ((bits >> (id % 64) & 1) == 0) {
       return false;
@@ -175,27 +171,37 @@ struct Lexicon::Impl {
 
   // Lexicon words are ASCII letters and digits: a token holding any other byte has no exact
   // term, only the prefixes before that byte.
-  void lookup(std::string_view w, TokenTerms& out) const {
-    out.n = 0;
-    out.bits = 0;
+  // Also sets the bit of each term found in `present`.
+  void lookup(std::string_view w, TokenTerms& out, std::uint64_t* present) const {
     const State* const st = states.data();
     const std::int32_t* const prefix = prefix_term.data();
+    std::uint32_t n = 0;  // out.n and out.bits kept in registers, stored once
+    std::uint64_t bits = 0;
+    const auto add = [&](std::int32_t id) {
+      out.ids[n++] = id;
+      bits |= std::uint64_t{1} << (id % 64);
+      present[static_cast<std::uint32_t>(id) / 64] |= std::uint64_t{1} << (id % 64);
+    };
     std::int32_t state = 0;
+    bool whole = true;  // the whole word is a path of the trie
     for (const char c : w) {
       // A byte outside the alphabet (code 0) leads to base + 0, which is no state's child:
       // children are at base + 1 to base + kAlphabet.
       const std::int32_t next = st[state].base + kTrieCode[static_cast<unsigned char>(c)];
       if (st[next].check != state) {
-        return;
+        whole = false;
+        break;
       }
       state = next;
-      if (prefix[state] >= 0 && out.n < kMaxTermsPerToken) {
-        out.add(prefix[state]);
+      if (prefix[state] >= 0 && n < kMaxTermsPerToken) {
+        add(prefix[state]);
       }
     }
-    if (exact_term[static_cast<std::size_t>(state)] >= 0 && out.n < kMaxTermsPerToken) {
-      out.add(exact_term[static_cast<std::size_t>(state)]);
+    if (whole && exact_term[static_cast<std::size_t>(state)] >= 0 && n < kMaxTermsPerToken) {
+      add(exact_term[static_cast<std::size_t>(state)]);
     }
+    out.n = n;
+    out.bits = bits;
   }
 
   // Matches elements[p][k..] from token i; returns the end token or -1. Words and "_" are
@@ -452,11 +458,7 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   std::vector<std::uint64_t>& present = scratch.present;
   present.assign((im.term_count + 63) / 64, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    im.lookup(text.word(text.tokens[i]), terms[i]);
-    for (std::uint32_t k = 0; k < terms[i].n; ++k) {
-      const auto t = static_cast<std::uint32_t>(terms[i].ids[k]);
-      present[t / 64] |= std::uint64_t{1} << (t % 64);
-    }
+    im.lookup(text.word(text.tokens[i]), terms[i], present.data());
   }
   const auto absent = [&present](std::int32_t needs) {
     return needs >= 0 && (present[static_cast<std::uint32_t>(needs) / 64] >> (needs % 64) & 1) == 0;

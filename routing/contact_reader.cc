@@ -43,6 +43,9 @@ constexpr std::size_t kLetterTokens = 150;
 constexpr std::size_t kSameWordPrefix = 4;
 // The model reads messages up to this many tokens whole (reader_model.cc: head + tail).
 constexpr std::size_t kModelWholeTokens = 280;
+// A reading gathers up to about this many reasons (some dropped again): reserved at once
+// instead of grown, string moves included, one push at a time.
+constexpr std::size_t kReasonsReserved = 8;
 
 // Topic kinds in Intent order (status excluded).
 constexpr std::array<CueKind, 5> kTopicKinds = {
@@ -423,6 +426,7 @@ struct ReadScratch {
   std::vector<CueHit> hits;
   std::vector<Scored> scored;
   std::vector<std::size_t> order;  // shadowContained()
+  std::vector<char> covered;  // applyNegation(), by token
   std::vector<ModelFeature> features;
   std::vector<char> middle;  // cueSentences()
   std::vector<char> courtesy;  // markCourtesySentences(), by sentence
@@ -441,6 +445,7 @@ struct ReadScratch {
     releaseIfHuge(hits);
     releaseIfHuge(scored);
     releaseIfHuge(order);
+    releaseIfHuge(covered);
     releaseIfHuge(features);
     releaseIfHuge(middle);
     releaseIfHuge(courtesy);
@@ -465,6 +470,7 @@ class Analysis {
         text_(scratch.text),
         scored_(scratch.scored) {
     scored_.clear();
+    r_.reasons.reserve(kReasonsReserved);
   }
 
   Reading run() {
@@ -800,7 +806,8 @@ class Analysis {
   void applyNegation() {
     // A negator that belongs to another cue ("je ne sais pas quoi faire, aidez-moi") negates
     // nothing else.
-    std::vector<char> covered(text_.tokens.size(), 0);
+    std::vector<char>& covered = scratch_.covered;
+    covered.assign(text_.tokens.size(), 0);
     for (const Scored& s : scored_) {
       if (s.active && s.weight > 0 && s.kind != CueKind::kBoilerplate &&
           s.kind != CueKind::kRequest && s.kind != CueKind::kLeadIn) {

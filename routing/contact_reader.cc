@@ -231,19 +231,35 @@ bool isScopeBreakWord(std::string_view w) {
          std::end(kScopeBreakWords);
 }
 
-bool isGreetingWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
-      "ouais",     "voila",   "alors",     "madame",      "monsieur", "mesdames", "messieurs",
-      "cher",      "chere",   "chers",     "cheres",      "dear",     "good",     "morning",
-      "afternoon", "evening", "coucou",    "objet",       "subject",  "re",       "tr",
-      "fwd",       "hey",     "rebonjour", "mademoiselle"};
-  for (std::string_view k : kWords) {
-    if (w == k) {
-      return true;
-    }
+constexpr std::string_view kGreetingWords[] = {
+    "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
+    "ouais",     "voila",   "alors",     "madame",      "monsieur", "mesdames", "messieurs",
+    "cher",      "chere",   "chers",     "cheres",      "dear",     "good",     "morning",
+    "afternoon", "evening", "coucou",    "objet",       "subject",  "re",       "tr",
+    "fwd",       "hey",     "rebonjour", "mademoiselle"};
+
+// (first byte, length) of kGreetingWords, as kScopeBreakShapes: most words of a sentence's
+// start are turned down by one table load.
+constexpr std::size_t kGreetingMaxLength = 15;
+constexpr auto kGreetingShapes = [] {
+  std::array<std::uint16_t, 256> lengths{};  // bit L: some word has this first byte, length L
+  for (std::string_view w : kGreetingWords) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
   }
-  return false;
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kGreetingWords), std::end(kGreetingWords),
+                          [](std::string_view w) {
+                            return !w.empty() && w.size() <= kGreetingMaxLength;
+                          }));
+
+bool isGreetingWord(std::string_view w) {
+  if (w.empty() || w.size() > kGreetingMaxLength ||
+      (kGreetingShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+    return false;
+  }
+  return std::find(std::begin(kGreetingWords), std::end(kGreetingWords), w) !=
+         std::end(kGreetingWords);
 }
 
 int numberWordValue(std::string_view w) {

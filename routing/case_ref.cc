@@ -601,8 +601,8 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   std::size_t next_digit = 0;
   // Word starts only: a tight scan over the bytes in between, which the tests below would
   // reject one by one.
-  for (std::size_t at = internal::nextWordStart(t, 0, scan_end); at < scan_end;
-       at = internal::nextWordStart(t, at + 1, scan_end)) {
+  internal::WordStarts word_starts(t, scan_end);
+  for (std::size_t at = word_starts.next(); at < scan_end; at = word_starts.next()) {
     const auto b = static_cast<unsigned char>(t[at]);
     // No pattern can begin with this byte: nothing to try (and nothing to stop at).
     std::uint64_t mask = start_masks_.empty() ? ~std::uint64_t{0} : start_masks_[b];

@@ -1,6 +1,6 @@
 // Byte scans over text, 16 bytes a step where SSE2 is available (the scalar loops give the same
-// answers): where the next digit is, where the last one ends, where the next word starts. Pure
-// functions over the bytes they are given.
+// answers): where the next digit or non-ASCII byte is, where the last digit ends, where words
+// start. Pure functions over the bytes they are given; a WordStarts is one scan's state.
 #pragma once
 
 #include <cstddef>
@@ -90,29 +90,56 @@ inline std::size_t nextNonAscii(std::string_view t, std::size_t at) {
   return at;
 }
 
-// The first position in t[at, end) that holds an ASCII letter or digit or a non-ASCII byte and
-// does not follow an ASCII letter or digit (a word may start there), or `end`.
-inline std::size_t nextWordStart(std::string_view t, std::size_t at, std::size_t end) {
-  bool prev_alnum = at > 0 && isAsciiAlnum(t[at - 1]);
+// The word starts of t[0, end) in order: positions that hold an ASCII letter or digit or a
+// non-ASCII byte and do not follow an ASCII letter or digit (a word may start there). The
+// bytes are judged 16 at a time and the starts taken from the mask one by one, so that each
+// byte is looked at once however short the words.
+class WordStarts {
+ public:
+  WordStarts(std::string_view t, std::size_t end) : t_(t), end_(end) {}
+
+  // The next word start, or `end` when there is none left.
+  std::size_t next() {
+    while (starts_ == 0) {
+      if (block_ >= end_) {
+        return end_;
+      }
+      judgeBlock();
+    }
+    const auto bit = static_cast<std::size_t>(__builtin_ctz(starts_));
+    starts_ &= starts_ - 1;
+    return block_ - 16 + bit;
+  }
+
+ private:
+  // Sets starts_ to the word starts among the 16 bytes from block_ (those past end_ never
+  // are), then moves block_ past them.
+  void judgeBlock() {
+    std::uint32_t alnum = 0;
+    std::uint32_t high = 0;
 #if defined(__SSE2__)
-  for (; at + 16 <= end; at += 16) {
-    const std::uint32_t alnum = alnumMask16(t.data() + at);
-    const std::uint32_t after_alnum = (alnum << 1 | (prev_alnum ? 1U : 0U)) & 0xFFFF;
-    if (const std::uint32_t starts = (alnum | highMask16(t.data() + at)) & ~after_alnum;
-        starts != 0) {
-      return at + static_cast<std::size_t>(__builtin_ctz(starts));
-    }
-    prev_alnum = (alnum >> 15) != 0;
-  }
+    if (block_ + 16 <= end_) {
+      alnum = alnumMask16(t_.data() + block_);
+      high = highMask16(t_.data() + block_);
+    } else
 #endif
-  for (; at < end; ++at) {
-    const bool alnum = isAsciiAlnum(t[at]);
-    if (!prev_alnum && (alnum || static_cast<unsigned char>(t[at]) >= 0x80)) {
-      return at;
+    {
+      for (std::size_t k = 0; k < 16 && block_ + k < end_; ++k) {
+        const char c = t_[block_ + k];
+        alnum |= (isAsciiAlnum(c) ? 1U : 0U) << k;
+        high |= (static_cast<unsigned char>(c) >= 0x80 ? 1U : 0U) << k;
+      }
     }
-    prev_alnum = alnum;
+    starts_ = (alnum | high) & ~((alnum << 1 | (prev_alnum_ ? 1U : 0U)) & 0xFFFF);
+    prev_alnum_ = (alnum >> 15) != 0;
+    block_ += 16;
   }
-  return end;
-}
+
+  std::string_view t_;
+  std::size_t end_;
+  std::size_t block_ = 0;     // the next 16 bytes to judge
+  std::uint32_t starts_ = 0;  // word starts of the block before block_ not yet returned
+  bool prev_alnum_ = false;   // the last byte judged is an ASCII letter or digit
+};
 
 }  // namespace relais::routing::internal

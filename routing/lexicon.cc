@@ -478,6 +478,12 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
       // Candidates: the term's phrases whose second element is not a word, plus those whose
       // second word is one of the next token's terms; visited in their order in `starts` so
       // that hits come out exactly as a scan of the whole list would produce them.
+      // No phrase starts here when the term's phrases all need a second word the next token
+      // does not hold (as far as the bits tell): the common case for a term of a short list.
+      if (im.free_offset[t] == im.free_offset[t + 1] &&
+          (next == nullptr || (im.pair_bits[t] & next->bits) == 0)) {
+        continue;
+      }
       const std::uint32_t s_begin = im.starts_offset[t];
       const std::uint32_t s_end = im.starts_offset[t + 1];
       std::span<const std::uint32_t> visit;

@@ -46,6 +46,8 @@ constexpr std::size_t kModelWholeTokens = 280;
 // A reading gathers up to about this many reasons (some dropped again): reserved at once
 // instead of grown, string moves included, one push at a time.
 constexpr std::size_t kReasonsReserved = 8;
+// Three quoted words or bigrams and their separators fit in this many bytes (modelCues).
+constexpr std::size_t kModelCuesReserved = 64;
 
 // Topic kinds in Intent order (status excluded).
 constexpr std::array<CueKind, 5> kTopicKinds = {
@@ -590,6 +592,7 @@ class Analysis {
   // Up to three quoted features pushing `head` up.
   std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
     std::string out;
+    out.reserve(kModelCuesReserved);
     std::array<std::size_t, 3> top{};
     const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
     for (std::size_t k = 0; k < count; ++k) {
@@ -600,7 +603,10 @@ class Analysis {
       appendFeatureDescription(text_, features[top[k]], out);
       out.push_back('"');
     }
-    return out.empty() ? std::string("no single cue") : out;
+    if (out.empty()) {
+      return "no single cue";
+    }
+    return out;  // moved, where the conditional expression copied it
   }
 
   static std::string percent(float p) { return std::to_string(std::lround(p * 100.0F)) + "%"; }

@@ -1716,6 +1716,10 @@ class Analysis {
   // The display text of tokens [from, st.end_token), a dropped filler or stutter as one space.
   // Between two dropped words the text is one run of the display text, appended at once.
   void appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
+    // At most the span's bytes: one allocation, not one per growth.
+    if (from < st.end_token && text_.tokens[from].src_begin < st.src_end) {
+      out.reserve(out.size() + (st.src_end - text_.tokens[from].src_begin));
+    }
     const Token* prev = nullptr;
     std::uint32_t run_begin = 0;
     for (std::uint32_t i = from; i < st.end_token; ++i) {

@@ -586,7 +586,10 @@ class Analysis {
   }
 
   void dropReasons(std::string_view prefix) {
-    std::erase_if(r_.reasons, [prefix](const std::string& r) { return r.starts_with(prefix); });
+    // The first byte turns down most reasons before a comparison call (prefixes are not empty).
+    std::erase_if(r_.reasons, [prefix](const std::string& r) {
+      return !r.empty() && r[0] == prefix[0] && r.starts_with(prefix);
+    });
   }
 
   // Up to three quoted features pushing `head` up.

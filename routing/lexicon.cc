@@ -132,8 +132,9 @@ struct Lexicon::Impl {
     states.assign(kAlphabet + 1, State{});
     exact_term.assign(kAlphabet + 1, -1);
     prefix_term.assign(kAlphabet + 1, -1);
-    std::vector<std::pair<std::uint32_t, std::int32_t>> queue = {{0, 0}};  // (node, state)
-    std::size_t first_free = 1;  // no free slot before it
+    // (trie node, state) in breadth-first order; no free slot before first_free.
+    std::vector<std::pair<std::uint32_t, std::int32_t>> queue = {{0, 0}};
+    std::size_t first_free = 1;
     for (std::size_t q = 0; q < queue.size(); ++q) {
       const auto [node, state] = queue[q];
       exact_term[static_cast<std::size_t>(state)] = node_terms[node].first;
@@ -145,7 +146,8 @@ struct Lexicon::Impl {
       while (first_free < states.size() && states[first_free].check != -1) {
         ++first_free;
       }
-      const std::size_t lowest_code = kTrieCode[static_cast<unsigned char>(children.begin()->first)];
+      const std::size_t lowest_code =
+          kTrieCode[static_cast<unsigned char>(children.begin()->first)];
       std::size_t base = first_free > lowest_code ? first_free - lowest_code : 0;
       for (;; ++base) {
         if (states.size() < base + kAlphabet + 1) {
@@ -500,8 +502,8 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
         // A long list: its phrases whose second element is not a word (the free list, in
         // order), merged with those whose second word the next token holds, looked up by that
         // word when the next token's bits say it may hold one.
-        visit = std::span(im.free_starts).subspan(im.free_offset[t],
-                                                  im.free_offset[t + 1] - im.free_offset[t]);
+        visit = std::span(im.free_starts)
+                    .subspan(im.free_offset[t], im.free_offset[t + 1] - im.free_offset[t]);
         if (next != nullptr && (im.pair_bits[t] & next->bits) != 0) {
           const Impl::Pair* pb = im.pairs.data() + im.pair_offset[t];
           const Impl::Pair* pe = im.pairs.data() + im.pair_offset[t + 1];
@@ -537,8 +539,16 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
         if (absent(st.needs)) {
           continue;
         }
-        const std::int64_t end =
-            im.matchFrom(im.elements[st.phrase], 1, i + 1, terms, text, sentence);
+        // A second word is already found on the next token (a candidate's second element is
+        // either not a word or held there): a two-word phrase ends after it, a longer one goes
+        // on from its third element.
+        const std::vector<std::int32_t>& el = im.elements[st.phrase];
+        std::int64_t end = static_cast<std::int64_t>(i + 2);
+        if (st.second < 0) {
+          end = im.matchFrom(el, 1, i + 1, terms, text, sentence);
+        } else if (el.size() > 2) {
+          end = im.matchFrom(el, 2, i + 2, terms, text, sentence);
+        }
         if (end >= 0) {
           hits.push_back(
               CueHit{st.phrase, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});

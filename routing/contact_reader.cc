@@ -444,10 +444,10 @@ struct ReadScratch {
   std::vector<CueHit> hits;
   std::vector<Scored> scored;
   std::vector<std::size_t> order;  // shadowContained()
-  std::vector<char> covered;  // applyNegation(), by token
+  std::vector<char> covered;       // applyNegation(), by token
   std::vector<ModelFeature> features;
-  std::vector<char> middle;  // cueSentences()
-  std::vector<char> courtesy;  // markCourtesySentences(), by sentence
+  std::vector<char> middle;       // cueSentences()
+  std::vector<char> courtesy;     // markCourtesySentences(), by sentence
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
   std::vector<std::uint32_t> gist_start;

@@ -430,7 +430,7 @@ constexpr auto kWordByte = [] {
 
 // Speech fillers, dropped.
 constexpr std::string_view kFillers[] = {"euh", "heu", "euhh", "euhhh", "hum",
-                                         "hmm", "mmh", "bah", "hein"};
+                                         "hmm", "mmh", "bah",  "hein"};
 
 // SMS spellings, contractions without apostrophes and frequent typos -> standard tokens.
 const std::unordered_map<std::string_view, std::string_view>& smsMap();
@@ -940,11 +940,11 @@ class Tokeniser {
 
   NormalisedText& out_;
   const SpecialWords& special_;
-  char* norm_ = nullptr;       // out_.norm.data(), kept up to date by run() and reserveNorm()
-  std::size_t norm_size_ = 0;  // bytes of norm used by the tokens emitted
-  std::uint32_t token_count_ = 0;     // tokens emitted: the first token_count_ of out_.tokens
+  char* norm_ = nullptr;           // out_.norm.data(), kept up to date by run() and reserveNorm()
+  std::size_t norm_size_ = 0;      // bytes of norm used by the tokens emitted
+  std::uint32_t token_count_ = 0;  // tokens emitted: the first token_count_ of out_.tokens
   std::uint32_t sentence_count_ = 0;  // out_.sentences.size()
-  std::size_t word_size_ = 0;  // letters of the word being read, kept or not
+  std::size_t word_size_ = 0;         // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
   std::uint32_t word_end_ = 0;
   std::uint32_t sentence_first_token_ = 0;

@@ -463,19 +463,28 @@ std::size_t bytesBeforeFirstDigit(const std::vector<Element>& shape) {
   return std::string_view::npos;
 }
 
-// Whether matchFoldedWord(t, at, keyword) fails on the keyword's second character, judged
-// only when the first two bytes are ASCII: most words that share a keyword's first letter
-// ("de", "des" for "dossier") are turned down without the call.
-bool secondByteRejects(std::string_view t, std::size_t at, const std::string& keyword) {
-  if (keyword.size() < 2 || static_cast<unsigned char>(t[at]) >= 0x80) {
+// Whether matchFoldedWord(t, at, keyword) fails within the keyword's first four characters,
+// judged only as long as the text's bytes are ASCII (one byte, one character): most words that
+// share a keyword's first letters ("de", "demain" for "dossier", "demande") are turned down
+// without the call.
+bool asciiPrefixRejects(std::string_view t, std::size_t at, const std::string& keyword) {
+  if (static_cast<unsigned char>(t[at]) >= 0x80) {
     return false;
   }
-  if (at + 1 >= t.size()) {
-    return true;
+  const std::size_t judged = std::min<std::size_t>(keyword.size(), 4);
+  for (std::size_t k = 1; k < judged; ++k) {
+    if (at + k >= t.size()) {
+      return true;  // the text ends inside the keyword
+    }
+    const auto b = static_cast<unsigned char>(t[at + k]);
+    if (b >= 0x80) {
+      return false;  // a folded character: matchFoldedWord judges it
+    }
+    if (static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0)) != keyword[k]) {
+      return true;
+    }
   }
-  const auto b = static_cast<unsigned char>(t[at + 1]);
-  return b < 0x80 &&
-         static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0)) != keyword[1];
+  return false;
 }
 
 // A shape starting with capitals ("%{2,4}") matches at a lower-case letter only when it is
@@ -680,8 +689,8 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
           const std::uint32_t kw_end_index = f < 0x80 ? c.by_first_offset[f + 1] : 0;
           for (std::uint32_t k = kw_begin; k < kw_end_index; ++k) {
             const std::string& kw = p.keywords[c.keywords_by_first[k]];
-            if (secondByteRejects(t, at, kw)) {
-              continue;  // matchFoldedWord would fail on the second character
+            if (asciiPrefixRejects(t, at, kw)) {
+              continue;  // matchFoldedWord would fail on the first four characters
             }
             const std::size_t kw_end = matchFoldedWord(t, at, kw);
             if (kw_end != std::string_view::npos) {

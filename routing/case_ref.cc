@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "routing/internal/byte_scan.h"
 #include "routing/text_normaliser.h"
 
 namespace relais::routing {
@@ -343,7 +344,13 @@ std::size_t skipFillers(std::string_view t, std::size_t at) {
       break;
     }
     bool skipped = false;
+    // An ASCII byte here must be a filler's first letter (matchFoldedWord would fail on it).
+    const auto b = at < t.size() ? static_cast<unsigned char>(t[at]) : 0;
+    const char first = static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0));
     for (std::string_view f : kFillers) {
+      if (b < 0x80 && f.front() != first) {
+        continue;
+      }
       const std::size_t e = matchFoldedWord(t, at, f);
       if (e != std::string_view::npos) {
         at = e;
@@ -424,21 +431,60 @@ ByteSet shapeStartBytes(const std::vector<Element>& shape) {
   return set;
 }
 
-// The first position from `at` that holds an ASCII letter or digit or a non-ASCII byte and does
-// not follow an ASCII letter or digit: where find() may have a word start to try. A tight scan
-// over the bytes in between, which find() would reject one by one.
-std::size_t nextCandidate(std::string_view t, std::size_t at, std::size_t end) {
-  bool prev_alnum =
-      at > 0 && static_cast<unsigned char>(t[at - 1]) < 0x80 && isAsciiAlnum(t[at - 1]);
-  for (; at < end; ++at) {
-    const auto b = static_cast<unsigned char>(t[at]);
-    const bool alnum = b < 0x80 && isAsciiAlnum(static_cast<char>(b));
-    if (!prev_alnum && (alnum || b >= 0x80)) {
-      return at;
+// The most bytes a match of `shape` can hold before its first digit (the first element that
+// needs one), or npos when no element needs a digit. A shape-only pattern cannot match where
+// the next digit is farther than that: find() skips it there without running matchShape.
+std::size_t bytesBeforeFirstDigit(const std::vector<Element>& shape) {
+  std::size_t bytes = 0;
+  for (const Element& e : shape) {
+    switch (e.kind) {
+      case Kind::kNumber:
+        return bytes;
+      case Kind::kDigit:
+        if (e.min > 0) {
+          return bytes;
+        }
+        break;  // optional digits: any it takes come before the bound
+      case Kind::kLiteral:
+        bytes += e.spelled_next ? 2 : 1;  // "m u t": a letter and a space
+        break;
+      case Kind::kOptSep:
+      case Kind::kReqSep:
+        bytes += 1;
+        break;
+      case Kind::kLetter:
+        bytes += static_cast<std::size_t>(e.max);
+        break;
+      case Kind::kUpper:  // spelled out, each letter may be followed by a space
+        bytes += static_cast<std::size_t>(e.min >= 2 ? 2 * e.max : e.max);
+        break;
     }
-    prev_alnum = alnum;
   }
-  return end;
+  return std::string_view::npos;
+}
+
+// Whether matchFoldedWord(t, at, keyword) fails within the keyword's first four characters,
+// judged only as long as the text's bytes are ASCII (one byte, one character): most words that
+// share a keyword's first letters ("de", "demain" for "dossier", "demande") are turned down
+// without the call.
+bool asciiPrefixRejects(std::string_view t, std::size_t at, const std::string& keyword) {
+  if (static_cast<unsigned char>(t[at]) >= 0x80) {
+    return false;
+  }
+  const std::size_t judged = std::min<std::size_t>(keyword.size(), 4);
+  for (std::size_t k = 1; k < judged; ++k) {
+    if (at + k >= t.size()) {
+      return true;  // the text ends inside the keyword
+    }
+    const auto b = static_cast<unsigned char>(t[at + k]);
+    if (b >= 0x80) {
+      return false;  // a folded character: matchFoldedWord judges it
+    }
+    if (static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0)) != keyword[k]) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A shape starting with capitals ("%{2,4}") matches at a lower-case letter only when it is
@@ -446,13 +492,6 @@ std::size_t nextCandidate(std::string_view t, std::size_t at, std::size_t end) {
 // can be rejected without running matchShape (which would fail on it).
 bool spelledCapitalsOnly(const std::vector<Element>& shape) {
   return shape.front().kind == Kind::kUpper && shape.front().min >= 2;
-}
-
-// What matchFoldedWord requires of an ASCII first byte: its lower case (letters) is the
-// keyword's first byte.
-bool asciiCanStart(unsigned char b, const std::string& keyword) {
-  const char c = static_cast<char>(b);
-  return static_cast<char>(b | (isLetter(c) ? 0x20 : 0)) == keyword.front();
 }
 
 }  // namespace
@@ -464,6 +503,11 @@ struct CaseRefMatcher::Compiled {
   ByteSet keyword_start{};
   ByteSet shape_start{};
   bool spelled_capitals_only = false;  // see spelledCapitalsOnly
+  // Indices of parsed.keywords by first byte, each byte's in list order: [by_first_offset[c],
+  // by_first_offset[c + 1]) of keywords_by_first are the keywords that can match at a word
+  // whose first character folds to c.
+  std::vector<std::uint32_t> keywords_by_first;
+  std::array<std::uint32_t, 129> by_first_offset{};
 };
 
 namespace {
@@ -480,6 +524,19 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
       c.keyword_start = keywordStartBytes(c.parsed.keywords);
       c.shape_start = shapeStartBytes(c.parsed.shape);
       c.spelled_capitals_only = spelledCapitalsOnly(c.parsed.shape);
+      for (std::size_t k = 0; k < c.parsed.keywords.size(); ++k) {  // keywords are ASCII
+        ++c.by_first_offset[static_cast<unsigned char>(c.parsed.keywords[k].front()) + 1];
+      }
+      for (std::size_t b = 0; b < 128; ++b) {
+        c.by_first_offset[b + 1] += c.by_first_offset[b];
+      }
+      c.keywords_by_first.resize(c.parsed.keywords.size());
+      std::array<std::uint32_t, 128> fill{};
+      std::copy_n(c.by_first_offset.begin(), fill.size(), fill.begin());
+      for (std::size_t k = 0; k < c.parsed.keywords.size(); ++k) {
+        c.keywords_by_first[fill[static_cast<unsigned char>(c.parsed.keywords[k].front())]++] =
+            static_cast<std::uint32_t>(k);
+      }
       c.keyword_group = compiled_.size();
       for (const Compiled& earlier : compiled_) {
         if (earlier.parsed.keywords == c.parsed.keywords) {
@@ -506,6 +563,22 @@ CaseRefMatcher::CaseRefMatcher(const std::vector<std::string>& patterns) {
           start_masks_[b] |= std::uint64_t{1} << pi;
         }
       }
+      if (!c.parsed.keywords.empty()) {
+        keyword_mask_ |= std::uint64_t{1} << pi;
+        for (const std::string& kw : c.parsed.keywords) {
+          const auto front = static_cast<unsigned char>(kw[0]);
+          if (kw.size() == 1) {  // any second byte will do
+            for (std::size_t second = 0; second < 128; ++second) {
+              keyword_pairs_.set(front * 128 + second);
+            }
+          } else {
+            keyword_pairs_.set(front * 128 + static_cast<unsigned char>(kw[1]));
+          }
+        }
+      } else {
+        shape_only_mask_ |= std::uint64_t{1} << pi;
+        shape_reach_ = std::max(shape_reach_, bytesBeforeFirstDigit(c.parsed.shape));
+      }
     }
   }
 }
@@ -522,8 +595,7 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   // text's last digit (the match still ends wherever the whole text says).
   std::size_t scan_end = t.size();
   if (every_shape_needs_digit_) {
-    const auto last_digit = std::find_if(t.rbegin(), t.rend(), [](char c) { return isDigit(c); });
-    scan_end = static_cast<std::size_t>(t.rend() - last_digit);
+    scan_end = internal::afterLastDigit(t);
   }
   // Where each keyword group's filler-skipped reference would start at the current position
   // (npos: no keyword); on the stack for the usual short pattern lists.
@@ -534,11 +606,49 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
   }
   std::size_t* const group_start =
       compiled_.size() > kInlinePatterns ? heap_groups.data() : inline_groups.data();
-  for (std::size_t at = nextCandidate(t, 0, scan_end); at < scan_end;
-       at = nextCandidate(t, at + 1, scan_end)) {
+  // The first digit at or after the current position, for shape_reach_; advanced lazily.
+  std::size_t next_digit = 0;
+  // Word starts only: a tight scan over the bytes in between, which the tests below would
+  // reject one by one.
+  internal::WordStarts word_starts(t, scan_end);
+  for (std::size_t at = word_starts.next(); at < scan_end; at = word_starts.next()) {
     const auto b = static_cast<unsigned char>(t[at]);
     // No pattern can begin with this byte: nothing to try (and nothing to stop at).
-    const std::uint64_t mask = start_masks_.empty() ? ~std::uint64_t{0} : start_masks_[b];
+    std::uint64_t mask = start_masks_.empty() ? ~std::uint64_t{0} : start_masks_[b];
+    if (mask == 0) {
+      continue;
+    }
+    // The byte a keyword must begin with to match here (matchFoldedWord's test of the first
+    // character): an ASCII byte in lower case, or the first byte of a character's fold, folded
+    // once here rather than once per keyword.
+    char first = static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0));
+    if (b >= 0x80) {
+      std::size_t after = at;
+      const std::string_view folded = foldNextChar(t, after);
+      first = folded.empty() ? '\0' : folded.front();
+      const auto f = static_cast<unsigned char>(first);
+      if (!start_masks_.empty()) {  // keyword patterns none of whose keywords begin with `first`
+        mask &= ~keyword_mask_ | (f < 0x80 ? start_masks_[f] : 0);
+      }
+    }
+    // Two ASCII bytes that begin no keyword ("le", "je", "de" but for "demande"): no keyword
+    // pattern matches here.
+    if ((mask & keyword_mask_) != 0 && b < 0x80 && at + 1 < t.size() &&
+        static_cast<unsigned char>(t[at + 1]) < 0x80) {
+      const char second = t[at + 1];
+      const auto lower = static_cast<unsigned char>(second | (isLetter(second) ? 0x20 : 0));
+      if (!keyword_pairs_.test(static_cast<unsigned char>(first) * 128 + lower)) {
+        mask &= ~keyword_mask_;
+      }
+    }
+    if ((mask & shape_only_mask_) != 0) {
+      if (next_digit < at) {
+        next_digit = internal::nextDigit(t, at, scan_end);
+      }
+      if (next_digit - at > shape_reach_) {
+        mask &= ~shape_only_mask_;
+      }
+    }
     if (mask == 0) {
       continue;
     }
@@ -572,9 +682,15 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
         std::size_t& cached = group_start[compiled_[pi].keyword_group];
         if (cached == kUnknown) {
           cached = std::string_view::npos;
-          for (const std::string& kw : p.keywords) {
-            if (b < 0x80 && !asciiCanStart(b, kw)) {
-              continue;  // matchFoldedWord would fail on the first byte
+          // Only the keywords that begin with `first`: matchFoldedWord fails on the others' first
+          // character.
+          const auto f = static_cast<unsigned char>(first);
+          const std::uint32_t kw_begin = f < 0x80 ? c.by_first_offset[f] : 0;
+          const std::uint32_t kw_end_index = f < 0x80 ? c.by_first_offset[f + 1] : 0;
+          for (std::uint32_t k = kw_begin; k < kw_end_index; ++k) {
+            const std::string& kw = p.keywords[c.keywords_by_first[k]];
+            if (asciiPrefixRejects(t, at, kw)) {
+              continue;  // matchFoldedWord would fail on the first four characters
             }
             const std::size_t kw_end = matchFoldedWord(t, at, kw);
             if (kw_end != std::string_view::npos) {

@@ -26,6 +26,7 @@
 // Thread-safety: a CaseRefMatcher is immutable after construction.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -65,6 +66,16 @@ class CaseRefMatcher {
   // Every pattern's shape needs a digit (true of the defaults): no match can start after the
   // text's last digit, and a text without digits has none.
   bool every_shape_needs_digit_ = false;
+  // With start_masks_: the patterns anchored on keywords, and those made of a shape alone.
+  std::uint64_t keyword_mask_ = 0;
+  std::uint64_t shape_only_mask_ = 0;
+  // The first two bytes of the keywords (ASCII, folded), bit first * 128 + second: a word
+  // that begins otherwise is tried with no keyword pattern.
+  std::bitset<128 * 128> keyword_pairs_;
+  // The most bytes a match of a shape-only pattern holds before its first digit (npos: some
+  // needs none): where the next digit is farther, only keyword patterns are tried. Most words
+  // of a message are that far from any digit.
+  std::size_t shape_reach_ = 0;
 };
 
 // The patterns used when the configuration gives none.

@@ -47,6 +47,11 @@ constexpr std::size_t kLetterTokens = 150;
 constexpr std::size_t kSameWordPrefix = 4;
 // The model reads messages up to this many tokens whole (reader_model.cc: head + tail).
 constexpr std::size_t kModelWholeTokens = 280;
+// A reading gathers up to about this many reasons (some dropped again): reserved at once
+// instead of grown, string moves included, one push at a time.
+constexpr std::size_t kReasonsReserved = 8;
+// Three quoted words or bigrams and their separators fit in this many bytes (modelCues).
+constexpr std::size_t kModelCuesReserved = 64;
 
 // Topic kinds in Intent order (status excluded).
 constexpr std::array<CueKind, 5> kTopicKinds = {
@@ -232,19 +237,35 @@ bool isScopeBreakWord(std::string_view w) {
          std::end(kScopeBreakWords);
 }
 
-bool isGreetingWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
-      "ouais",     "voila",   "alors",     "madame",      "monsieur", "mesdames", "messieurs",
-      "cher",      "chere",   "chers",     "cheres",      "dear",     "good",     "morning",
-      "afternoon", "evening", "coucou",    "objet",       "subject",  "re",       "tr",
-      "fwd",       "hey",     "rebonjour", "mademoiselle"};
-  for (std::string_view k : kWords) {
-    if (w == k) {
-      return true;
-    }
+constexpr std::string_view kGreetingWords[] = {
+    "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
+    "ouais",     "voila",   "alors",     "madame",      "monsieur", "mesdames", "messieurs",
+    "cher",      "chere",   "chers",     "cheres",      "dear",     "good",     "morning",
+    "afternoon", "evening", "coucou",    "objet",       "subject",  "re",       "tr",
+    "fwd",       "hey",     "rebonjour", "mademoiselle"};
+
+// (first byte, length) of kGreetingWords, as kScopeBreakShapes: most words of a sentence's
+// start are turned down by one table load.
+constexpr std::size_t kGreetingMaxLength = 15;
+constexpr auto kGreetingShapes = [] {
+  std::array<std::uint16_t, 256> lengths{};  // bit L: some word has this first byte, length L
+  for (std::string_view w : kGreetingWords) {
+    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
   }
-  return false;
+  return lengths;
+}();
+static_assert(std::all_of(std::begin(kGreetingWords), std::end(kGreetingWords),
+                          [](std::string_view w) {
+                            return !w.empty() && w.size() <= kGreetingMaxLength;
+                          }));
+
+bool isGreetingWord(std::string_view w) {
+  if (w.empty() || w.size() > kGreetingMaxLength ||
+      (kGreetingShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+    return false;
+  }
+  return std::find(std::begin(kGreetingWords), std::end(kGreetingWords), w) !=
+         std::end(kGreetingWords);
 }
 
 int numberWordValue(std::string_view w) {
@@ -427,9 +448,10 @@ struct ReadScratch {
   std::vector<CueHit> hits;
   std::vector<Scored> scored;
   std::vector<std::size_t> order;  // shadowContained()
+  std::vector<char> covered;       // applyNegation(), by token
   std::vector<ModelFeature> features;
-  std::vector<char> middle;  // cueSentences()
-  std::vector<char> courtesy;  // markCourtesySentences(), by sentence
+  std::vector<char> middle;       // cueSentences()
+  std::vector<char> courtesy;     // markCourtesySentences(), by sentence
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
   std::vector<std::uint32_t> gist_start;
@@ -445,6 +467,7 @@ struct ReadScratch {
     releaseIfHuge(hits);
     releaseIfHuge(scored);
     releaseIfHuge(order);
+    releaseIfHuge(covered);
     releaseIfHuge(features);
     releaseIfHuge(middle);
     releaseIfHuge(courtesy);
@@ -469,6 +492,7 @@ class Analysis {
         text_(scratch.text),
         scored_(scratch.scored) {
     scored_.clear();
+    r_.reasons.reserve(kReasonsReserved);
   }
 
   Reading run() {
@@ -566,12 +590,16 @@ class Analysis {
   }
 
   void dropReasons(std::string_view prefix) {
-    std::erase_if(r_.reasons, [prefix](const std::string& r) { return r.starts_with(prefix); });
+    // The first byte turns down most reasons before a comparison call (prefixes are not empty).
+    std::erase_if(r_.reasons, [prefix](const std::string& r) {
+      return !r.empty() && r[0] == prefix[0] && r.starts_with(prefix);
+    });
   }
 
   // Up to three quoted features pushing `head` up.
   std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
     std::string out;
+    out.reserve(kModelCuesReserved);
     std::array<std::size_t, 3> top{};
     const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
     for (std::size_t k = 0; k < count; ++k) {
@@ -582,7 +610,10 @@ class Analysis {
       appendFeatureDescription(text_, features[top[k]], out);
       out.push_back('"');
     }
-    return out.empty() ? std::string("no single cue") : out;
+    if (out.empty()) {
+      return "no single cue";
+    }
+    return out;  // moved, where the conditional expression copied it
   }
 
   static std::string percent(float p) { return std::to_string(std::lround(p * 100.0F)) + "%"; }
@@ -804,7 +835,8 @@ class Analysis {
   void applyNegation() {
     // A negator that belongs to another cue ("je ne sais pas quoi faire, aidez-moi") negates
     // nothing else.
-    std::vector<char> covered(text_.tokens.size(), 0);
+    std::vector<char>& covered = scratch_.covered;
+    covered.assign(text_.tokens.size(), 0);
     for (const Scored& s : scored_) {
       if (s.active && s.weight > 0 && s.kind != CueKind::kBoilerplate &&
           s.kind != CueKind::kRequest && s.kind != CueKind::kLeadIn) {
@@ -1757,22 +1789,33 @@ class Analysis {
     return i;
   }
 
+  // The display text of tokens [from, st.end_token), a dropped filler or stutter as one space.
+  // Between two dropped words the text is one run of the display text, appended at once.
   void appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
+    // At most the span's bytes: one allocation, not one per growth.
+    if (from < st.end_token && text_.tokens[from].src_begin < st.src_end) {
+      out.reserve(out.size() + (st.src_end - text_.tokens[from].src_begin));
+    }
     const Token* prev = nullptr;
+    std::uint32_t run_begin = 0;
     for (std::uint32_t i = from; i < st.end_token; ++i) {
       const Token& t = text_.tokens[i];
-      if (prev != nullptr) {
+      if (prev == nullptr) {
+        run_begin = t.src_begin;
+      } else {
         if (t.src_begin < prev->src_end) {
           continue;  // one source word expanded into several tokens
         }
         if (t.after_dropped) {
+          out.append(text_.source(run_begin, prev->src_end));
           out.push_back(' ');
-        } else {
-          out.append(text_.source(prev->src_end, t.src_begin));
+          run_begin = t.src_begin;
         }
       }
-      out.append(text_.source(t.src_begin, t.src_end));
       prev = &t;
+    }
+    if (prev != nullptr) {
+      out.append(text_.source(run_begin, prev->src_end));
     }
     if (prev != nullptr && prev->src_end < st.src_end) {
       std::string_view tail = text_.source(prev->src_end, st.src_end);

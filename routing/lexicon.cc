@@ -4,11 +4,10 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 
-#include "routing/internal/short_word.h"
-#include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
 namespace {
@@ -42,7 +41,11 @@ bool validWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= 
 struct TokenTerms {
   std::array<std::int32_t, kMaxTermsPerToken> ids;
   std::uint32_t n = 0;
+  std::uint64_t bits = 0;  // bit id % 64 of each id: most terms asked for are turned down here
   bool has(std::int32_t id) const {
+    if ((bits >> (id % 64) & 1) == 0) {
+      return false;
+    }
     for (std::uint32_t k = 0; k < n; ++k) {
       if (ids[k] == id) {
         return true;
@@ -65,24 +68,34 @@ std::optional<CueKind> parseCueKind(std::string_view name) {
   return std::nullopt;
 }
 
-struct Lexicon::Impl {
-  struct Node {
-    std::int32_t exact = -1;   // term id of the exact word ending here
-    std::int32_t prefix = -1;  // term id of the prefix "...*" ending here
-  };
-  std::vector<Node> nodes;
-  // The trie's edges in one open-addressing table keyed by (node, byte): a step down the trie
-  // is a multiply and a probe or two, whatever the node's fan-out.
-  struct Edge {
-    std::uint32_t key = 0;  // edgeKey(node, byte); 0: empty (a word byte is never 0)
-    std::int32_t child = -1;
-  };
-  std::vector<Edge> edges = std::vector<Edge>(1);  // never empty: a probe always finds a slot
-  std::uint64_t edge_mask = 0;
-  static std::uint32_t edgeKey(std::uint32_t node, unsigned char c) { return node << 7 | c; }
-  std::size_t edgeSlot(std::uint32_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32 & edge_mask);
+// The alphabet of lexicon words, as codes 1-36 of the trie's double array (0: a byte no word
+// holds, on which a lookup stops).
+constexpr std::size_t kAlphabet = 36;
+constexpr auto kTrieCode = [] {
+  std::array<unsigned char, 256> code{};
+  for (unsigned char c = 'a'; c <= 'z'; ++c) {
+    code[c] = static_cast<unsigned char>(c - 'a' + 1);
   }
+  for (unsigned char c = '0'; c <= '9'; ++c) {
+    code[c] = static_cast<unsigned char>(c - '0' + 27);
+  }
+  return code;
+}();
+
+struct Lexicon::Impl {
+  // The trie of the lexicon's words and prefixes as a double array: from state s, byte c leads
+  // to state base[s] + code(c) when that state's check is s. A step down the trie is an add and
+  // a compare, whatever the node's fan-out; a state carries the terms ending there.
+  struct State {
+    std::int32_t base = 0;
+    std::int32_t check = -1;  // the parent state; -1: a free slot
+  };
+  // states[0] is the root (never a child: children are at base + 1 and up); kAlphabet slots
+  // past the last base keep every step in bounds. The terms ending at each state are apart, so
+  // that a step reads 8 bytes of `states` (an index scaled in the address, no multiply).
+  std::vector<State> states = std::vector<State>(kAlphabet + 1);
+  std::vector<std::int32_t> exact_term = std::vector<std::int32_t>(kAlphabet + 1, -1);
+  std::vector<std::int32_t> prefix_term = std::vector<std::int32_t>(kAlphabet + 1, -1);
   std::vector<std::vector<std::int32_t>> elements;  // per phrase
   std::vector<std::uint32_t> starts_offset;         // per term: CSR into starts
   struct Start {
@@ -106,44 +119,91 @@ struct Lexicon::Impl {
   };
   std::vector<std::uint32_t> pair_offset;
   std::vector<Pair> pairs;
+  // Per term, bit second % 64 of each of its pairs (TokenTerms::bits' hash): when the next
+  // token's bits share none, no pair is looked up.
+  std::vector<std::uint64_t> pair_bits;
 
   using TokenTerms = routing::TokenTerms;
 
-  std::int32_t child(std::uint32_t node, char c) const {
-    const auto b = static_cast<unsigned char>(c);
-    if (b >= 0x80) {  // lexicon words are ASCII letters and digits
-      return -1;
-    }
-    const std::uint32_t key = edgeKey(node, b);
-    for (std::size_t s = edgeSlot(key);; s = (s + 1) & edge_mask) {
-      if (edges[s].key == key) {
-        return edges[s].child;
+  // Lays out `trie` (children by byte, terms per node) as the double array, breadth first: each
+  // node's base is the lowest that puts all its children on free slots.
+  void placeTrie(const std::vector<std::map<char, std::uint32_t>>& trie,
+                 const std::vector<std::pair<std::int32_t, std::int32_t>>& node_terms) {
+    states.assign(kAlphabet + 1, State{});
+    exact_term.assign(kAlphabet + 1, -1);
+    prefix_term.assign(kAlphabet + 1, -1);
+    // (trie node, state) in breadth-first order; no free slot before first_free.
+    std::vector<std::pair<std::uint32_t, std::int32_t>> queue = {{0, 0}};
+    std::size_t first_free = 1;
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const auto [node, state] = queue[q];
+      exact_term[static_cast<std::size_t>(state)] = node_terms[node].first;
+      prefix_term[static_cast<std::size_t>(state)] = node_terms[node].second;
+      const auto& children = trie[node];
+      if (children.empty()) {
+        continue;
       }
-      if (edges[s].key == 0) {
-        return -1;
+      while (first_free < states.size() && states[first_free].check != -1) {
+        ++first_free;
+      }
+      const std::size_t lowest_code =
+          kTrieCode[static_cast<unsigned char>(children.begin()->first)];
+      std::size_t base = first_free > lowest_code ? first_free - lowest_code : 0;
+      for (;; ++base) {
+        if (states.size() < base + kAlphabet + 1) {
+          states.resize(base + kAlphabet + 1);
+          exact_term.resize(states.size(), -1);
+          prefix_term.resize(states.size(), -1);
+        }
+        const bool fits = std::all_of(children.begin(), children.end(), [&](const auto& child) {
+          return states[base + kTrieCode[static_cast<unsigned char>(child.first)]].check == -1;
+        });
+        if (fits) {
+          break;
+        }
+      }
+      states[static_cast<std::size_t>(state)].base = static_cast<std::int32_t>(base);
+      for (const auto& [c, child] : children) {
+        const std::size_t slot = base + kTrieCode[static_cast<unsigned char>(c)];
+        states[slot].check = state;
+        queue.emplace_back(child, static_cast<std::int32_t>(slot));
       }
     }
   }
 
-  std::array<std::int32_t, 128> root_child{};  // direct table for the widest node
-
-  void lookup(std::string_view w, TokenTerms& out) const {
-    out.n = 0;
-    std::uint32_t node = 0;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      const std::int32_t next =
-          k == 0 ? root_child[static_cast<unsigned char>(w[0]) & 0x7F] : child(node, w[k]);
-      if (next < 0) {
-        return;
+  // Lexicon words are ASCII letters and digits: a token holding any other byte has no exact
+  // term, only the prefixes before that byte.
+  // Also sets the bit of each term found in `present`.
+  void lookup(std::string_view w, TokenTerms& out, std::uint64_t* present) const {
+    const State* const st = states.data();
+    const std::int32_t* const prefix = prefix_term.data();
+    std::uint32_t n = 0;  // out.n and out.bits kept in registers, stored once
+    std::uint64_t bits = 0;
+    const auto add = [&](std::int32_t id) {
+      out.ids[n++] = id;
+      bits |= std::uint64_t{1} << (id % 64);
+      present[static_cast<std::uint32_t>(id) / 64] |= std::uint64_t{1} << (id % 64);
+    };
+    std::int32_t state = 0;
+    bool whole = true;  // the whole word is a path of the trie
+    for (const char c : w) {
+      // A byte outside the alphabet (code 0) leads to base + 0, which is no state's child:
+      // children are at base + 1 to base + kAlphabet.
+      const std::int32_t next = st[state].base + kTrieCode[static_cast<unsigned char>(c)];
+      if (st[next].check != state) {
+        whole = false;
+        break;
       }
-      node = static_cast<std::uint32_t>(next);
-      if (nodes[node].prefix >= 0 && out.n < kMaxTermsPerToken) {
-        out.ids[out.n++] = nodes[node].prefix;
+      state = next;
+      if (prefix[state] >= 0 && n < kMaxTermsPerToken) {
+        add(prefix[state]);
       }
     }
-    if (nodes[node].exact >= 0 && out.n < kMaxTermsPerToken) {
-      out.ids[out.n++] = nodes[node].exact;
+    if (whole && exact_term[static_cast<std::size_t>(state)] >= 0 && n < kMaxTermsPerToken) {
+      add(exact_term[static_cast<std::size_t>(state)]);
     }
+    out.n = n;
+    out.bits = bits;
   }
 
   // Matches elements[p][k..] from token i; returns the end token or -1. Words and "_" are
@@ -197,26 +257,18 @@ struct Lexicon::Impl {
 namespace {
 
 // match()'s working memory, kept per thread so that a read allocates nothing here: the terms of
-// each token, the candidate list, and a memo of the terms of short words already looked up in
-// this text ("de", "la", "je" come back dozens of times in a letter). Emptied logically at each
-// call (a new generation); private to its thread, so a Lexicon stays immutable and shareable.
+// each token, the candidate list and which terms the text holds. Private to its thread, so a
+// Lexicon stays immutable and shareable.
 struct MatchScratch {
-  struct MemoSlot {
-    std::uint64_t word = 0;        // packShortWord of the word
-    std::uint32_t generation = 0;  // the slot is full only when it carries the current one
-    std::uint32_t token = 0;       // a token already looked up with that word
-  };
   std::vector<TokenTerms> terms;
   std::vector<std::uint32_t> candidates;
   std::vector<std::uint64_t> present;  // bit per term: on some token of the text
-  internal::StampedSlots<MemoSlot> memo;
 };
 
 MatchScratch& matchScratch() {
   thread_local MatchScratch scratch;
   return scratch;
 }
-
 
 }  // namespace
 
@@ -230,7 +282,6 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     }
     phrases_.clear();
     impl_ = std::make_unique<Impl>();
-    impl_->nodes.resize(1);
     impl_->starts_offset.assign(1, 0);
   };
   auto termId = [&](std::string_view word) -> std::int32_t {
@@ -337,34 +388,7 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     }
   }
 
-  // Flatten the trie.
-  impl_->nodes.resize(trie.size());
-  std::size_t edge_count = 0;
-  for (std::size_t n = 0; n < trie.size(); ++n) {
-    impl_->nodes[n] = Impl::Node{node_terms[n].first, node_terms[n].second};
-    edge_count += trie[n].size();
-  }
-  std::size_t edge_slots = 16;
-  while (edge_slots < edge_count * 2) {
-    edge_slots *= 2;
-  }
-  impl_->edges.assign(edge_slots, Impl::Edge{});
-  impl_->edge_mask = edge_slots - 1;
-  for (std::size_t n = 0; n < trie.size(); ++n) {
-    for (const auto& [c, child] : trie[n]) {
-      const std::uint32_t key =
-          Impl::edgeKey(static_cast<std::uint32_t>(n), static_cast<unsigned char>(c));
-      std::size_t s = impl_->edgeSlot(key);
-      while (impl_->edges[s].key != 0) {
-        s = (s + 1) & impl_->edge_mask;
-      }
-      impl_->edges[s] = Impl::Edge{key, static_cast<std::int32_t>(child)};
-    }
-  }
-  impl_->root_child.fill(-1);
-  for (const auto& [c, child] : trie[0]) {
-    impl_->root_child[static_cast<unsigned char>(c) & 0x7F] = static_cast<std::int32_t>(child);
-  }
+  impl_->placeTrie(trie, node_terms);
   // Phrases by first term (CSR).
   const std::size_t term_count = term_ids.size();
   impl_->term_count = term_count;
@@ -409,6 +433,12 @@ Lexicon::Lexicon(std::string_view source, std::string* error) : impl_(std::make_
     impl_->free_offset[t + 1] = static_cast<std::uint32_t>(impl_->free_starts.size());
     impl_->pair_offset[t + 1] = static_cast<std::uint32_t>(impl_->pairs.size());
   }
+  impl_->pair_bits.assign(term_count, 0);
+  for (std::size_t t = 0; t < term_count; ++t) {
+    for (std::uint32_t k = impl_->pair_offset[t]; k < impl_->pair_offset[t + 1]; ++k) {
+      impl_->pair_bits[t] |= std::uint64_t{1} << (impl_->pairs[k].second % 64);
+    }
+  }
 }
 
 Lexicon::~Lexicon() = default;
@@ -427,35 +457,10 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
   }
   // lookup() sets each entry's count and only its first ids are read.
   Impl::TokenTerms* const terms = scratch.terms.data();
-  const std::size_t memo_size = scratch.memo.prepare(n * 2);
-  const std::uint32_t generation = scratch.memo.generation;
-  MatchScratch::MemoSlot* const memo = scratch.memo.slots.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = text.word(text.tokens[i]);
-    const std::uint64_t packed = w.size() > 7 ? 0 : internal::packShortWord(w);
-    if (packed == 0) {
-      im.lookup(w, terms[i]);
-      continue;
-    }
-    std::size_t s = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 40) &
-                    (memo_size - 1);
-    while (memo[s].generation == generation && memo[s].word != packed) {
-      s = (s + 1) & (memo_size - 1);
-    }
-    if (memo[s].generation == generation) {
-      terms[i] = terms[memo[s].token];
-      continue;
-    }
-    im.lookup(w, terms[i]);
-    memo[s] = MatchScratch::MemoSlot{packed, generation, static_cast<std::uint32_t>(i)};
-  }
   std::vector<std::uint64_t>& present = scratch.present;
   present.assign((im.term_count + 63) / 64, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::uint32_t k = 0; k < terms[i].n; ++k) {
-      const auto t = static_cast<std::uint32_t>(terms[i].ids[k]);
-      present[t / 64] |= std::uint64_t{1} << (t % 64);
-    }
+    im.lookup(text.word(text.tokens[i]), terms[i], present.data());
   }
   const auto absent = [&present](std::int32_t needs) {
     return needs >= 0 && (present[static_cast<std::uint32_t>(needs) / 64] >> (needs % 64) & 1) == 0;
@@ -475,57 +480,57 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
       // Candidates: the term's phrases whose second element is not a word, plus those whose
       // second word is one of the next token's terms; visited in their order in `starts` so
       // that hits come out exactly as a scan of the whole list would produce them.
-      const std::uint32_t s_begin = im.starts_offset[t];
-      const std::uint32_t s_end = im.starts_offset[t + 1];
-      if (s_end - s_begin <= kScanMax) {  // a short list: scanning it is cheaper than lookups
-        for (std::uint32_t s = s_begin; s < s_end; ++s) {
-          const Impl::Start st = im.starts[s];
-          if (st.second == kNone) {  // a one-word phrase
-            hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
-                                  static_cast<std::uint32_t>(i + 1)});
-            continue;
-          }
-          if (st.second >= 0 && (next == nullptr || !next->has(st.second))) {
-            continue;
-          }
-          if (absent(st.needs)) {
-            continue;
-          }
-          const std::int64_t end =
-              im.matchFrom(im.elements[st.phrase], 1, i + 1, terms, text, sentence);
-          if (end >= 0) {
-            hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
-                                  static_cast<std::uint32_t>(end)});
-          }
-        }
+      // No phrase starts here when the term's phrases all need a second word the next token
+      // does not hold (as far as the bits tell): the common case for a term of a short list.
+      if (im.free_offset[t] == im.free_offset[t + 1] &&
+          (next == nullptr || (im.pair_bits[t] & next->bits) == 0)) {
         continue;
       }
+      const std::uint32_t s_begin = im.starts_offset[t];
+      const std::uint32_t s_end = im.starts_offset[t + 1];
+      std::span<const std::uint32_t> visit;
       candidates.clear();
-      for (std::uint32_t f = im.free_offset[t]; f < im.free_offset[t + 1]; ++f) {
-        candidates.push_back(im.free_starts[f]);
-      }
-      std::size_t sources = candidates.empty() ? 0 : 1;
-      if (next != nullptr && im.pair_offset[t] != im.pair_offset[t + 1]) {
-        const Impl::Pair* pb = im.pairs.data() + im.pair_offset[t];
-        const Impl::Pair* pe = im.pairs.data() + im.pair_offset[t + 1];
-        for (std::uint32_t m = 0; m < next->n; ++m) {
-          const std::int32_t x = next->ids[m];
-          const Impl::Pair* lo = std::lower_bound(
-              pb, pe, x, [](const Impl::Pair& a, std::int32_t v) { return a.second < v; });
-          if (lo == pe || lo->second != x) {
-            continue;
+      if (s_end - s_begin <= kScanMax) {  // a short list: scanning it is cheaper than lookups
+        for (std::uint32_t s = s_begin; s < s_end; ++s) {
+          const std::int32_t second = im.starts[s].second;
+          if (second < 0 || (next != nullptr && next->has(second))) {
+            candidates.push_back(s);
           }
-          ++sources;
-          for (; lo != pe && lo->second == x; ++lo) {
-            candidates.push_back(lo->start);
+        }
+        visit = candidates;
+      } else {
+        // A long list: its phrases whose second element is not a word (the free list, in
+        // order), merged with those whose second word the next token holds, looked up by that
+        // word when the next token's bits say it may hold one.
+        visit = std::span(im.free_starts)
+                    .subspan(im.free_offset[t], im.free_offset[t + 1] - im.free_offset[t]);
+        if (next != nullptr && (im.pair_bits[t] & next->bits) != 0) {
+          const Impl::Pair* pb = im.pairs.data() + im.pair_offset[t];
+          const Impl::Pair* pe = im.pairs.data() + im.pair_offset[t + 1];
+          std::size_t sources = visit.empty() ? 0 : 1;
+          for (std::uint32_t m = 0; m < next->n; ++m) {
+            const std::int32_t x = next->ids[m];
+            const Impl::Pair* lo = std::lower_bound(
+                pb, pe, x, [](const Impl::Pair& a, std::int32_t v) { return a.second < v; });
+            if (lo == pe || lo->second != x) {
+              continue;
+            }
+            ++sources;
+            for (; lo != pe && lo->second == x; ++lo) {
+              candidates.push_back(lo->start);
+            }
+          }
+          if (!candidates.empty()) {
+            candidates.insert(candidates.end(), visit.begin(), visit.end());
+            if (sources > 1) {
+              std::sort(candidates.begin(), candidates.end());
+            }
+            visit = candidates;
           }
         }
       }
-      if (sources > 1) {
-        std::sort(candidates.begin(), candidates.end());
-      }
-      for (const std::uint32_t s : candidates) {
-        const Impl::Start st = im.starts[s];
+      for (const std::uint32_t c : visit) {
+        const Impl::Start st = im.starts[c];
         if (st.second == kNone) {  // a one-word phrase
           hits.push_back(CueHit{st.phrase, static_cast<std::uint32_t>(i),
                                 static_cast<std::uint32_t>(i + 1)});
@@ -534,8 +539,16 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
         if (absent(st.needs)) {
           continue;
         }
-        const std::int64_t end =
-            im.matchFrom(im.elements[st.phrase], 1, i + 1, terms, text, sentence);
+        // A second word is already found on the next token (a candidate's second element is
+        // either not a word or held there): a two-word phrase ends after it, a longer one goes
+        // on from its third element.
+        const std::vector<std::int32_t>& el = im.elements[st.phrase];
+        std::int64_t end = static_cast<std::int64_t>(i + 2);
+        if (st.second < 0) {
+          end = im.matchFrom(el, 1, i + 1, terms, text, sentence);
+        } else if (el.size() > 2) {
+          end = im.matchFrom(el, 2, i + 2, terms, text, sentence);
+        }
         if (end >= 0) {
           hits.push_back(
               CueHit{st.phrase, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)});

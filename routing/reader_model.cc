@@ -11,7 +11,6 @@
 #endif
 
 #include "routing/internal/reader_model_weights.h"
-#include "routing/internal/short_word.h"
 #include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
@@ -77,48 +76,71 @@ constexpr std::string_view kFunctionWordList[] = {
     "un",   "une", "vous", "vos",  "votre", "y",  "i",    "my",  "is",  "of",  "and", "it"};
 constexpr std::size_t kFunctionWordMax = 5;
 
-constexpr auto kFunctionWords = [] {
-  std::array<std::uint64_t, std::size(kFunctionWordList)> out{};
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    out[i] = internal::packShortWord(kFunctionWordList[i]);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}();
 static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordList),
                           [](std::string_view w) { return w.size() <= kFunctionWordMax; }));
 
-// The same words in a small open-addressing table (0 = empty: a packed word is never 0, its
-// length byte is set): one multiply and a probe or two instead of a binary search per token.
+// The same words by the FNV state extraction computes for every word anyway, in a small
+// open-addressing table (index 0: empty slot): one multiply and a probe, then a compare of the
+// word itself, so the answer is exact whatever the hash.
+struct FunctionWordSlot {
+  std::uint64_t fnv = 0;
+  std::uint8_t index = 0;  // in kFunctionWordList, plus one
+};
 constexpr std::size_t kFunctionWordSlots = 256;
-constexpr std::size_t functionWordSlot(std::uint64_t packed) {
-  return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 56);
+constexpr std::size_t functionWordSlot(std::uint64_t fnv_state) {
+  return static_cast<std::size_t>((fnv_state * 0x9E3779B97F4A7C15ULL) >> 56);
 }
 constexpr auto kFunctionWordTable = [] {
-  std::array<std::uint64_t, kFunctionWordSlots> table{};
-  for (const std::uint64_t packed : kFunctionWords) {
-    std::size_t s = functionWordSlot(packed);
-    while (table[s] != 0) {
+  std::array<FunctionWordSlot, kFunctionWordSlots> table{};
+  for (std::size_t i = 0; i < std::size(kFunctionWordList); ++i) {
+    const std::uint64_t h = fnv(kFnvOffset, kFunctionWordList[i]);
+    std::size_t s = functionWordSlot(h);
+    while (table[s].index != 0) {
       s = (s + 1) % kFunctionWordSlots;
     }
-    table[s] = packed;
+    table[s] = FunctionWordSlot{h, static_cast<std::uint8_t>(i + 1)};
   }
   return table;
 }();
+// No two function words share a state: a word whose state is found is that word or none.
+static_assert([] {
+  for (std::size_t i = 0; i < std::size(kFunctionWordList); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (fnv(kFnvOffset, kFunctionWordList[i]) == fnv(kFnvOffset, kFunctionWordList[j])) {
+        return false;
+      }
+    }
+  }
+  return true;
+}());
 
-bool isFunctionWord(std::string_view w) {
+// Whether `w`, of FNV state `fnv_state` (from kFnvOffset), is a function word.
+bool isFunctionWord(std::string_view w, std::uint64_t fnv_state) {
   if (w.size() > kFunctionWordMax) {
     return false;
   }
-  const std::uint64_t packed = internal::packShortWord(w);
-  for (std::size_t s = functionWordSlot(packed);; s = (s + 1) % kFunctionWordSlots) {
-    if (kFunctionWordTable[s] == packed) {
-      return true;
-    }
-    if (kFunctionWordTable[s] == 0) {
+  for (std::size_t s = functionWordSlot(fnv_state);; s = (s + 1) % kFunctionWordSlots) {
+    const FunctionWordSlot& slot = kFunctionWordTable[s];
+    if (slot.index == 0) {
       return false;
     }
+    if (slot.fnv == fnv_state) {
+      return kFunctionWordList[slot.index - 1] == w;
+    }
   }
+}
+
+// FNV-1a of the `n` bytes at `p`, from state `h`; two bytes a step.
+std::uint64_t fnvBytes(std::uint64_t h, const char* p, std::size_t n) {
+  std::size_t c = 0;
+  for (; c + 2 <= n; c += 2) {
+    h = (h ^ static_cast<unsigned char>(p[c])) * kFnvPrime;
+    h = (h ^ static_cast<unsigned char>(p[c + 1])) * kFnvPrime;
+  }
+  if (c < n) {
+    h = (h ^ static_cast<unsigned char>(p[c])) * kFnvPrime;
+  }
+  return h;
 }
 
 // Every number reads as "<n>". Most words do not start with a digit: one test rejects them.
@@ -254,17 +276,13 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
       --middle_budget;
     }
     const std::string_view w = featureWord(text, i);
-    std::uint64_t h = kFnvOffset;
-    std::uint64_t prefix = 0;
-    for (std::size_t c = 0; c < w.size(); ++c) {
-      h ^= static_cast<unsigned char>(w[c]);
-      h *= kFnvPrime;
-      if (c + 1 == kPrefixSize) {
-        prefix = h;
-      }
-    }
+    // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
+    const std::uint64_t prefix = fnvBytes(kFnvOffset, w.data(), std::min(w.size(), kPrefixSize));
+    const std::uint64_t h = w.size() > kPrefixSize
+                                ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
+                                : prefix;
     if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
-      (next - 1)->function_word = isFunctionWord(w);
+      (next - 1)->function_word = isFunctionWord(w, h);
     }
     if (w.size() >= kPrefixMinWord) {
       keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
@@ -406,20 +424,6 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   }
 }
 
-const float* ReaderModel::find(std::uint64_t key) const {
-  if (slots_.empty()) {
-    return nullptr;
-  }
-  std::uint64_t s = key & mask_;
-  while (slots_[s].index != 0) {
-    if (slots_[s].key == key) {
-      return weights_.weights + (slots_[s].index - 1) * kModelHeadCount;
-    }
-    s = (s + 1) & mask_;
-  }
-  return nullptr;
-}
-
 ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   ModelScores out;
   if (weights_.bias != nullptr) {
@@ -440,12 +444,25 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   float head8 = out.logit[8];
   float head9 = out.logit[9];
 #endif
+  // The table in locals: the stores to features[i].weights could otherwise alias it, and it
+  // would be reloaded for every feature.
+  const Slot* const slots = slots_.data();
+  const std::uint64_t mask = mask_;
+  const bool has_slots = !slots_.empty();
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kPrefetchAhead < n && !slots_.empty()) {
-      __builtin_prefetch(&slots_[features[i + kPrefetchAhead].key & mask_]);
+    if (i + kPrefetchAhead < n && has_slots) {
+      __builtin_prefetch(&slots[features[i + kPrefetchAhead].key & mask]);
     }
     ModelFeature& f = features[i];
-    const float* w = find(f.key);
+    const float* w = nullptr;
+    if (has_slots) {
+      for (std::uint64_t s = f.key & mask; slots[s].index != 0; s = (s + 1) & mask) {
+        if (slots[s].key == f.key) {
+          w = weights_.weights + (slots[s].index - 1) * kModelHeadCount;
+          break;
+        }
+      }
+    }
     f.weights = w;
     if (w == nullptr) {
       continue;

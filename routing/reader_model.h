@@ -146,7 +146,6 @@ class ReaderModel {
                               std::span<std::size_t> out, bool words_only = false) const;
 
  private:
-  const float* find(std::uint64_t key) const;
   ModelWeights weights_;
   struct Slot {
     std::uint64_t key = 0;    // the key itself, so that a probe touches one cache line

@@ -10,6 +10,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "routing/internal/byte_scan.h"
+
 namespace relais::routing {
 namespace {
 
@@ -427,32 +429,32 @@ constexpr auto kWordByte = [] {
 }();
 
 // Speech fillers, dropped.
-bool isFiller(std::string_view w) {
-  // All fillers have 3 to 5 letters and start with e, h, b or m: most words stop here.
-  if (w.size() < 3 || w.size() > 5 || (w[0] != 'e' && w[0] != 'h' && w[0] != 'b' && w[0] != 'm')) {
-    return false;
-  }
-  return w == "euh" || w == "heu" || w == "euhh" || w == "euhhh" || w == "hum" || w == "hmm" ||
-         w == "mmh" || w == "bah" || w == "hein";
-}
+constexpr std::string_view kFillers[] = {"euh", "heu", "euhh", "euhhh", "hum",
+                                         "hmm", "mmh", "bah",  "hein"};
 
 // SMS spellings, contractions without apostrophes and frequent typos -> standard tokens.
 const std::unordered_map<std::string_view, std::string_view>& smsMap();
 
-// (first letter, length) pairs of the SMS map's keys: most words are rejected without hashing.
-struct SmsFilter {
-  std::array<std::uint16_t, 256> present{};  // by first byte, bit L: a key of length L
-  bool mayContain(std::string_view w) const {
-    return w.size() < 16 && (present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
-  }
-  // Keys of at most 8 bytes by their packed bytes (one-to-one: a key has no zero byte), in an
-  // open-addressing table: a multiply and a probe or two instead of a binary search.
+// The words the tokeniser does not emit as they are: fillers (dropped) and SMS spellings
+// (replaced).
+struct SpecialWords {
+  // Words of at most 8 bytes (every filler, most SMS spellings) by their packed bytes
+  // (one-to-one: a word has no zero byte), in an open-addressing table: one multiply and a probe
+  // or two tell any short word apart.
   struct Short {
     std::uint64_t packed = 0;  // 0: empty slot
-    std::string_view value;
+    bool filler = false;
+    std::string_view replacement;  // of an SMS spelling
   };
   static constexpr std::size_t kShortSlots = 512;  // a power of two, under a third full
-  std::array<Short, kShortSlots> short_keys{};
+  std::array<Short, kShortSlots> short_words{};
+  // (first byte, length) pairs of the longer SMS spellings (up to 15 bytes): most long words
+  // skip the map.
+  std::array<std::uint16_t, 256> long_present{};  // by first byte, bit L: a key of length L
+
+  bool mayBeLongSpelling(std::string_view w) const {
+    return w.size() < 16 && (long_present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
+  }
   static std::uint64_t pack(std::string_view w) {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -463,42 +465,48 @@ struct SmsFilter {
   static std::size_t slot(std::uint64_t packed) {
     return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 55);  // 9 bits
   }
-  void insertShort(std::uint64_t packed, std::string_view value) {
+  Short& insertShort(std::uint64_t packed) {
     std::size_t s = slot(packed);
-    while (short_keys[s].packed != 0) {
+    while (short_words[s].packed != 0 && short_words[s].packed != packed) {
       s = (s + 1) & (kShortSlots - 1);
     }
-    short_keys[s] = Short{packed, value};
+    short_words[s].packed = packed;
+    return short_words[s];
   }
-  // The replacement of a word of 1 to 8 bytes, or nullptr.
-  const std::string_view* findShort(std::string_view w) const {
-    const std::uint64_t packed = pack(w);
+  // The entry of a word of 1 to 8 bytes, or nullptr. The 8 bytes from w.data() must be readable
+  // (the tokeniser's words have room after them): they are loaded at once.
+  const Short* findShort(std::string_view w) const {
+    std::uint64_t loaded = 0;
+    std::memcpy(&loaded, w.data(), sizeof(loaded));
+    const std::uint64_t packed = loaded & (~std::uint64_t{0} >> (64 - 8 * w.size()));
     for (std::size_t s = slot(packed);; s = (s + 1) & (kShortSlots - 1)) {
-      if (short_keys[s].packed == packed) {
-        return &short_keys[s].value;
+      if (short_words[s].packed == packed) {
+        return &short_words[s];
       }
-      if (short_keys[s].packed == 0) {
+      if (short_words[s].packed == 0) {
         return nullptr;
       }
     }
   }
 };
 
-const SmsFilter& smsFilter() {
-  static const SmsFilter kFilter = [] {
-    SmsFilter f;
+const SpecialWords& specialWords() {
+  static const SpecialWords kWords = [] {
+    SpecialWords w;
     for (const auto& [key, value] : smsMap()) {
-      if (key.size() < 16) {
-        f.present[static_cast<unsigned char>(key[0])] |=
+      if (key.size() <= 8) {
+        w.insertShort(SpecialWords::pack(key)).replacement = value;
+      } else if (key.size() < 16) {
+        w.long_present[static_cast<unsigned char>(key[0])] |=
             static_cast<std::uint16_t>(1U << key.size());
       }
-      if (key.size() <= 8) {
-        f.insertShort(SmsFilter::pack(key), value);
-      }
     }
-    return f;
+    for (std::string_view filler : kFillers) {  // a filler is dropped, whatever the SMS map says
+      w.insertShort(SpecialWords::pack(filler)).filler = true;
+    }
+    return w;
   }();
-  return kFilter;
+  return kWords;
 }
 
 const std::unordered_map<std::string_view, std::string_view>& smsMap() {
@@ -649,7 +657,7 @@ const std::unordered_map<std::string_view, std::string_view>& smsMap() {
 
 class Tokeniser {
  public:
-  explicit Tokeniser(NormalisedText& out) : out_(out) {}
+  explicit Tokeniser(NormalisedText& out) : out_(out), special_(specialWords()) {}
 
   void run() {
     const std::string_view s = out_.display;
@@ -657,6 +665,10 @@ class Tokeniser {
     // read is folded straight after the tokens already emitted, so emitting it as read copies
     // nothing. Trimmed to norm_size_ at the end.
     out_.norm.resize(s.size() + kMaxWord);
+    norm_ = out_.norm.data();
+    // tokens too: written by index (no push_back call per word), sized for a token per five
+    // bytes, grown when full, trimmed to token_count_ at the end.
+    out_.tokens.resize(s.size() / 5 + 4);
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
@@ -665,13 +677,29 @@ class Tokeniser {
       // Fast path: a run of ASCII letters and digits extends the current word, folded exactly
       // as the general loop below would fold it.
       if (kWordByte[b] != 0) {
-        if (word_size_ == 0) {
-          startWord(cp_begin);
+        if (word_size_ != 0) {  // a word begun by a folded character ("é" then "tage")
+          const std::size_t run = foldWordRun(s, i, pending(), word_size_);
+          word_size_ += run;
+          i += run;
+          word_end_ = static_cast<std::uint32_t>(i);
+          continue;
         }
-        const std::size_t run = foldWordRun(s, i, pending(), word_size_);
-        word_size_ += run;
-        i += run;
-        word_end_ = static_cast<std::uint32_t>(i);
+        // A word begins here. Words of ASCII letters and digits that single spaces separate
+        // (most of a message) are read and flushed in this loop, as the dispatch would do it
+        // word by word; anything else goes back to the dispatch with the word still open.
+        for (;;) {
+          startWord(i);
+          const std::size_t run = foldWordRun(s, i, pending(), 0);
+          i += run;
+          word_size_ = run;
+          word_end_ = static_cast<std::uint32_t>(i);
+          if (i + 1 >= s.size() || s[i] != ' ' ||
+              kWordByte[static_cast<unsigned char>(s[i + 1])] == 0) {
+            break;
+          }
+          flushWord(false);
+          ++i;
+        }
         continue;
       }
       if (b == ' ') {  // the commonest separator: it ends a word and nothing else
@@ -708,13 +736,14 @@ class Tokeniser {
     flushWord(false);
     endSentence(static_cast<std::uint32_t>(s.size()));
     out_.norm.resize(norm_size_);
+    out_.tokens.resize(token_count_);
   }
 
  private:
   static constexpr std::size_t kMaxWord = 40;
 
   // The word being read, folded, at the end of what norm uses: at most kMaxWord bytes kept.
-  char* pending() { return out_.norm.data() + norm_size_; }
+  char* pending() { return norm_ + norm_size_; }
 
   // Room after pending() for a word: kMaxWord bytes kept, plus what a 16-byte store that
   // starts before kMaxWord may write past it.
@@ -769,8 +798,11 @@ class Tokeniser {
   void reserveNorm(std::size_t bytes) {
     if (out_.norm.size() < norm_size_ + bytes) {
       out_.norm.resize(2 * out_.norm.size() + bytes);
+      norm_ = out_.norm.data();
     }
   }
+
+  const Token& lastToken() const { return out_.tokens[token_count_ - 1]; }
 
   // A dot ends a sentence unless a digit or a lower-case letter follows ("12.5", "réf. dm").
   static bool isSentenceDot(std::string_view s, std::size_t at) {
@@ -787,18 +819,18 @@ class Tokeniser {
 
   // A dot right after "réf", "n", "M", "Mme"... does not end the sentence.
   bool afterAbbreviation() const {
-    if (out_.tokens.empty() || out_.tokens.back().src_end == 0 ||
-        out_.tokens.back().sentence != out_.sentences.size()) {
+    if (token_count_ == 0 || lastToken().src_end == 0 ||
+        lastToken().sentence != out_.sentences.size()) {
       return false;
     }
     // The dot must follow the word directly ("réf." not "réf .").
-    if (out_.tokens.back().src_end != last_word_end_) {
+    if (lastToken().src_end != last_word_end_) {
       return false;
     }
     static constexpr std::string_view kAbbreviations[] = {
         "ref", "n",   "no",  "m",  "mr", "mme", "st",  "av",  "bd",  "bat", "bt",
         "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr",  "ste"};
-    const std::string_view w = out_.word(out_.tokens.back());
+    const std::string_view w = out_.word(lastToken());
     for (std::string_view a : kAbbreviations) {
       if (w == a) {
         return true;
@@ -807,40 +839,41 @@ class Tokeniser {
     return false;
   }
 
-  void flushWord(bool before_apostrophe) {
+  // flushWord and emit run once per word from several places of the loop: inlined there, as a
+  // call and its saved registers cost about as much as their common path.
+  [[gnu::always_inline]] void flushWord(bool before_apostrophe) {
     if (word_size_ == 0) {
       return;
     }
     const std::string_view w(pending(), std::min(word_size_, kMaxWord));
     word_size_ = 0;
     last_word_end_ = word_end_;
-    if (isFiller(w)) {
-      dropped_ = true;
-      return;
-    }
-    // "c'est" is already split; only a bare "c" stands for "c'est".
-    const SmsFilter& filter = smsFilter();
-    if (before_apostrophe || !filter.mayContain(w)) {
-      emit(w);
-      return;
-    }
-    std::string_view rep;
     if (w.size() <= 8) {
-      const std::string_view* const found = filter.findShort(w);
-      if (found == nullptr) {
+      // w is at pending(), where startWord made kWordRoom bytes readable.
+      const SpecialWords::Short* const special = special_.findShort(w);
+      if (special == nullptr) {  // most words
         emit(w);
-        return;
-      }
-      rep = *found;
-    } else {
-      const auto& sms = smsMap();
-      const auto it = sms.find(w);
-      if (it == sms.end()) {
+      } else if (special->filler) {
+        dropped_ = true;
+      } else if (before_apostrophe) {  // "c'est" is already split: only a bare "c" is "c'est"
         emit(w);
-        return;
+      } else {
+        emitReplacement(special->replacement);
       }
-      rep = it->second;
+      return;
     }
+    if (!before_apostrophe && special_.mayBeLongSpelling(w)) {
+      const auto& sms = smsMap();
+      if (const auto it = sms.find(w); it != sms.end()) {
+        emitReplacement(it->second);
+        return;
+      }
+    }
+    emit(w);
+  }
+
+  // Emits the words of an SMS spelling's replacement ("jsp" -> "je" "sais" "pas").
+  void emitReplacement(std::string_view rep) {
     while (!rep.empty()) {
       const std::size_t sp = rep.find(' ');
       emit(rep.substr(0, sp));
@@ -849,13 +882,14 @@ class Tokeniser {
   }
 
   // Emits `w`: the word read (at pending(), where it stays) or a word of an SMS replacement
-  // (copied there).
-  void emit(std::string_view w) {
+  // (copied there). Inlined: see flushWord.
+  [[gnu::always_inline]] void emit(std::string_view w) {
     auto& tokens = out_.tokens;
-    const std::uint32_t sentence = static_cast<std::uint32_t>(out_.sentences.size());
-    if (!tokens.empty() && tokens.back().sentence == sentence && !isDigit(w[0]) &&
-        tokens.back().src_begin != word_begin_ && tokens.back().norm_size == w.size() &&
-        std::memcmp(out_.norm.data() + tokens.back().norm_begin, w.data(), w.size()) == 0) {
+    const std::uint32_t sentence = sentence_count_;
+    // A token before this one in its sentence: not the sentence's first.
+    if (sentence_first_token_ != token_count_ && lastToken().norm_size == w.size() &&
+        !isDigit(w[0]) && lastToken().src_begin != word_begin_ &&
+        std::memcmp(norm_ + lastToken().norm_begin, w.data(), w.size()) == 0) {
       dropped_ = true;  // stutter: "le le", "je je"
       return;
     }
@@ -872,21 +906,25 @@ class Tokeniser {
     t.after_dropped = dropped_;
     dropped_ = false;
     norm_size_ += w.size();
-    tokens.push_back(t);
-    if (sentence_first_token_ == tokens.size() - 1) {
+    if (token_count_ == tokens.size()) {
+      tokens.resize(2 * tokens.size() + 16);
+    }
+    tokens[token_count_] = t;
+    if (sentence_first_token_ == token_count_) {
       sentence_begin_ = word_begin_;
     }
+    ++token_count_;
   }
 
   void endSentence(std::uint32_t src_end) {
-    const auto n = static_cast<std::uint32_t>(out_.tokens.size());
+    const std::uint32_t n = token_count_;
     if (n == sentence_first_token_) {
       return;
     }
     Sentence st;
     st.src_begin = sentence_begin_;
     st.src_end = std::min<std::uint32_t>(static_cast<std::uint32_t>(out_.display.size()),
-                                         std::max(src_end + 1, out_.tokens.back().src_end));
+                                         std::max(src_end + 1, lastToken().src_end));
     // Keep the closing punctuation mark but not a newline.
     while (st.src_end > st.src_begin &&
            (out_.display[st.src_end - 1] == '\n' || out_.display[st.src_end - 1] == ' ')) {
@@ -895,13 +933,18 @@ class Tokeniser {
     st.first_token = sentence_first_token_;
     st.end_token = n;
     out_.sentences.push_back(st);
+    ++sentence_count_;
     sentence_first_token_ = n;
     dropped_ = false;
   }
 
   NormalisedText& out_;
-  std::size_t norm_size_ = 0;  // bytes of norm used by the tokens emitted
-  std::size_t word_size_ = 0;  // letters of the word being read, kept or not
+  const SpecialWords& special_;
+  char* norm_ = nullptr;           // out_.norm.data(), kept up to date by run() and reserveNorm()
+  std::size_t norm_size_ = 0;      // bytes of norm used by the tokens emitted
+  std::uint32_t token_count_ = 0;  // tokens emitted: the first token_count_ of out_.tokens
+  std::uint32_t sentence_count_ = 0;  // out_.sentences.size()
+  std::size_t word_size_ = 0;         // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
   std::uint32_t word_end_ = 0;
   std::uint32_t sentence_first_token_ = 0;
@@ -960,7 +1003,6 @@ void normaliseText(std::string_view raw, NormalisedText& out) {
   out.clear();
   // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
   cleanTextInto(raw, out.display);
-  out.tokens.reserve(out.display.size() / 5 + 4);
   out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise
   Tokeniser(out).run();
 }
@@ -983,7 +1025,8 @@ std::string_view foldNextChar(std::string_view s, std::size_t& i) {
 bool isValidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (decodeUtf8(s, i) == kInvalid) {
+    i = internal::nextNonAscii(s, i);  // ASCII is valid: only the other bytes are decoded
+    if (i < s.size() && decodeUtf8(s, i) == kInvalid) {
       return false;
     }
   }

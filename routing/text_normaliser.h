@@ -43,8 +43,9 @@ struct NormalisedText {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
 
+  // A token's span is always within norm: no bounds check (readers ask for every token's word).
   std::string_view word(const Token& t) const {
-    return std::string_view(norm).substr(t.norm_begin, t.norm_size);
+    return std::string_view(norm.data() + t.norm_begin, t.norm_size);
   }
   std::string_view source(std::uint32_t begin, std::uint32_t end) const {
     return std::string_view(display).substr(begin, end - begin);

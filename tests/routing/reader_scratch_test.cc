@@ -1,6 +1,6 @@
-// The reader's per-thread working memory (Lexicon::match's terms and memo, the model features'
-// de-duplication set) must leave no trace between calls: a text reads the same first, after
-// other texts of any length, and on several threads at once.
+// The reader's per-thread working memory (Lexicon::match's terms and present set, the model
+// features' de-duplication set) must leave no trace between calls: a text reads the same first,
+// after other texts of any length, and on several threads at once.
 #include "routing/lexicon.h"
 
 #include <gtest/gtest.h>
@@ -86,7 +86,7 @@ TEST(ReaderScratchTest, LexiconHitsDoNotDependOnEarlierCalls) {
   for (const std::string& t : texts()) {
     first.push_back(matchOnce(lexicon, t));
   }
-  matchOnce(lexicon, longText());  // grows the scratch, fills the memo with other words
+  matchOnce(lexicon, longText());  // grows the scratch, marks other terms present
   for (std::size_t i = texts().size(); i-- > 0;) {
     EXPECT_EQ(matchOnce(lexicon, texts()[i]), first[i]) << texts()[i];
   }

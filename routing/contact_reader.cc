@@ -9,6 +9,7 @@
 
 #include "routing/case_ref.h"
 #include "routing/internal/short_word.h"
+#include "routing/internal/word_shapes.h"
 #include "routing/lexicon.h"
 #include "routing/text_normaliser.h"
 
@@ -142,22 +143,9 @@ struct FunctionWordTable {
     }
   }
 };
-// (first byte, length) of both lists: most tokens are turned down by one table load, before
-// they are packed and probed.
-constexpr auto kFunctionWordShapes = [] {
-  std::array<std::uint8_t, 256> lengths{};  // bit L: some listed word has this first byte, length L
-  for (std::string_view w : kEnglishWordList) {
-    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint8_t>(1U << w.size());
-  }
-  for (std::string_view w : kFrenchWordList) {
-    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint8_t>(1U << w.size());
-  }
-  return lengths;
-}();
-static_assert(std::all_of(std::begin(kEnglishWordList), std::end(kEnglishWordList),
-                          [](std::string_view w) { return !w.empty() && w.size() <= 5; }) &&
-              std::all_of(std::begin(kFrenchWordList), std::end(kFrenchWordList),
-                          [](std::string_view w) { return !w.empty() && w.size() <= 5; }));
+// Most tokens are turned down by their shape, before they are packed and probed.
+constexpr auto kFunctionWordShapes =
+    internal::WordShapes().add(kEnglishWordList).add(kFrenchWordList);
 
 constexpr FunctionWordTable kFunctionWordTable = [] {
   FunctionWordTable t;
@@ -177,23 +165,15 @@ constexpr std::string_view kQuestionOpenerList[] = {"pk",  "pq",  "pkoi", "why",
                                                     "how", "can", "may",  "should"};
 constexpr auto kQuestionOpeners = sortedPackedWords(kQuestionOpenerList);
 
-// (first byte, length) of the openers, "pourquoi" included: nearly every token of a letter is
-// turned down by one table load, before it is packed.
-constexpr std::size_t kOpenerMaxLength = 8;  // "pourquoi"
-constexpr auto kQuestionOpenerShapes = [] {
-  std::array<std::uint16_t, 256> lengths{};  // bit L: some opener has this first byte, length L
-  for (std::string_view w : kQuestionOpenerList) {
-    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
-  }
-  lengths[static_cast<unsigned char>('p')] |= 1U << kOpenerMaxLength;
-  return lengths;
-}();
+// The openers' shapes, "pourquoi" (too long to pack) included: nearly every token of a letter
+// is turned down by one table load, before it is packed.
+constexpr auto kQuestionOpenerShapes =
+    internal::shapesOf(kQuestionOpenerList).add("pourquoi");
 static_assert(std::all_of(std::begin(kQuestionOpenerList), std::end(kQuestionOpenerList),
-                          [](std::string_view w) { return !w.empty() && w.size() <= 7; }));
+                          [](std::string_view w) { return w.size() <= 7; }));
 
 bool mayOpenQuestion(std::string_view w) {
-  if (w.empty() || w.size() > kOpenerMaxLength ||
-      (kQuestionOpenerShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+  if (!kQuestionOpenerShapes.mayHold(w)) {
     return false;
   }
   if (w.size() > 7) {
@@ -213,24 +193,11 @@ constexpr std::string_view kScopeBreakWords[] = {"et",    "mais", "bon", "alors"
                                                  "car",   "puis", "ben", "voila", "parce",
                                                  "sinon", "and",  "but"};
 
-// (first byte, length) of kScopeBreakWords, built from the list: almost every token is turned
-// down by one table load, before any string comparison.
-constexpr std::size_t kScopeBreakMaxLength = 15;
-constexpr auto kScopeBreakShapes = [] {
-  std::array<std::uint16_t, 256> lengths{};  // bit L: some word has this first byte, length L
-  for (std::string_view w : kScopeBreakWords) {
-    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
-  }
-  return lengths;
-}();
-static_assert(std::all_of(std::begin(kScopeBreakWords), std::end(kScopeBreakWords),
-                          [](std::string_view w) {
-                            return !w.empty() && w.size() <= kScopeBreakMaxLength;
-                          }));
+// Almost every token is turned down by its shape, before any string comparison.
+constexpr auto kScopeBreakShapes = internal::shapesOf(kScopeBreakWords);
 
 bool isScopeBreakWord(std::string_view w) {
-  if (w.empty() || w.size() > kScopeBreakMaxLength ||
-      (kScopeBreakShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+  if (!kScopeBreakShapes.mayHold(w)) {
     return false;
   }
   return std::find(std::begin(kScopeBreakWords), std::end(kScopeBreakWords), w) !=
@@ -244,24 +211,11 @@ constexpr std::string_view kGreetingWords[] = {
     "afternoon", "evening", "coucou",    "objet",       "subject",  "re",       "tr",
     "fwd",       "hey",     "rebonjour", "mademoiselle"};
 
-// (first byte, length) of kGreetingWords, as kScopeBreakShapes: most words of a sentence's
-// start are turned down by one table load.
-constexpr std::size_t kGreetingMaxLength = 15;
-constexpr auto kGreetingShapes = [] {
-  std::array<std::uint16_t, 256> lengths{};  // bit L: some word has this first byte, length L
-  for (std::string_view w : kGreetingWords) {
-    lengths[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
-  }
-  return lengths;
-}();
-static_assert(std::all_of(std::begin(kGreetingWords), std::end(kGreetingWords),
-                          [](std::string_view w) {
-                            return !w.empty() && w.size() <= kGreetingMaxLength;
-                          }));
+// Most words of a sentence's start are turned down by their shape.
+constexpr auto kGreetingShapes = internal::shapesOf(kGreetingWords);
 
 bool isGreetingWord(std::string_view w) {
-  if (w.empty() || w.size() > kGreetingMaxLength ||
-      (kGreetingShapes[static_cast<unsigned char>(w[0])] & (1U << w.size())) == 0) {
+  if (!kGreetingShapes.mayHold(w)) {
     return false;
   }
   return std::find(std::begin(kGreetingWords), std::end(kGreetingWords), w) !=
@@ -791,9 +745,9 @@ class Analysis {
       const char* const norm = text_.norm.data();
       for (const Token& t : text_.tokens) {
         // Size and first byte straight from the token: most tokens stop here.
-        if (t.norm_size == 0 || t.norm_size > 5 ||
-            (kFunctionWordShapes[static_cast<unsigned char>(norm[t.norm_begin])] &
-             (1U << t.norm_size)) == 0) {
+        if (t.norm_size == 0 ||
+            !kFunctionWordShapes.mayHold(static_cast<unsigned char>(norm[t.norm_begin]),
+                                         t.norm_size)) {
           continue;
         }
         const unsigned char lang =

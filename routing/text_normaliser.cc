@@ -11,6 +11,7 @@
 #endif
 
 #include "routing/internal/byte_scan.h"
+#include "routing/internal/word_shapes.h"
 
 namespace relais::routing {
 namespace {
@@ -448,13 +449,10 @@ struct SpecialWords {
   };
   static constexpr std::size_t kShortSlots = 512;  // a power of two, under a third full
   std::array<Short, kShortSlots> short_words{};
-  // (first byte, length) pairs of the longer SMS spellings (up to 15 bytes): most long words
-  // skip the map.
-  std::array<std::uint16_t, 256> long_present{};  // by first byte, bit L: a key of length L
+  // The shapes of the longer SMS spellings (up to 15 bytes): most long words skip the map.
+  internal::WordShapes long_spellings;
 
-  bool mayBeLongSpelling(std::string_view w) const {
-    return w.size() < 16 && (long_present[static_cast<unsigned char>(w[0])] >> w.size() & 1) != 0;
-  }
+  bool mayBeLongSpelling(std::string_view w) const { return long_spellings.mayHold(w); }
   static std::uint64_t pack(std::string_view w) {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -496,9 +494,8 @@ const SpecialWords& specialWords() {
     for (const auto& [key, value] : smsMap()) {
       if (key.size() <= 8) {
         w.insertShort(SpecialWords::pack(key)).replacement = value;
-      } else if (key.size() < 16) {
-        w.long_present[static_cast<unsigned char>(key[0])] |=
-            static_cast<std::uint16_t>(1U << key.size());
+      } else if (key.size() <= internal::WordShapes::kMaxLength) {
+        w.long_spellings.add(key);
       }
     }
     for (std::string_view filler : kFillers) {  // a filler is dropped, whatever the SMS map says

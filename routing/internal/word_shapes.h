@@ -1,0 +1,50 @@
+// WordShapes: the (first byte, length) pairs of a fixed set of short words, so that a word
+// lookup turns most words down with one table load before any comparison, packing or probe.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string_view>
+
+namespace relais::routing::internal {
+
+class WordShapes {
+ public:
+  static constexpr std::size_t kMaxLength = 15;
+
+  // Built at compile time: a word that is empty or too long stops the build there.
+  constexpr WordShapes& add(std::string_view w) {
+    if (w.empty() || w.size() > kMaxLength) {
+      throw std::length_error("WordShapes holds words of 1 to 15 bytes");
+    }
+    bits_[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1U << w.size());
+    return *this;
+  }
+  template <std::size_t N>
+  constexpr WordShapes& add(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) {
+      add(w);
+    }
+    return *this;
+  }
+
+  // False: no word added has this first byte and length. True: one may.
+  constexpr bool mayHold(unsigned char first, std::size_t size) const {
+    return size - 1 < kMaxLength && (bits_[first] >> size & 1U) != 0;
+  }
+  constexpr bool mayHold(std::string_view w) const {
+    return !w.empty() && mayHold(static_cast<unsigned char>(w[0]), w.size());
+  }
+
+ private:
+  std::array<std::uint16_t, 256> bits_{};  // by first byte, bit L: some word of length L
+};
+
+template <std::size_t N>
+constexpr WordShapes shapesOf(const std::string_view (&words)[N]) {
+  return WordShapes().add(words);
+}
+
+}  // namespace relais::routing::internal

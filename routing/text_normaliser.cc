@@ -570,6 +570,8 @@ const std::unordered_map<std::string_view, std::string_view>& smsMap() {
       {"qd", "quand"},
       {"qqn", "quelqu un"},
       {"qqun", "quelqu un"},
+      {"qq1", "quelqu un"},
+      {"qlq1", "quelqu un"},
       {"quelquun", "quelqu un"},
       {"qq", "quelques"},
       {"qqch", "quelque chose"},

@@ -138,6 +138,9 @@ TEST(ContactReaderTest, StatusOnlyAndItsBlockers) {
   EXPECT_EQ(person.intent, Intent::kStatusRequest);
   EXPECT_TRUE(person.asks_for_person);
   EXPECT_FALSE(person.status_only);
+  const Reading texted = readText(reader, "tjs rien pr mon radiateur, je veux parler a qq1 svp");
+  EXPECT_TRUE(texted.asks_for_person);
+  EXPECT_FALSE(texted.status_only);
   const Reading reopen =
       readText(reader, "le ticket 877120 a été clôturé sans intervention, merci de le rouvrir");
   EXPECT_FALSE(reopen.status_only);

@@ -34,6 +34,8 @@ TEST(TextNormaliserTest, ExpandsSmsSpellings) {
   // A bare "c" is "c'est", but the "c" of "c'est" stays itself.
   EXPECT_EQ(words("c la"), (Words{"c", "est", "la"}));
   EXPECT_EQ(words("c'est"), (Words{"c", "est"}));
+  // "Someone" with a digit for its last syllable, as in "je veux parler a qq1".
+  EXPECT_EQ(words("parler a qq1"), (Words{"parler", "a", "quelqu", "un"}));
 }
 
 TEST(TextNormaliserTest, DropsSpeechFillersAndStutters) {

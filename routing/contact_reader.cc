@@ -189,38 +189,22 @@ bool isClausePunctuation(char c) {
 }
 
 // Clause words: a negation or a clause does not reach past them (isScopeBreak()).
-constexpr std::string_view kScopeBreakWords[] = {"et",    "mais", "bon", "alors", "donc",
-                                                 "car",   "puis", "ben", "voila", "parce",
-                                                 "sinon", "and",  "but"};
+constexpr std::string_view kScopeBreakList[] = {"et",    "mais", "bon", "alors", "donc",
+                                                "car",   "puis", "ben", "voila", "parce",
+                                                "sinon", "and",  "but"};
+constexpr internal::WordSet kScopeBreakWords(kScopeBreakList);
 
-// Almost every token is turned down by its shape, before any string comparison.
-constexpr auto kScopeBreakShapes = internal::shapesOf(kScopeBreakWords);
+bool isScopeBreakWord(std::string_view w) { return kScopeBreakWords.contains(w); }
 
-bool isScopeBreakWord(std::string_view w) {
-  if (!kScopeBreakShapes.mayHold(w)) {
-    return false;
-  }
-  return std::find(std::begin(kScopeBreakWords), std::end(kScopeBreakWords), w) !=
-         std::end(kScopeBreakWords);
-}
-
-constexpr std::string_view kGreetingWords[] = {
+constexpr std::string_view kGreetingList[] = {
     "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
     "ouais",     "voila",   "alors",     "madame",      "monsieur", "mesdames", "messieurs",
     "cher",      "chere",   "chers",     "cheres",      "dear",     "good",     "morning",
     "afternoon", "evening", "coucou",    "objet",       "subject",  "re",       "tr",
     "fwd",       "hey",     "rebonjour", "mademoiselle"};
+constexpr internal::WordSet kGreetingWords(kGreetingList);
 
-// Most words of a sentence's start are turned down by their shape.
-constexpr auto kGreetingShapes = internal::shapesOf(kGreetingWords);
-
-bool isGreetingWord(std::string_view w) {
-  if (!kGreetingShapes.mayHold(w)) {
-    return false;
-  }
-  return std::find(std::begin(kGreetingWords), std::end(kGreetingWords), w) !=
-         std::end(kGreetingWords);
-}
+bool isGreetingWord(std::string_view w) { return kGreetingWords.contains(w); }
 
 int numberWordValue(std::string_view w) {
   static constexpr std::pair<std::string_view, int> kNumbers[] = {

@@ -1,7 +1,9 @@
 // WordShapes: the (first byte, length) pairs of a fixed set of short words, so that a word
 // lookup turns most words down with one table load before any comparison, packing or probe.
+// WordSet: a fixed word list behind its shapes.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -46,5 +48,21 @@ template <std::size_t N>
 constexpr WordShapes shapesOf(const std::string_view (&words)[N]) {
   return WordShapes().add(words);
 }
+
+// Strings are compared only for a word whose shape some listed word has.
+template <std::size_t N>
+class WordSet {
+ public:
+  constexpr explicit WordSet(const std::string_view (&words)[N]) : shapes_(shapesOf(words)) {
+    std::copy(std::begin(words), std::end(words), words_.begin());
+  }
+  constexpr bool contains(std::string_view w) const {
+    return shapes_.mayHold(w) && std::find(words_.begin(), words_.end(), w) != words_.end();
+  }
+
+ private:
+  WordShapes shapes_;
+  std::array<std::string_view, N> words_{};
+};
 
 }  // namespace relais::routing::internal

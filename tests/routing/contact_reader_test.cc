@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -163,9 +164,15 @@ ReaderConfig lexiconOnly() {
   return config;
 }
 
+// The lexicon alone and with the model: a rule must hold in both. Built once for all tests.
+const std::array<ContactReader, 2>& bothReaders() {
+  static const std::array<ContactReader, 2> kReaders = {ContactReader(lexiconOnly()),
+                                                        ContactReader()};
+  return kReaders;
+}
+
 TEST(ContactReaderTest, AsideAfterAFollowUpAboutSomethingElseIsANewProblem) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     // An aside ("ah et") or a fresh onset ("depuis hier", "yesterday") opens a clause about
     // other equipment: a new request, no automatic answer.
     const Reading aside = readText(
@@ -192,8 +199,7 @@ TEST(ContactReaderTest, AsideAfterAFollowUpAboutSomethingElseIsANewProblem) {
 // The status_only vetoes (issue #3: precision first, a wrong automatic answer ignores a real
 // problem). Each one blocks an automatic answer, with its reason, and leaves its near miss alone.
 TEST(ContactReaderTest, AnotherObjectAfterAFollowUpBlocksTheAutomaticAnswer) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     // Same object family (water), so the intent rule keeps the follow-up, but the mixer tap is
     // an object the follow-up never named.
     const Reading other = readText(
@@ -227,8 +233,7 @@ TEST(ContactReaderTest, AnotherObjectAfterAFollowUpBlocksTheAutomaticAnswer) {
 }
 
 TEST(ContactReaderTest, AQuestionOtherThanWhereOrWhenBlocksTheAutomaticAnswer) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     const Reading may =
         readText(reader,
                  "Bonjour, où en est ma demande de garage ? Est-ce qu'on peut le partager avec "
@@ -274,8 +279,7 @@ TEST(ContactReaderTest, ALetterNeedsAnExplicitFollowUpCueForAnAutomaticAnswer) {
       "J'ai signalé en février que le volet roulant de la chambre ne remontait plus. Je n'ai "
       "toujours aucune nouvelle et je voudrais savoir où en est ma demande. " +
       courtesy + "\n\nVeuillez agréer, Madame, Monsieur, mes salutations distinguées.";
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     const Reading r = readText(reader, narrative, Channel::kEmail);
     EXPECT_FALSE(r.status_only);
     if (r.intent == Intent::kStatusRequest) {
@@ -288,8 +292,7 @@ TEST(ContactReaderTest, ALetterNeedsAnExplicitFollowUpCueForAnAutomaticAnswer) {
 }
 
 TEST(ContactReaderTest, ThreatsAreAFamilyOfVerbsNotAListOfSentences) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     EXPECT_TRUE(readText(reader, "si tu continues je te défonce la tête").aggressive);
     EXPECT_TRUE(
         readText(reader, "le prochain qui me raccroche au nez je vais lui démonter la figure")
@@ -330,8 +333,7 @@ TEST(ContactReaderTest, KeywordlessFollowUpsAndGasBySmell) {
 // thanks after a follow-up ("je profite de ce message pour remercier ...") open no new request;
 // a letter's connector with a word in between ("je profite également de ce message") does.
 TEST(ContactReaderTest, CourtesyAndThanksAfterAFollowUpAreNoNewRequest) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     const Reading courtesy = readText(
         reader,
         "Bonjour,\nJe me permets de vous relancer : toujours aucune nouvelle de l'intervention "
@@ -431,8 +433,7 @@ TEST(ContactReaderTest, AcknowledgmentsReportedThreatsAndDatesStillMissing) {
 // Round 6: the new request's topic is the message's intent, with either reader, unless the
 // follow-up's problem became urgent or the message is a formal claim listing its damage.
 TEST(ContactReaderTest, AFollowUpThenANewRequestTakesTheNewRequestsIntent) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     const Reading other = readText(
         reader,
         "oui bonjour c'est pour la baignoire euh on m'avait dit que le plombier rappellerait euh "
@@ -493,8 +494,7 @@ TEST(ContactReaderTest, HypotheticalCollapsesAndInsultsAfterBandeDe) {
 // worded "vous allez voir ce qui ..." / "va comprendre ce que ça fait"; a mail counted by its
 // rank is a follow-up; a flood whose water is gone is past.
 TEST(ContactReaderTest, HavingSomebodyCallIsACallBackRequest) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     const Reading r = readText(reader,
                                "Toujours aucune nouvelle pour le remplacement de la baignoire. "
                                "Merci de me faire rappeler par le technicien.",
@@ -505,8 +505,7 @@ TEST(ContactReaderTest, HavingSomebodyCallIsACallBackRequest) {
 }
 
 TEST(ContactReaderTest, VeiledThreatsAboutWhatWillHappen) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     EXPECT_TRUE(readText(reader, "le chauffagiste est jamais venu, demain je passe et vous allez "
                                  "voir ce qui va arriver")
                     .aggressive);
@@ -527,8 +526,7 @@ TEST(ContactReaderTest, AMailCountedByItsRankIsAFollowUp) {
 }
 
 TEST(ContactReaderTest, AFloodWhoseWaterIsGoneIsPast) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     const Reading r = readText(reader,
                                "L'inondation du parking s'est résorbée dans la nuit, il faut "
                                "maintenant enlever la boue.",
@@ -539,8 +537,7 @@ TEST(ContactReaderTest, AFloodWhoseWaterIsGoneIsPast) {
 
 // Round 8 (the categories of blind_13's misses): a negation does not reach across a comma.
 TEST(ContactReaderTest, ANegationStopsAtAComma) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     // "pas" before the comma belongs to "n'avance pas", after it to "pas à un robot".
     const Reading before = readText(reader,
                                     "Le dossier pour le volet roulant n'avance pas, pouvez-vous "
@@ -564,8 +561,7 @@ TEST(ContactReaderTest, ANegationStopsAtAComma) {
 
 // A call back asked in other words is a request for a person; a promised call is a report.
 TEST(ContactReaderTest, PhoningAndAPromisedCall) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     const Reading asks = readText(reader,
                                   "Toujours rien depuis mon appel du 4 mars pour la porte du "
                                   "placard. Merci de demander au menuisier de me téléphoner.",
@@ -589,8 +585,7 @@ TEST(ContactReaderTest, PhoningAndAPromisedCall) {
 // Veiled threats at staff (where they live, when they leave work, trouble promised), neighbours
 // called pigs or savages, and threats the writer only reports.
 TEST(ContactReaderTest, VeiledThreatsInsultsAtNeighboursAndReportedThreats) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     EXPECT_TRUE(readText(reader,
                          "le gardien fait semblant de pas me voir, dites-lui qu'il va "
                          "avoir des problèmes, je sais où il habite")
@@ -613,8 +608,7 @@ TEST(ContactReaderTest, VeiledThreatsInsultsAtNeighboursAndReportedThreats) {
 // A fire the firemen have put out is past, in its sentence and the ones just before; "personne
 // n'a été blessé" is no injury; "ça continue" alone is a nuisance going on, not water.
 TEST(ContactReaderTest, AFireTheFiremenPutOutIsPast) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     EXPECT_FALSE(readText(reader,
                           "Hier soir le local à vélos a pris feu. Les pompiers ont éteint le feu "
                           "en dix minutes et personne n'a été blessé. Il faudrait changer la "
@@ -634,8 +628,7 @@ TEST(ContactReaderTest, AFireTheFiremenPutOutIsPast) {
 // Carbon monoxide told by its signs (a flame turned yellow, headaches with dizziness), none an
 // emergency alone; somebody old nobody has seen for days and who does not answer the door.
 TEST(ContactReaderTest, CarbonMonoxideBySignsAndANeighbourNobodyHasSeen) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     EXPECT_TRUE(readText(reader,
                          "La flamme de mon chauffe-bain est devenue jaune. Depuis deux jours on a "
                          "des maux de tête et des vertiges.",
@@ -693,8 +686,7 @@ TEST(ContactReaderTest, IntentCuesOfRoundEight) {
 // Asking the landlord to intervene is more than asking where a request stands; a follow-up that
 // says when the visit was due is still one follow-up.
 TEST(ContactReaderTest, AskingToInterveneAndFollowUpsDatedInTheirOwnClause) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     EXPECT_FALSE(readText(reader,
                           "Ma demande pour le bruit des voisins du dessus date de janvier, "
                           "toujours rien. Je vous demande de bien vouloir intervenir auprès "
@@ -724,8 +716,7 @@ TEST(ContactReaderTest, ContactsCountedByRankAndConfusion) {
 // Waiting for someone to make them less cocky is a threat; an old neighbour's phone ringing
 // unanswered is a worry now.
 TEST(ContactReaderTest, WaitingForSomeoneAndAPhoneRingingUnanswered) {
-  const ContactReader readers[] = {ContactReader(lexiconOnly()), ContactReader()};
-  for (const ContactReader& reader : readers) {
+  for (const ContactReader& reader : bothReaders()) {
     EXPECT_TRUE(readText(reader,
                          "si le plombier annule encore, je l'attends devant l'agence, il "
                          "fera moins le malin")

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -84,6 +85,104 @@ std::string secondsText(double s) {
   return buf;
 }
 
+double median(std::vector<double> values) {
+  if (values.empty()) {
+    return 0;
+  }
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+// Baseline (unless switched off) then relaisd, once, with the same client settings. With
+// --self-test both servers are started for this round alone, relaisd on a fresh data directory
+// under `dir`, so that every round measures the same thing.
+std::vector<LoadResult> measureRound(const LoadSettings& s, const relais::loadtests::Corpus& corpus,
+                                     const std::string& self_exe, const std::string& run_id,
+                                     const std::string& dir, bool no_baseline, bool self_test,
+                                     const std::string& target, const std::string& relaisd_path,
+                                     int queue_limit) {
+  std::filesystem::create_directories(dir);
+  std::vector<LoadResult> results;
+  if (!no_baseline) {
+    relais::loadtests::ChildProcess baseline({self_exe, "--serve-baseline", "127.0.0.1:0"},
+                                             dir + "/baseline.log");
+    LoadSettings b = s;
+    b.address = baseline.grpcAddress();
+    b.label = "baseline";
+    b.id_prefix = "b" + run_id;
+    b.agents = 0;  // the baseline has no AgentDesk
+    results.push_back(runLoad(b, corpus));
+    baseline.stop();
+  }
+  LoadSettings r = s;
+  r.label = "relaisd";
+  r.id_prefix = "r" + run_id;
+  if (!self_test) {
+    r.address = target;
+    results.push_back(runLoad(r, corpus));
+    return results;
+  }
+  std::filesystem::create_directories(dir + "/data");
+  std::vector<std::string> args = {relaisd_path,       "--grpc-listen", "127.0.0.1:0",
+                                   "--metrics-listen", "127.0.0.1:0",   "--data-dir",
+                                   dir + "/data"};
+  if (queue_limit > 0) {
+    std::ofstream(dir + "/relaisd.yaml") << relaisdConfig(queue_limit);
+    args.push_back("--config");
+    args.push_back(dir + "/relaisd.yaml");
+  }
+  relais::loadtests::ChildProcess relaisd(args, dir + "/relaisd.log");
+  r.address = relaisd.grpcAddress();
+  results.push_back(runLoad(r, corpus));
+  if (const int status = relaisd.stop(); status != 0) {
+    std::cerr << "relais-load: relaisd exited with status " << status << "\n";
+  }
+  return results;
+}
+
+// One row per server over every round: throughput and latencies are the rounds' medians, counts
+// are summed. A single round comes back as it was.
+std::vector<LoadResult> medianResults(const std::vector<std::vector<LoadResult>>& rounds) {
+  if (rounds.size() == 1) {
+    return rounds.front();
+  }
+  std::vector<LoadResult> out = rounds.front();
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    LoadResult& m = out[k];
+    std::vector<double> throughput, p50, p99, p999, mean;
+    m = LoadResult{};
+    m.label = rounds.front()[k].label;
+    for (const auto& round : rounds) {
+      const LoadResult& r = round[k];
+      throughput.push_back(r.throughput);
+      p50.push_back(r.p50_ms);
+      p99.push_back(r.p99_ms);
+      p999.push_back(r.p999_ms);
+      mean.push_back(r.mean_ms);
+      m.ok += r.ok;
+      m.exhausted += r.exhausted;
+      m.errors += r.errors;
+      m.dropped += r.dropped;
+      m.seconds += r.seconds;
+      m.agent_offers += r.agent_offers;
+      m.agent_completed += r.agent_completed;
+      for (const auto& [code, n] : r.error_codes) {
+        m.error_codes[code] += n;
+      }
+      if (m.first_error.empty()) {
+        m.first_error = r.first_error;
+      }
+    }
+    m.throughput = median(throughput);
+    m.p50_ms = median(p50);
+    m.p99_ms = median(p99);
+    m.p999_ms = median(p999);
+    m.mean_ms = median(mean);
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,6 +196,7 @@ int main(int argc, char** argv) {
   std::string relaisd_path = RELAISD_PATH;
   bool no_baseline = false;
   int queue_limit = 1'000'000;
+  int rounds = 1;
   app.add_flag("--self-test", self_test,
                "start the baseline and a relaisd of this build on free loopback ports");
   app.add_option("--target", target, "drive an already running relaisd at HOST:PORT");
@@ -117,6 +217,11 @@ int main(int argc, char** argv) {
   app.add_option("--relaisd", relaisd_path, "relaisd binary for --self-test")
       ->capture_default_str();
   app.add_flag("--no-baseline", no_baseline, "measure relaisd only");
+  app.add_option("--rounds", rounds,
+                 "measure baseline then relaisd this many times (fresh servers each round with "
+                 "--self-test) and report the medians: a shared machine drifts between runs")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 99));
   app.add_option("--token", s.token,
                  "bearer token of an intake client, sent with every Submit (default: "
                  "$RELAIS_TOKEN); scripted agents send none");
@@ -156,48 +261,25 @@ int main(int argc, char** argv) {
 
   const std::string work_dir = relais::loadtests::makeTempDir("relais-load");
   const std::string self_exe = std::filesystem::read_symlink("/proc/self/exe").string();
-  std::vector<LoadResult> results;
+  std::vector<std::vector<LoadResult>> per_round;
   const auto run_id = std::to_string(::getpid()) + "-" +
                       std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
   try {
-    if (!no_baseline) {
-      relais::loadtests::ChildProcess baseline({self_exe, "--serve-baseline", "127.0.0.1:0"},
-                                               work_dir + "/baseline.log");
-      LoadSettings b = s;
-      b.address = baseline.grpcAddress();
-      b.label = "baseline";
-      b.id_prefix = "b" + run_id;
-      b.agents = 0;  // the baseline has no AgentDesk
-      results.push_back(runLoad(b, *corpus));
-      baseline.stop();
-    }
-    LoadSettings r = s;
-    r.label = "relaisd";
-    r.id_prefix = "r" + run_id;
-    if (self_test) {
-      std::filesystem::create_directories(work_dir + "/data");
-      std::vector<std::string> args = {relaisd_path,       "--grpc-listen", "127.0.0.1:0",
-                                       "--metrics-listen", "127.0.0.1:0",   "--data-dir",
-                                       work_dir + "/data"};
-      if (queue_limit > 0) {
-        std::ofstream(work_dir + "/relaisd.yaml") << relaisdConfig(queue_limit);
-        args.push_back("--config");
-        args.push_back(work_dir + "/relaisd.yaml");
+    for (int round = 1; round <= rounds; ++round) {
+      const std::string round_id = rounds > 1 ? run_id + "-" + std::to_string(round) : run_id;
+      const std::string round_dir =
+          rounds > 1 ? work_dir + "/round-" + std::to_string(round) : work_dir;
+      per_round.push_back(measureRound(s, *corpus, self_exe, round_id, round_dir, no_baseline,
+                                       self_test, target, relaisd_path, queue_limit));
+      if (rounds > 1 && s.progress) {
+        std::fprintf(stderr, "round %d of %d done\n", round, rounds);
       }
-      relais::loadtests::ChildProcess relaisd(args, work_dir + "/relaisd.log");
-      r.address = relaisd.grpcAddress();
-      results.push_back(runLoad(r, *corpus));
-      if (const int status = relaisd.stop(); status != 0) {
-        std::cerr << "relais-load: relaisd exited with status " << status << "\n";
-      }
-    } else {
-      r.address = target;
-      results.push_back(runLoad(r, *corpus));
     }
   } catch (const std::exception& e) {
     std::cerr << "relais-load: " << e.what() << "\n";
     return 1;
   }
+  const std::vector<LoadResult> results = medianResults(per_round);
   std::error_code ec;
   std::filesystem::remove_all(work_dir, ec);
 
@@ -221,6 +303,19 @@ int main(int argc, char** argv) {
   if (s.agents > 0) {
     std::printf("agents: %d scripted agents on relaisd (their AgentDesk calls are not counted)\n",
                 s.agents);
+  }
+  if (per_round.size() > 1) {
+    for (std::size_t i = 0; i < per_round.size(); ++i) {
+      std::printf("round %zu:", i + 1);
+      for (const auto& r : per_round[i]) {
+        std::printf("  %s %.0f/s p99 %.3f ms", r.label.c_str(), r.throughput, r.p99_ms);
+      }
+      if (per_round[i].size() == 2) {
+        std::printf("  ratio %.3f", ratio(per_round[i][1].throughput, per_round[i][0].throughput));
+      }
+      std::printf("\n");
+    }
+    std::printf("medians of %zu rounds (ok, exhausted and errors summed):\n", per_round.size());
   }
   std::printf("%-9s %12s %9s %9s %10s %10s %10s %8s\n", "server", "Submit/s", "p50 ms", "p99 ms",
               "p99.9 ms", "ok", "exhausted", "errors");
@@ -249,22 +344,41 @@ int main(int argc, char** argv) {
                            {"cores", cores},
                            {"corpus", corpus_files},
                            {"self_test", self_test},
+                           {"round_count", rounds},
                            {"target", target},
                            {"queue_limit", self_test ? queue_limit : 0}};
   for (const auto& r : results) {
     report["results"].push_back(toJson(r));
   }
+  report["rounds"] = nlohmann::json::array();
+  for (const auto& round : per_round) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : round) {
+      rows.push_back(toJson(r));
+    }
+    report["rounds"].push_back(rows);
+  }
   double throughput_ratio = 0;
   if (results.size() == 2) {
-    const auto& b = results[0];
-    const auto& d = results[1];
-    throughput_ratio = ratio(d.throughput, b.throughput);
-    std::printf("latency relaisd/baseline: p50 %.2fx  p99 %.2fx  p99.9 %.2fx\n",
-                ratio(d.p50_ms, b.p50_ms), ratio(d.p99_ms, b.p99_ms), ratio(d.p999_ms, b.p999_ms));
+    // Each round's ratio pairs two runs seconds apart; the median of those is steadier on a
+    // drifting machine than the ratio of the medians.
+    std::vector<double> tput, p50, p99, p999;
+    for (const auto& round : per_round) {
+      const auto& b = round[0];
+      const auto& d = round[1];
+      tput.push_back(ratio(d.throughput, b.throughput));
+      p50.push_back(ratio(d.p50_ms, b.p50_ms));
+      p99.push_back(ratio(d.p99_ms, b.p99_ms));
+      p999.push_back(ratio(d.p999_ms, b.p999_ms));
+    }
+    throughput_ratio = median(tput);
+    std::printf("latency relaisd/baseline%s: p50 %.2fx  p99 %.2fx  p99.9 %.2fx\n",
+                per_round.size() > 1 ? " (median of the rounds' ratios)" : "", median(p50),
+                median(p99), median(p999));
     report["ratio"] = {{"throughput", throughput_ratio},
-                       {"p50", ratio(d.p50_ms, b.p50_ms)},
-                       {"p99", ratio(d.p99_ms, b.p99_ms)},
-                       {"p99.9", ratio(d.p999_ms, b.p999_ms)}};
+                       {"p50", median(p50)},
+                       {"p99", median(p99)},
+                       {"p99.9", median(p999)}};
   }
   if (!json_file.empty()) {
     std::ofstream out(json_file);
@@ -274,7 +388,9 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  const bool failed = results.empty() || results.back().ok == 0;
+  const bool failed = std::any_of(per_round.begin(), per_round.end(), [](const auto& round) {
+    return round.empty() || round.back().ok == 0;
+  });
   std::printf("ratio %.3f\n", throughput_ratio);
   return failed ? 1 : 0;
 }

@@ -801,6 +801,13 @@ person 1: une personne au telephone; un humain au telephone; me joindre par tele
 person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
 person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
 person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
+# Round 9: a call back wished in the subjunctive ("qu'un conseiller me téléphone", SMS "kun
+# conseiller me tel"), asked of somebody ("quelqu'un de la comptabilité pourrait me
+# recontacter ?") or in English ("give me a call", "someone who speaks English").
+person 1: qu un _ me telephone; qu un _ me telephonent; qu on me telephone; qu un _ me recontacte; qu on me recontacte
+person 1: pourrait .. me recontacter; pourrait .. me contacter; pourraient .. me recontacter; pourriez vous me recontacter; pourriez vous me contacter
+person 1: merci de me recontacter; recontactez moi; bien vouloir me recontacter; veuillez me recontacter
+person 1: give me a call; give me a ring; give me a phone call; ring me; phone me; someone who speaks; somebody who speaks; someone who can speak; anyone who speaks
 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse

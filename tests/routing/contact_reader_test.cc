@@ -873,6 +873,39 @@ TEST(ContactReaderTest, LongGistIsCutOnACharacterBoundary) {
   EXPECT_TRUE(isValidUtf8(r.gist));
 }
 
+// Round 9 (the categories of blind_15's first-pass misses): a call back asked in SMS spelling
+// ("kun conseiller me tel"), in English ("give me a call", "someone who speaks English") or as
+// "quelqu'un de ... pourrait me recontacter" asks for a person; a promised call stays a report.
+TEST(ContactReaderTest, CallBacksInSmsSpellingEnglishAndRecontacter) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading sms = readText(reader,
+                                 "slt c pr le dossier du store, jaimerai kun technicien me tel "
+                                 "demain apres 17h",
+                                 Channel::kWeb);
+    EXPECT_TRUE(sms.asks_for_person);
+    EXPECT_FALSE(sms.status_only);
+    const Reading english = readText(reader,
+                                     "Hi, the plumber never came for the leaking tap (ticket "
+                                     "RC-2026-000412). Can somebody who speaks Spanish give me "
+                                     "a ring?",
+                                     Channel::kEmail);
+    EXPECT_TRUE(english.asks_for_person);
+    EXPECT_FALSE(english.status_only);
+    const Reading recontact = readText(reader,
+                                       "toujours pas de nouvelles du remboursement du dépôt de "
+                                       "garantie, quelqu'un du service contentieux pourrait-il me "
+                                       "recontacter ?",
+                                       Channel::kDigitalAgency);
+    EXPECT_TRUE(recontact.asks_for_person);
+    EXPECT_FALSE(recontact.status_only);
+    EXPECT_FALSE(readText(reader,
+                          "la conseillère devait vérifier mon solde et me recontacter, je n'ai "
+                          "rien reçu, où en est-on ?",
+                          Channel::kEmail)
+                     .asks_for_person);
+  }
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

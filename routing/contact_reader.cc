@@ -439,6 +439,7 @@ class Analysis {
       applyModel();
     }
     takeTheNewRequestsIntent();
+    takeTheAskedDocumentsIntent();
     buildGist();
     return std::move(r_);
   }
@@ -612,7 +613,6 @@ class Analysis {
     }
 
     dropReasons("status_only");
-    dropReasons("not status_only");
     r_.status_only = false;
     if (r_.intent == Intent::kStatusRequest) {
       std::vector<std::string> blockers = lexiconBlockers();
@@ -1517,6 +1517,63 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  // Asks the landlord for a document or a re-examination: "je vous serais reconnaissant de bien
+  // vouloir m'adresser une attestation", "merci de me faire parvenir un duplicata", "je vous
+  // saurais gré de bien vouloir réexaminer le calcul". Such a message makes a new request even
+  // when its narrative reads like a file's story ("le dossier", "délais"); asking to be sent a
+  // date or news ("merci de m'envoyer la date du passage") is still a follow-up, and so is a
+  // document already asked for, named by a pronoun ("merci de me l'adresser"). Returns the
+  // verb's token, or UINT32_MAX.
+  std::uint32_t asksForADocumentOrAReview() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    const std::size_t n = text_.tokens.size();
+    for (std::size_t i = 2; i < n; ++i) {
+      const Token& t = text_.tokens[i];
+      if (t.norm_size < 7) {
+        continue;
+      }
+      const std::string_view v = word(i);
+      const bool review = v == "reexaminer" || v == "reetudier" || v == "reconsiderer" ||
+                          v == "recalculer" || v == "reviser" || v == "proceder";
+      const bool send = v == "adresser" || v == "envoyer" || v == "transmettre" ||
+                        v == "etablir" || v == "delivrer" || v == "parvenir";
+      if (!review && !send) {
+        continue;
+      }
+      std::size_t verb = i - 1;
+      if (word(verb) == "faire" && verb > 0) {
+        --verb;
+      } else if (v == "parvenir") {
+        continue;  // "afin de parvenir à": only "faire parvenir" sends something
+      }
+      const std::string_view pronoun = word(verb);
+      if ((pronoun == "m" || pronoun == "me" || pronoun == "nous") && verb > 0) {
+        --verb;
+      } else if (send) {
+        continue;  // "d'envoyer un technicien", "me l'adresser": not a document asked for here
+      }
+      const std::string_view w = word(verb);
+      const std::string_view before = verb > 0 ? word(verb - 1) : std::string_view();
+      const bool asking_word = before == "merci" || before == "demande" || before == "prie" ||
+                               before == "reconnaissant" || before == "reconnaissante" ||
+                               before == "gre";
+      if (!(w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
+            (w == "vous" && (before == "pouvez" || before == "pourriez")))) {
+        continue;
+      }
+      bool news = false;  // "m'envoyer la date", "me transmettre des nouvelles"
+      for (std::size_t k = i + 1; send && k < std::min(n, i + 5); ++k) {
+        const std::string_view o = word(k);
+        news = news || o == "date" || o == "dates" || o == "nouvelles" || o == "point" ||
+               o == "reponse" || o == "etat" || o == "suite";
+      }
+      if (!news) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+    return UINT32_MAX;
+  }
+
   // A letter (kLetterTokens or more) whose follow-up evidence the lexicon does not see: status
   // cues of weight 1 or more outside courtesy sentences ("je vous remercie ... ma demande"),
   // with a case reference's bonus, under kStatusThreshold. The model reads only part of a letter
@@ -1596,6 +1653,44 @@ class Analysis {
                          ": the follow-up adds a new request (\"" + clauseSnippet(from) + "\")");
   }
 
+  // A message read as a follow-up that asks for a document or a re-examination
+  // (asksForADocumentOrAReview) is a new request about its topic: the message's best topic
+  // becomes the intent, unless the message is urgent or a formal notice or claim (which stay
+  // follow-ups, as in takeTheNewRequestsIntent) or names no topic clearly.
+  void takeTheAskedDocumentsIntent() {
+    if (r_.intent != Intent::kStatusRequest || r_.urgent || any(CueKind::kFormal)) {
+      return;
+    }
+    const std::uint32_t v = asksForADocumentOrAReview();
+    if (v == UINT32_MAX) {
+      return;
+    }
+    std::array<float, 5> topic{};
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0 || courtesyOrThanks(s)) {
+        continue;
+      }
+      for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
+        if (s.kind == kTopicKinds[k]) {
+          topic[k] += s.weight;
+        }
+      }
+    }
+    const auto best =
+        static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
+    if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
+      return;
+    }
+    r_.intent = kTopicIntents[best];
+    r_.status_only = false;
+    dropReasons("intent=");
+    dropReasons("status_only");
+    dropReasons("not status_only");
+    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) +
+                         ": asks for a document or a review (\"" +
+                         clauseSnippet(clauseStart(v)) + "\")");
+  }
+
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
   // once: the lexicon's reading (hits, person, case reference, new problem) is settled before the
   // first call, and the model's pass asks again.
@@ -1640,6 +1735,10 @@ class Analysis {
     }
     if (letterWithoutFollowUpCue()) {
       blockers.emplace_back("a letter without an explicit follow-up cue");
+    }
+    if (const std::uint32_t v = asksForADocumentOrAReview(); v != UINT32_MAX) {
+      blockers.push_back("asks for a document or a review (\"" + clauseSnippet(clauseStart(v)) +
+                         "\")");
     }
     return blockers;
   }

@@ -906,6 +906,39 @@ TEST(ContactReaderTest, CallBacksInSmsSpellingEnglishAndRecontacter) {
   }
 }
 
+// A letter asking the landlord for a document or to re-examine a decision ("de bien vouloir
+// m'adresser une attestation", "de bien vouloir réexaminer le calcul") makes a new request, not
+// a follow-up, whatever its narrative says about a file; the request's topic is the intent. A
+// follow-up asking to be sent the date of a visit stays one.
+TEST(ContactReaderTest, ALetterAskingForADocumentOrAReviewIsANewRequest) {
+  const std::string certificate =
+      "Objet : attestation de domicile\n\nMadame, Monsieur,\n\nLocataire depuis 2019, je "
+      "constitue un dossier de demande de naturalisation auprès de la préfecture, qui doit "
+      "être complet avant la fin du mois. Le dossier exige un document récent signé par le "
+      "bailleur. Je vous serais reconnaissante de bien vouloir me faire parvenir une "
+      "attestation de domicile dans les meilleurs délais.\n\nJe vous prie d'agréer, Madame, "
+      "Monsieur, mes salutations distinguées.";
+  const std::string review =
+      "Madame, Monsieur,\n\nSuite à votre courrier, mon loyer a augmenté de 40 euros pour la "
+      "première fois depuis mon entrée dans les lieux. Mes revenus n'ont pas été pris en compte "
+      "dans le délai. Je vous saurais gré de bien vouloir réexaminer le calcul de ce montant au "
+      "vu de ma situation.\n\nCordialement.";
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading c = readText(reader, certificate, Channel::kEmail);
+    EXPECT_FALSE(c.status_only);
+    EXPECT_EQ(c.intent, Intent::kTenancyAdmin);
+    const Reading r = readText(reader, review, Channel::kEmail);
+    EXPECT_FALSE(r.status_only);
+    EXPECT_EQ(r.intent, Intent::kRentAndCharges);
+  }
+  const Reading date = readText(ContactReader(lexiconOnly()),
+                                "Le plombier devait passer pour le ballon, toujours personne. "
+                                "Merci de m'envoyer la date du prochain passage.",
+                                Channel::kEmail);
+  EXPECT_EQ(date.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(date.status_only);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -705,6 +705,17 @@ aggressive 1: je l attends devant; je l attends a la sortie; je l attends en bas
 aggressive 1: ces porcs; ce porc; sale porc; sales porcs; gros porc; gros porcs; sont des porcs; ces cochons; ce cochon; sale cochon; sales cochons
 aggressive 1: ces sauvages; ce sauvage; sale sauvage; sales sauvages; sont des sauvages; ces degueulasses; gros degueulasses; sont des degueulasses
 aggressive 0: cochon d inde; cochons d inde; ce cochon d inde
+# Round 9: insults at staff after "espèce de" ("une espèce de mégère aigrie", "espèce de vieux
+# grincheux": "espèce de" alone stays 0.6, "une espèce de tache" is no insult), a person told
+# they "a intérêt à ne plus" come back or that the writer "ne répond plus de rien", damage
+# promised "un de ces matins" (each half under 1: "un de ces jours" alone asks for a visit).
+aggressive 1: megere*; harpie*; pimbeche*; grognasse*; greluche*; vieille bique; espece de vieux; espece de vieille; espece de sale
+aggressive 0.5: aigri; aigrie; aigris; aigries; grincheux; grincheuse
+aggressive 0.6: a interet a ne plus; a interet a ne pas; a interet a ne jamais; a interet a plus; ont interet a ne plus; ont interet a ne pas; avez interet a ne plus; avez interet a ne pas
+aggressive 0.5: remettre les pieds; remette les pieds; remettent les pieds
+aggressive 1: je ne reponds plus de rien; je ne reponds de rien; je reponds plus de rien; je ne reponds plus de moi; je reponds plus de moi; je ne repondrai plus de rien; je ne reponds plus de mes actes
+aggressive 0.5: un de ces matins; un de ces jours; un de ces soirs; un de ces quatre; une de ces nuits
+aggressive 0.5: aura plus de pneus; aura plus de roues; aura plus de vitres; aura plus de retroviseurs; auront plus de pneus; aura plus de moto; aura plus de voiture
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de

@@ -939,6 +939,39 @@ TEST(ContactReaderTest, ALetterAskingForADocumentOrAReviewIsANewRequest) {
   EXPECT_TRUE(date.status_only);
 }
 
+// Insults at staff after "espèce de" ("espèce de vieux grincheux aigri", "une vraie harpie"),
+// veiled threats that a person "a intérêt à ne plus" come back or that the writer "ne répond
+// plus de rien", and damage promised "un de ces soirs". "Une espèce de tache", "un de ces jours"
+// alone are no threat.
+TEST(ContactReaderTest, InsultsAfterEspeceDeAndVeiledThreatsOfRoundNine) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "Le gardien m'a répondu sans même lever les yeux, espèce de vieux "
+                         "grincheux aigri.",
+                         Channel::kEmail)
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "la dame de l'accueil est une vraie harpie avec les locataires")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "Dites à votre électricien qu'il a intérêt à ne pas remettre les pieds "
+                         "dans mon immeuble.",
+                         Channel::kDigitalAgency)
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "encore un rendez-vous annulé, la prochaine fois je ne réponds "
+                                 "plus de rien")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "le voisin se gare sur ma place, un de ces soirs sa voiture aura plus de "
+                         "roues",
+                         Channel::kPhone)
+                    .aggressive);
+    EXPECT_FALSE(readText(reader, "il y a une espèce de tache noire au plafond de la chambre")
+                     .aggressive);
+    EXPECT_FALSE(readText(reader, "si quelqu'un peut passer un de ces jours pour le joint, merci")
+                     .aggressive);
+  }
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -583,6 +583,10 @@ resolved 1: est resorbe*; s est resorbe*; a ete resorbe*; sont resorbe*; ont pom
 # local a pris feu. Les pompiers sont intervenus ..."): weight 2 (ContactReader).
 resolved 2: pompiers sont intervenus; pompiers sont partis; pompiers ont eteint; ont eteint le feu; ont pu eteindre; feu a ete eteint; feu est eteint
 resolved 2: c est eteint; incendie a ete eteint; incendie est eteint; a ete maitrise*; ont maitrise le feu; rapidement maitrise*
+# Round 9: the firemen came (they have been and gone), and the smell a fire left behind
+# ("ça sent encore le brûlé") is past too.
+resolved 2: pompiers sont venus; pompiers sont passes; pompiers sont deja venus; pompiers etaient la; pompiers ont du venir
+resolved 1: sent encore le brule; sent encore la fumee; encore une odeur de brule; encore une odeur de fumee; odeur de brule persiste; odeur de fumee persiste
 # A water damage that "occurred" is an event on file (a claim, a follow-up), not water now.
 resolved 1: degat des eaux survenu*; degats des eaux survenu*; sinistre survenu*; inondation survenue*
 resolved 1: incendie .. .. la semaine derniere; incendie .. .. le mois dernier; feu .. .. la semaine derniere; feu .. .. le mois dernier
@@ -597,6 +601,12 @@ urgent 50: vertige* .. .. mal a la tete; vertige* .. .. maux de tete; nausee* ..
 urgent 50: tous mal a la tete; tous des maux de tete; tous la tete qui tourne; la tete qui tourne; vomi .. .. tete qui tourne; somnolent*
 urgent 25: odeur inhabituelle; odeur bizarre; sent bizarre; odeur suspecte; odeur etrange; sent bizarrement
 urgent 25: mal a la tete; maux de tete; mal au crane; vertige*; nausee*
+# Round 9: soot or black marks by the boiler or water heater are a sign (black marks elsewhere
+# are damp), vomiting a weak one: with headaches they make two signs.
+urgent 50: suie* .. .. chaudiere*; suie* .. .. chauffe eau; suie* .. .. chauffe bain; chaudiere* .. .. suie*; chauffe eau .. .. suie*; chauffe bain .. .. suie*
+urgent 50: noires au dessus de la chaudiere; noires autour de la chaudiere; noires sur la chaudiere; noires au dessus du chauffe*; noires autour du chauffe*; noir au dessus de la chaudiere; noirci* au dessus de la chaudiere; noirci* autour de la chaudiere
+urgent 50: chaudiere* .. .. traces noires; chauffe eau .. .. traces noires; chauffe bain .. .. traces noires; chaudiere* .. .. tout noirci*; chauffe bain .. .. tout noir*
+urgent 25: vomi; ont vomi; a vomi; vomissent; vomit; vomissement*
 
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*

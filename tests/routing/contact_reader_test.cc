@@ -972,6 +972,43 @@ TEST(ContactReaderTest, InsultsAfterEspeceDeAndVeiledThreatsOfRoundNine) {
   }
 }
 
+// Carbon monoxide by its signs: headaches with soot or black marks by the boiler or water
+// heater, or with vomiting; black marks elsewhere are damp and one sign alone is no emergency.
+// A fire the firemen already came for is past, and so is the smell it left ("ça sent encore la
+// fumée"); a new danger told after it is not.
+TEST(ContactReaderTest, CarbonMonoxideBySootAndVomitingAndAFireTheFiremenCameFor) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "depuis qu'on a remis le chauffe-eau en route on a tous mal à la tête, "
+                         "et il y a de la suie autour du chauffe-eau",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "Le chauffe-bain fait des traces noires au plafond. Depuis hier ma "
+                         "femme a des maux de tête et ma fille a vomi deux fois.",
+                         Channel::kDigitalAgency)
+                    .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "il y a des traces noires au-dessus de la fenêtre de la chambre, c'est "
+                          "de la moisissure ?")
+                     .urgent);
+    EXPECT_FALSE(readText(reader, "mon fils a vomi dans l'ascenseur, désolée, pouvez-vous "
+                                  "prévenir l'agent d'entretien ?")
+                     .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "Cette nuit quelqu'un a brûlé un scooter au parking, les pompiers "
+                          "sont venus. Ce matin ça sent encore la fumée dans la cage "
+                          "d'escalier.",
+                          Channel::kDigitalAgency)
+                     .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "Les pompiers sont venus la semaine dernière pour la cave. Là ça sent "
+                         "le gaz très fort dans ma cuisine.",
+                         Channel::kDigitalAgency)
+                    .urgent);
+  }
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

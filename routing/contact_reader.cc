@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <utility>
 
@@ -994,9 +995,38 @@ class Analysis {
     return false;
   }
 
+  // Whether the phrase of hit `s` starts with one of `words` (a whole first token).
+  bool startsWithAny(const Scored& s, std::initializer_list<std::string_view> words) const {
+    const std::string_view text = lexicon_.phrase(s.hit.phrase).text;
+    for (const std::string_view w : words) {
+      if (text.starts_with(w) && (text.size() == w.size() || text[w.size()] == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether somebody vulnerable makes vulnerable-only cue `s` an emergency. A lift out of order
+  // strands somebody elderly, ill or disabled upstairs; a pregnancy alone does not make it
+  // urgent (the label rules' list; the corpora label cold or no power with a pregnancy urgent,
+  // blind_15 g076's broken lift not).
+  bool vulnerableFor(const Scored& s) const {
+    if (!vulnerable_) {
+      return false;
+    }
+    return vulnerable_beyond_pregnancy_ || !startsWithAny(s, {"ascenseur*", "lift", "elevator"});
+  }
+
   void decideUrgency() {
     elderly_ = mentionsElderlyAge();
     vulnerable_ = elderly_ || any(CueKind::kVulnerable) || input_.context.vulnerable;
+    vulnerable_beyond_pregnancy_ = elderly_ || input_.context.vulnerable;
+    for (const Scored& s : scored_) {
+      if (!vulnerable_beyond_pregnancy_ && s.active && s.kind == CueKind::kVulnerable &&
+          s.weight > 0 && !startsWithAny(s, {"enceinte", "pregnant"})) {
+        vulnerable_beyond_pregnancy_ = true;
+      }
+    }
     float best = 0;
     float rest = 0;
     float calm = 0;
@@ -1004,7 +1034,7 @@ class Analysis {
       if (!s.active) {
         continue;
       }
-      if (s.kind == CueKind::kUrgent || (s.kind == CueKind::kVulnUrgent && vulnerable_)) {
+      if (s.kind == CueKind::kUrgent || (s.kind == CueKind::kVulnUrgent && vulnerableFor(s))) {
         if (s.weight < 0) {
           calm += s.weight;
         } else if (s.weight > best) {
@@ -1023,9 +1053,9 @@ class Analysis {
     r_.urgency = std::clamp(static_cast<int>(std::lround(urgency)), 0, 100);
     r_.urgent = r_.urgency >= config_.urgent_threshold;
     const bool vuln = vulnerable_;
-    const std::string cues = quotes([vuln](const Scored& s) {
+    const std::string cues = quotes([this](const Scored& s) {
       return (s.kind == CueKind::kUrgent && s.weight > 0) ||
-             (s.kind == CueKind::kVulnUrgent && vuln) || s.kind == CueKind::kBreakIn ||
+             (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) || s.kind == CueKind::kBreakIn ||
              s.kind == CueKind::kLockFail;
     });
     if (r_.urgent) {
@@ -1996,6 +2026,7 @@ class Analysis {
   Reading r_;
   bool elderly_ = false;
   bool vulnerable_ = false;
+  bool vulnerable_beyond_pregnancy_ = false;  // decideUrgency: a vulnerability other than pregnancy
   bool new_problem_ = false;
   std::uint32_t new_problem_from_ = UINT32_MAX;  // where the new request starts (decideIntent)
   float status_score_ = 0;

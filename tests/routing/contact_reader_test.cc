@@ -1009,6 +1009,28 @@ TEST(ContactReaderTest, CarbonMonoxideBySootAndVomitingAndAFireTheFiremenCameFor
   }
 }
 
+// A lift out of order is urgent for somebody elderly, ill or disabled stuck upstairs, not for a
+// pregnancy alone (which still makes no heating urgent).
+TEST(ContactReaderTest, ALiftOutOfOrderWithAPregnancyAloneIsNotUrgent) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading lift = readText(reader,
+                                  "je suis enceinte de sept mois, l'ascenseur ne marche plus "
+                                  "depuis lundi et j'habite au neuvième",
+                                  Channel::kWeb);
+    EXPECT_FALSE(lift.urgent);
+    EXPECT_TRUE(readText(reader,
+                         "mon mari est en fauteuil roulant et l'ascenseur est en panne depuis "
+                         "trois jours, il ne peut plus sortir",
+                         Channel::kWeb)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "je suis enceinte de sept mois et plus de chauffage depuis hier, il fait "
+                         "13 degrés",
+                         Channel::kWeb)
+                    .urgent);
+  }
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

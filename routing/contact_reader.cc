@@ -1498,7 +1498,9 @@ class Analysis {
       }
       const std::string_view prev = i > 0 ? word(i - 1) : std::string_view();
       const std::string_view next = word(i + 1);
-      const bool why = w == "pourquoi" || w == "pk" || w == "pq" || w == "pkoi" || w == "why";
+      // A why-word before a number is a reference's prefix ("PK-2026-0219", SMS "pk" expanded).
+      const bool why = (w == "pourquoi" || w == "pk" || w == "pq" || w == "pkoi" || w == "why") &&
+                       (next.empty() || next[0] < '0' || next[0] > '9');
       const bool whether = (w == "si" || ((w == "que" || w == "qu") && prev == "ce")) &&
                            subject(next) && may(word(i + 2)) &&
                            (i + 3 >= text_.tokens.size() || !isNegator(i + 3));

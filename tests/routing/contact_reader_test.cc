@@ -1031,6 +1031,22 @@ TEST(ContactReaderTest, ALiftOutOfOrderWithAPregnancyAloneIsNotUrgent) {
   }
 }
 
+// A reference prefixed "PK" (a parking request) is no SMS "pourquoi": the follow-up asks no
+// other question.
+TEST(ContactReaderTest, AReferencePrefixedPkIsNoWhyQuestion) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading r = readText(reader,
+                               "Bonjour, je relance pour ma demande de box PK-2025-1187 déposée "
+                               "en mars, je n'ai eu aucun retour. Où en est-elle ?",
+                               Channel::kEmail);
+    EXPECT_EQ(r.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(r.status_only);
+  }
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "jattend tjs le plombier, pk personne vient ??")
+                   .status_only);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

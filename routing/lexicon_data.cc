@@ -48,6 +48,8 @@ repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; term
 repair 2.5: nid de
 repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees
 repair 2.5: coupure d electricite; plus d electricite
+# A cistern or tap that will not stop running is a repair, noisy at night or not.
+repair 2.5: arrete pas de couler; arrete plus de couler; coule en continu; coule sans arret; coule non stop
 # SMS spellings that glue the elided article on ("pas deau chaude", "leau du lavabo").
 repair 2: deau chaude; leau chaude; deau froide; leau froide; chasse deau; lelectricite; delectricite
 repair 1: deau; leau
@@ -156,6 +158,8 @@ other 3: merci au technicien; merci a l equipe; merci a votre equipe; remercier 
 other 3: merci beaucoup au; merci beaucoup a la; merci au gardien; merci a la gardienne; tres gentil; tres gentille; vraiment gentil; vraiment gentille
 other 3: tres satisfait*; bon travail; du bon boulot; travail soigne; rapide et efficace; s est bien passe*
 other 3: close the request; close my request; close the ticket; thank you for; thanks for
+# Round 9: booking the common room is other.
+other 3: salle commune; salle polyvalente; reserver la salle; reserve la salle
 
 # ---------------------------------------------------------------- status of an existing request
 status 3: ou en est; ou en etes vous; en etes ou; vous en etes ou; ou ca en est; ou cela en est

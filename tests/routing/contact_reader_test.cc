@@ -1047,6 +1047,22 @@ TEST(ContactReaderTest, AReferencePrefixedPkIsNoWhyQuestion) {
                    .status_only);
 }
 
+// Intent cues of round 9: booking the common room is `other`; a cistern that will not stop
+// running is a repair even when it is noisy at night.
+TEST(ContactReaderTest, IntentCuesOfRoundNine) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_EQ(readText(reader, "est-il possible de réserver la salle commune pour un baptême ?")
+                .intent,
+            Intent::kOther);
+  EXPECT_EQ(readText(reader,
+                     "je voulais savoir quand le menuisier repasse pour le placard, et aussi "
+                     "depuis hier la chasse d'eau n'arrête pas de couler, ça fait du bruit toute "
+                     "la nuit",
+                     Channel::kPhone)
+                .intent,
+            Intent::kRepair);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

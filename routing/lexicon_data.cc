@@ -772,6 +772,11 @@ reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
 reassure 20: pardon de rappeler; desole* de rappeler; excusez moi de rappeler; pardon de vous rappeler
 reassure 30: un peu perdu*; personne me repond
 reassure 0: plusieurs fois par
+# Round 9: "on en peut plus" spoken without its "n'", confusion told as "je m'y perds"
+# (with a call back asked, over the threshold), young children named by their ages.
+reassure 60: on en peut plus; on n en peut plus; j en peux plus; j en peut plus
+reassure 40: je m y perds; m y perds; m y perd; m y retrouve plus; m y retrouve pas; comprends plus rien
+vulnerable 60: petits de _ ans; petits de _ et _ ans; petites de _ ans; petites de _ et _ ans; enfants de _ et _ ans
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*
 vulnerable 60: est handicape*; suis handicape*

@@ -1063,6 +1063,27 @@ TEST(ContactReaderTest, IntentCuesOfRoundNine) {
             Intent::kRepair);
 }
 
+// Reassurance: "on en peut plus" (spoken, without "n'"), confusion told as "je m'y perds", and
+// young children named by their ages ("mes petits de 2 et 4 ans").
+TEST(ContactReaderTest, ReassuranceCuesOfRoundNine) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_TRUE(readText(reader,
+                       "les voisins du dessous font la fête jusqu'à 4h du matin tous les "
+                       "week-ends euh on en peut plus",
+                       Channel::kPhone)
+                  .reassurance_high);
+  EXPECT_TRUE(readText(reader,
+                       "je m'y perds avec tous ces courriers sur mon APL, quelqu'un peut-il "
+                       "m'appeler ?",
+                       Channel::kDigitalAgency)
+                  .reassurance_high);
+  EXPECT_TRUE(readText(reader,
+                       "plus d'eau chaude depuis trois jours, j'ai mes petits de 2 et 4 ans à "
+                       "laver",
+                       Channel::kWeb)
+                  .reassurance_high);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -1014,19 +1014,23 @@ class Analysis {
     if (!vulnerable_) {
       return false;
     }
-    return vulnerable_beyond_pregnancy_ || !startsWithAny(s, {"ascenseur*", "lift", "elevator"});
+    if (!startsWithAny(s, {"ascenseur*", "lift", "elevator"})) {
+      return true;
+    }
+    if (!vulnerable_beyond_pregnancy_) {  // computed on the first lift cue only
+      bool beyond = elderly_ || input_.context.vulnerable;
+      for (const Scored& v : scored_) {
+        beyond = beyond || (v.active && v.kind == CueKind::kVulnerable && v.weight > 0 &&
+                            !startsWithAny(v, {"enceinte", "pregnant"}));
+      }
+      vulnerable_beyond_pregnancy_ = beyond;
+    }
+    return *vulnerable_beyond_pregnancy_;
   }
 
   void decideUrgency() {
     elderly_ = mentionsElderlyAge();
     vulnerable_ = elderly_ || any(CueKind::kVulnerable) || input_.context.vulnerable;
-    vulnerable_beyond_pregnancy_ = elderly_ || input_.context.vulnerable;
-    for (const Scored& s : scored_) {
-      if (!vulnerable_beyond_pregnancy_ && s.active && s.kind == CueKind::kVulnerable &&
-          s.weight > 0 && !startsWithAny(s, {"enceinte", "pregnant"})) {
-        vulnerable_beyond_pregnancy_ = true;
-      }
-    }
     float best = 0;
     float rest = 0;
     float calm = 0;
@@ -1557,11 +1561,21 @@ class Analysis {
   // document already asked for, named by a pronoun ("merci de me l'adresser"). Returns the
   // verb's token, or UINT32_MAX.
   std::uint32_t asksForADocumentOrAReview() const {
+    if (!asked_document_) {
+      asked_document_ = findDocumentOrReviewAsked();
+    }
+    return *asked_document_;
+  }
+
+  std::uint32_t findDocumentOrReviewAsked() const {
     const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();
+    const char* norm = text_.norm.data();
     for (std::size_t i = 2; i < n; ++i) {
+      // Every verb below is an infinitive of 7 to 12 letters: most tokens of a long letter are
+      // rejected here, before any string comparison.
       const Token& t = text_.tokens[i];
-      if (t.norm_size < 7) {
+      if (norm[t.norm_begin + t.norm_size - 1] != 'r' || t.norm_size - 7 > 5) {
         continue;
       }
       const std::string_view v = word(i);
@@ -2028,12 +2042,14 @@ class Analysis {
   Reading r_;
   bool elderly_ = false;
   bool vulnerable_ = false;
-  bool vulnerable_beyond_pregnancy_ = false;  // decideUrgency: a vulnerability other than pregnancy
+  // vulnerableFor: a vulnerability other than pregnancy (computed on the first lift cue).
+  mutable std::optional<bool> vulnerable_beyond_pregnancy_;
   bool new_problem_ = false;
   std::uint32_t new_problem_from_ = UINT32_MAX;  // where the new request starts (decideIntent)
   float status_score_ = 0;
   mutable int non_french_ = -1;  // nonFrench(), once computed
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
+  mutable std::optional<std::uint32_t> asked_document_;  // asksForADocumentOrAReview()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::string_view elderly_snippet_;

@@ -1314,6 +1314,18 @@ TEST(ContactReaderQualityTest, FourteenthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/0.90, /*reassurance_f1=*/0.80, /*ref=*/0.93);
 }
 
+// blind_15 (80 messages) was written after round 8's successor by someone who never saw the
+// reader, and scored once first: intent 0.875, status_only 0.815 / 0.957, urgent recall 0.909,
+// aggressive F1 0.571, reassurance F1 0.84, case_ref 0.950. Round 9's rules were written for
+// the categories of its misses, so these floors (what round 9's reader reaches, rounded down)
+// are optimistic: they guard the rules, they do not measure generalisation. Never trained on.
+TEST(ContactReaderQualityTest, FifteenthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_15.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.93, /*status_p=*/1.00, /*status_r=*/1.00, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/1.00, /*reassurance_f1=*/1.00, /*ref=*/1.00);
+}
+
 // check_q (71 messages) was written in round 8 for blind_13's miss categories (call backs inside
 // follow-ups, veiled and reported threats, past fires, carbon monoxide by its signs, a neighbour
 // nobody has seen, intent look-alikes) and their near misses, as training data; it cost the

@@ -210,8 +210,8 @@ bool wordEnd(std::string_view t, std::size_t at) { return at >= t.size() || !isA
 std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::string_view t,
                        std::size_t at);
 
-// A number spoken digit by digit or in pairs, as speech-to-text writes it ("0 0 6 3 1 8", "00 73
-// 18"): groups of at most `max_group` digits separated by single spaces, at least two groups,
+// A number spoken digit by digit or in small groups, as speech-to-text writes it ("0 0 6 3 1 8",
+// "00 73 18", "209 31"): groups of at most `max_group` digits separated by single spaces, at least two groups,
 // `min_digits` to `max_digits` digits in all; the rest of the shape (shape[k + 1..]) after the
 // longest such run that lets it match. Returns the end offset or npos.
 std::size_t matchSpokenDigits(const std::vector<Element>& shape, std::size_t k,
@@ -329,8 +329,9 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
           return r;
         }
       }
-      if (e.kind == Kind::kDigit && e.min >= 3 && e.max > e.min && n <= 2) {  // not a year
-        return matchSpokenDigits(shape, k, t, at, /*max_group=*/2,
+      // Not a fixed-length year; runs of one to three digits ("0 0 6 3 1 8", "00 73 18", "209 31").
+      if (e.kind == Kind::kDigit && e.min >= 3 && e.max > e.min && n <= 3) {
+        return matchSpokenDigits(shape, k, t, at, /*max_group=*/3,
                                  std::max(e.min, kMinSpokenDigits), e.max);
       }
       return std::string_view::npos;

@@ -57,6 +57,8 @@ TEST(CaseRefTest, SpokenDigitsAreFoundAsWritten) {
   EXPECT_EQ(findRef("le numéro c'est r c 2026 0 0 4 5 1 2 euh voilà"), "r c 2026 0 0 4 5 1 2");
   EXPECT_EQ(findRef("la i n t 2026 00 31 27 euh mais"), "i n t 2026 00 31 27");
   EXPECT_EQ(findRef("c'est le ticket numéro 8 8 4 2 1 3 euh"), "8 8 4 2 1 3");
+  // A group of three then a pair after a spelled prefix ("DM-77-20931" spoken).
+  EXPECT_EQ(findRef("ma demande c'est la d m 77 209 31 euh"), "d m 77 209 31");
   EXPECT_EQ(findRef("j'ai relancé le ticket 3 fois"), std::nullopt);
   EXPECT_EQ(findRef("ma demande 2 3 4 euh"), std::nullopt);
   EXPECT_EQ(findRef("ticket au 06 39 98 35 90"), std::nullopt);

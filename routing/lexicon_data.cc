@@ -285,6 +285,9 @@ status 2.5: vous nous aviez; vous nous aviez dit; vous m aviez promis; vous nous
 status 2.5: toujours attendre; moi attendre; j attendre; nous attendre; attendre toujours; encore attendre
 status 2.5: quand vous venir; quand venir; quand quelqu un venir; personne venu; personne venir
 status 2.5: personne pas venu; pas venir; il y a reponse; y a reponse; pas de reponse; pas reponse
+# Somebody who will not come to stay with the writer ("il veut pas venir chez moi") is no
+# visit that did not happen.
+status 0: veut pas venir chez; voulait pas venir chez; veulent pas venir chez; veut pas venir dormir
 status 2: mon demande; ma demande il; vous dire .. .. ok; vous avez dit; quand vous donner
 # A repeated contact counted by its rank ("c'est le quatrième appel", "4e fois").
 status 2.5: quatrieme fois; cinquieme fois; sixieme fois; dixieme fois; enieme fois; 4e fois; 5e fois

@@ -22,6 +22,12 @@ struct Element {
 
 constexpr int kMaxCount = 20;
 constexpr int kMinNumberDigits = 4;
+// A number spoken digit by digit or in pairs (matchSpokenDigits): at least this many digits in
+// a prefixed reference's number ("r c 2026 4 4 1 2"), and in a keyword-anchored one
+// ("ticket numéro 9 1 4 6 6 2", where "3 fois" or a phone number must not pass).
+constexpr int kMinSpokenDigits = 4;
+constexpr int kMinSpokenNumberDigits = 5;
+constexpr int kMaxSpokenNumberDigits = 12;
 constexpr std::size_t kMaxFillers = 3;
 
 bool isSep(char c) { return c == ' ' || c == '-' || c == '/' || c == '.' || c == '_'; }
@@ -201,6 +207,53 @@ bool wordStart(std::string_view t, std::size_t at) {
 }
 bool wordEnd(std::string_view t, std::size_t at) { return at >= t.size() || !isAsciiAlnum(t[at]); }
 
+std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::string_view t,
+                       std::size_t at);
+
+// A number spoken digit by digit or in small groups, as speech-to-text writes it ("0 0 6 3 1 8",
+// "00 73 18", "209 31"): groups of at most `max_group` digits separated by single spaces, at least two groups,
+// `min_digits` to `max_digits` digits in all; the rest of the shape (shape[k + 1..]) after the
+// longest such run that lets it match. Returns the end offset or npos.
+std::size_t matchSpokenDigits(const std::vector<Element>& shape, std::size_t k,
+                              std::string_view t, std::size_t at, int max_group, int min_digits,
+                              int max_digits) {
+  constexpr int kMaxGroups = 20;
+  std::size_t ends[kMaxGroups];
+  int totals[kMaxGroups];
+  int groups = 0;
+  int total = 0;
+  std::size_t p = at;
+  while (groups < kMaxGroups) {
+    int g = 0;
+    while (p + static_cast<std::size_t>(g) < t.size() && isDigit(t[p + static_cast<std::size_t>(g)])) {
+      ++g;
+    }
+    if (g == 0 || g > max_group || total + g > max_digits) {
+      break;
+    }
+    p += static_cast<std::size_t>(g);
+    total += g;
+    ends[groups] = p;
+    totals[groups] = total;
+    ++groups;
+    if (p + 1 < t.size() && t[p] == ' ' && isDigit(t[p + 1])) {
+      ++p;
+    } else {
+      break;
+    }
+  }
+  for (int i = groups - 1; i >= 1; --i) {  // two groups at least
+    if (totals[i] < min_digits) {
+      break;
+    }
+    const std::size_t r = matchShape(shape, k + 1, t, ends[i]);
+    if (r != std::string_view::npos) {
+      return r;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // Backtracking match of shape[k..] at t[at]; returns the end offset or npos. Shapes are short
 // and counts bounded, so the work per start position is bounded.
 std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::string_view t,
@@ -276,6 +329,11 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
           return r;
         }
       }
+      // Not a fixed-length year; runs of one to three digits ("0 0 6 3 1 8", "00 73 18", "209 31").
+      if (e.kind == Kind::kDigit && e.min >= 3 && e.max > e.min && n <= 3) {
+        return matchSpokenDigits(shape, k, t, at, /*max_group=*/3,
+                                 std::max(e.min, kMinSpokenDigits), e.max);
+      }
       return std::string_view::npos;
     }
     case Kind::kNumber: {
@@ -289,6 +347,10 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
              isDigit(t[p + 2]) && isDigit(t[p + 3]) && wordEnd(t, p + 4)) {
         p += 4;
         digits += 3;
+      }
+      if (digits == 1) {  // "ticket numéro 9 1 4 6 6 2": single digits, as speech-to-text writes
+        return matchSpokenDigits(shape, k, t, at, /*max_group=*/1, kMinSpokenNumberDigits,
+                                 kMaxSpokenNumberDigits);
       }
       if (digits < kMinNumberDigits) {
         return std::string_view::npos;
@@ -736,6 +798,8 @@ const std::vector<std::string>& defaultCaseRefPatterns() {
       "9{2}/9{3}/9{4}",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: 9{4}/9{4,8}",
+      // "mon dossier, si je ne m'abuse, porte le numéro 2025/204417": a year and a number.
+      "after numero: 9{4}/9{4,8}",
       // "2026/004 871": the number after the year grouped by thousands.
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: 9{4}/#",
@@ -753,7 +817,33 @@ std::optional<std::string> validateCaseRefPatternSyntax(std::string_view pattern
 }
 
 std::string caseRefComparisonForm(std::string_view ref) {
-  const std::string folded = foldText(ref);
+  const std::string spaced = foldText(ref);
+  // A number spoken digit by digit or in pairs ("r c 2026 0 0 4 5 1 2", "00 45 12") is one
+  // number: a single space between two runs of one or two digits joins them, so that the spoken
+  // form compares equal to the typed one ("RC-2026-004512"). A year or a group of three ("d m
+  // 77 209 31") keeps its separator.
+  const auto shortRun = [](std::size_t begin, std::size_t end) {
+    return end > begin && end - begin <= 2;
+  };
+  std::string folded;
+  folded.reserve(spaced.size());
+  for (std::size_t i = 0; i < spaced.size(); ++i) {
+    if (spaced[i] == ' ' && i > 0 && i + 1 < spaced.size() && isDigit(spaced[i - 1]) &&
+        isDigit(spaced[i + 1])) {
+      std::size_t b = i;
+      while (b > 0 && isDigit(spaced[b - 1])) {
+        --b;
+      }
+      std::size_t e = i + 1;
+      while (e < spaced.size() && isDigit(spaced[e])) {
+        ++e;
+      }
+      if (shortRun(b, i) && shortRun(i + 1, e)) {
+        continue;
+      }
+    }
+    folded.push_back(spaced[i]);
+  }
   std::string out;
   out.reserve(folded.size());
   bool in_digits = false;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <utility>
 
@@ -439,6 +440,7 @@ class Analysis {
       applyModel();
     }
     takeTheNewRequestsIntent();
+    takeTheAskedDocumentsIntent();
     buildGist();
     return std::move(r_);
   }
@@ -612,7 +614,6 @@ class Analysis {
     }
 
     dropReasons("status_only");
-    dropReasons("not status_only");
     r_.status_only = false;
     if (r_.intent == Intent::kStatusRequest) {
       std::vector<std::string> blockers = lexiconBlockers();
@@ -994,6 +995,39 @@ class Analysis {
     return false;
   }
 
+  // Whether the phrase of hit `s` starts with one of `words` (a whole first token).
+  bool startsWithAny(const Scored& s, std::initializer_list<std::string_view> words) const {
+    const std::string_view text = lexicon_.phrase(s.hit.phrase).text;
+    for (const std::string_view w : words) {
+      if (text.starts_with(w) && (text.size() == w.size() || text[w.size()] == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether somebody vulnerable makes vulnerable-only cue `s` an emergency. A lift out of order
+  // strands somebody elderly, ill or disabled upstairs; a pregnancy alone does not make it
+  // urgent (the label rules' list; the corpora label cold or no power with a pregnancy urgent,
+  // blind_15 g076's broken lift not).
+  bool vulnerableFor(const Scored& s) const {
+    if (!vulnerable_) {
+      return false;
+    }
+    if (!startsWithAny(s, {"ascenseur*", "lift", "elevator"})) {
+      return true;
+    }
+    if (!vulnerable_beyond_pregnancy_) {  // computed on the first lift cue only
+      bool beyond = elderly_ || input_.context.vulnerable;
+      for (const Scored& v : scored_) {
+        beyond = beyond || (v.active && v.kind == CueKind::kVulnerable && v.weight > 0 &&
+                            !startsWithAny(v, {"enceinte", "pregnant"}));
+      }
+      vulnerable_beyond_pregnancy_ = beyond;
+    }
+    return *vulnerable_beyond_pregnancy_;
+  }
+
   void decideUrgency() {
     elderly_ = mentionsElderlyAge();
     vulnerable_ = elderly_ || any(CueKind::kVulnerable) || input_.context.vulnerable;
@@ -1004,7 +1038,7 @@ class Analysis {
       if (!s.active) {
         continue;
       }
-      if (s.kind == CueKind::kUrgent || (s.kind == CueKind::kVulnUrgent && vulnerable_)) {
+      if (s.kind == CueKind::kUrgent || (s.kind == CueKind::kVulnUrgent && vulnerableFor(s))) {
         if (s.weight < 0) {
           calm += s.weight;
         } else if (s.weight > best) {
@@ -1023,9 +1057,9 @@ class Analysis {
     r_.urgency = std::clamp(static_cast<int>(std::lround(urgency)), 0, 100);
     r_.urgent = r_.urgency >= config_.urgent_threshold;
     const bool vuln = vulnerable_;
-    const std::string cues = quotes([vuln](const Scored& s) {
+    const std::string cues = quotes([this](const Scored& s) {
       return (s.kind == CueKind::kUrgent && s.weight > 0) ||
-             (s.kind == CueKind::kVulnUrgent && vuln) || s.kind == CueKind::kBreakIn ||
+             (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) || s.kind == CueKind::kBreakIn ||
              s.kind == CueKind::kLockFail;
     });
     if (r_.urgent) {
@@ -1468,7 +1502,9 @@ class Analysis {
       }
       const std::string_view prev = i > 0 ? word(i - 1) : std::string_view();
       const std::string_view next = word(i + 1);
-      const bool why = w == "pourquoi" || w == "pk" || w == "pq" || w == "pkoi" || w == "why";
+      // A why-word before a number is a reference's prefix ("PK-2026-0219", SMS "pk" expanded).
+      const bool why = (w == "pourquoi" || w == "pk" || w == "pq" || w == "pkoi" || w == "why") &&
+                       (next.empty() || next[0] < '0' || next[0] > '9');
       const bool whether = (w == "si" || ((w == "que" || w == "qu") && prev == "ce")) &&
                            subject(next) && may(word(i + 2)) &&
                            (i + 3 >= text_.tokens.size() || !isNegator(i + 3));
@@ -1511,6 +1547,73 @@ class Analysis {
                                before == "gre";
       if (w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
           (w == "vous" && (before == "pouvez" || before == "pourriez"))) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+    return UINT32_MAX;
+  }
+
+  // Asks the landlord for a document or a re-examination: "je vous serais reconnaissant de bien
+  // vouloir m'adresser une attestation", "merci de me faire parvenir un duplicata", "je vous
+  // saurais gré de bien vouloir réexaminer le calcul". Such a message makes a new request even
+  // when its narrative reads like a file's story ("le dossier", "délais"); asking to be sent a
+  // date or news ("merci de m'envoyer la date du passage") is still a follow-up, and so is a
+  // document already asked for, named by a pronoun ("merci de me l'adresser"). Returns the
+  // verb's token, or UINT32_MAX.
+  std::uint32_t asksForADocumentOrAReview() const {
+    if (!asked_document_) {
+      asked_document_ = findDocumentOrReviewAsked();
+    }
+    return *asked_document_;
+  }
+
+  std::uint32_t findDocumentOrReviewAsked() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    const std::size_t n = text_.tokens.size();
+    const char* norm = text_.norm.data();
+    for (std::size_t i = 2; i < n; ++i) {
+      // Every verb below is an infinitive of 7 to 12 letters: most tokens of a long letter are
+      // rejected here, before any string comparison.
+      const Token& t = text_.tokens[i];
+      if (norm[t.norm_begin + t.norm_size - 1] != 'r' || t.norm_size - 7 > 5) {
+        continue;
+      }
+      const std::string_view v = word(i);
+      const bool review = v == "reexaminer" || v == "reetudier" || v == "reconsiderer" ||
+                          v == "recalculer" || v == "reviser" || v == "proceder";
+      const bool send = v == "adresser" || v == "envoyer" || v == "transmettre" ||
+                        v == "etablir" || v == "delivrer" || v == "parvenir";
+      if (!review && !send) {
+        continue;
+      }
+      std::size_t verb = i - 1;
+      if (word(verb) == "faire" && verb > 0) {
+        --verb;
+      } else if (v == "parvenir") {
+        continue;  // "afin de parvenir à": only "faire parvenir" sends something
+      }
+      const std::string_view pronoun = word(verb);
+      if ((pronoun == "m" || pronoun == "me" || pronoun == "nous") && verb > 0) {
+        --verb;
+      } else if (send) {
+        continue;  // "d'envoyer un technicien", "me l'adresser": not a document asked for here
+      }
+      const std::string_view w = word(verb);
+      const std::string_view before = verb > 0 ? word(verb - 1) : std::string_view();
+      const bool asking_word = before == "merci" || before == "demande" || before == "prie" ||
+                               before == "reconnaissant" || before == "reconnaissante" ||
+                               before == "gre";
+      if (!(w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
+            (w == "vous" && (before == "pouvez" || before == "pourriez")))) {
+        continue;
+      }
+      bool news = false;  // "m'envoyer la date", "me transmettre des nouvelles"
+      for (std::size_t k = i + 1; send && k < std::min(n, i + 5); ++k) {
+        const std::string_view o = word(k);
+        news = news || o == "date" || o == "dates" || o == "nouvelles" || o == "point" ||
+               o == "reponse" || o == "etat" || o == "suite";
+      }
+      if (!news) {
         return static_cast<std::uint32_t>(i);
       }
     }
@@ -1596,6 +1699,44 @@ class Analysis {
                          ": the follow-up adds a new request (\"" + clauseSnippet(from) + "\")");
   }
 
+  // A message read as a follow-up that asks for a document or a re-examination
+  // (asksForADocumentOrAReview) is a new request about its topic: the message's best topic
+  // becomes the intent, unless the message is urgent or a formal notice or claim (which stay
+  // follow-ups, as in takeTheNewRequestsIntent) or names no topic clearly.
+  void takeTheAskedDocumentsIntent() {
+    if (r_.intent != Intent::kStatusRequest || r_.urgent || any(CueKind::kFormal)) {
+      return;
+    }
+    const std::uint32_t v = asksForADocumentOrAReview();
+    if (v == UINT32_MAX) {
+      return;
+    }
+    std::array<float, 5> topic{};
+    for (const Scored& s : scored_) {
+      if (!s.active || s.weight <= 0 || courtesyOrThanks(s)) {
+        continue;
+      }
+      for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
+        if (s.kind == kTopicKinds[k]) {
+          topic[k] += s.weight;
+        }
+      }
+    }
+    const auto best =
+        static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
+    if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
+      return;
+    }
+    r_.intent = kTopicIntents[best];
+    r_.status_only = false;
+    dropReasons("intent=");
+    dropReasons("status_only");
+    dropReasons("not status_only");
+    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) +
+                         ": asks for a document or a review (\"" +
+                         clauseSnippet(clauseStart(v)) + "\")");
+  }
+
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
   // once: the lexicon's reading (hits, person, case reference, new problem) is settled before the
   // first call, and the model's pass asks again.
@@ -1640,6 +1781,10 @@ class Analysis {
     }
     if (letterWithoutFollowUpCue()) {
       blockers.emplace_back("a letter without an explicit follow-up cue");
+    }
+    if (const std::uint32_t v = asksForADocumentOrAReview(); v != UINT32_MAX) {
+      blockers.push_back("asks for a document or a review (\"" + clauseSnippet(clauseStart(v)) +
+                         "\")");
     }
     return blockers;
   }
@@ -1897,11 +2042,14 @@ class Analysis {
   Reading r_;
   bool elderly_ = false;
   bool vulnerable_ = false;
+  // vulnerableFor: a vulnerability other than pregnancy (computed on the first lift cue).
+  mutable std::optional<bool> vulnerable_beyond_pregnancy_;
   bool new_problem_ = false;
   std::uint32_t new_problem_from_ = UINT32_MAX;  // where the new request starts (decideIntent)
   float status_score_ = 0;
   mutable int non_french_ = -1;  // nonFrench(), once computed
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
+  mutable std::optional<std::uint32_t> asked_document_;  // asksForADocumentOrAReview()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::string_view elderly_snippet_;

@@ -48,6 +48,8 @@ repair 2.5: plus d eau; pas d eau; coupure d eau; fourmi*; guepe*; frelon*; term
 repair 2.5: nid de
 repair 2.5: eau sort; de l eau sort; eau qui sort; sent le gaz; odeur d egout*; eaux usees
 repair 2.5: coupure d electricite; plus d electricite
+# A cistern or tap that will not stop running is a repair, noisy at night or not.
+repair 2.5: arrete pas de couler; arrete plus de couler; coule en continu; coule sans arret; coule non stop
 # SMS spellings that glue the elided article on ("pas deau chaude", "leau du lavabo").
 repair 2: deau chaude; leau chaude; deau froide; leau froide; chasse deau; lelectricite; delectricite
 repair 1: deau; leau
@@ -156,6 +158,8 @@ other 3: merci au technicien; merci a l equipe; merci a votre equipe; remercier 
 other 3: merci beaucoup au; merci beaucoup a la; merci au gardien; merci a la gardienne; tres gentil; tres gentille; vraiment gentil; vraiment gentille
 other 3: tres satisfait*; bon travail; du bon boulot; travail soigne; rapide et efficace; s est bien passe*
 other 3: close the request; close my request; close the ticket; thank you for; thanks for
+# Round 9: booking the common room is other.
+other 3: salle commune; salle polyvalente; reserver la salle; reserve la salle
 
 # ---------------------------------------------------------------- status of an existing request
 status 3: ou en est; ou en etes vous; en etes ou; vous en etes ou; ou ca en est; ou cela en est
@@ -281,6 +285,9 @@ status 2.5: vous nous aviez; vous nous aviez dit; vous m aviez promis; vous nous
 status 2.5: toujours attendre; moi attendre; j attendre; nous attendre; attendre toujours; encore attendre
 status 2.5: quand vous venir; quand venir; quand quelqu un venir; personne venu; personne venir
 status 2.5: personne pas venu; pas venir; il y a reponse; y a reponse; pas de reponse; pas reponse
+# Somebody who will not come to stay with the writer ("il veut pas venir chez moi") is no
+# visit that did not happen.
+status 0: veut pas venir chez; voulait pas venir chez; veulent pas venir chez; veut pas venir dormir
 status 2: mon demande; ma demande il; vous dire .. .. ok; vous avez dit; quand vous donner
 # A repeated contact counted by its rank ("c'est le quatrième appel", "4e fois").
 status 2.5: quatrieme fois; cinquieme fois; sixieme fois; dixieme fois; enieme fois; 4e fois; 5e fois
@@ -583,6 +590,10 @@ resolved 1: est resorbe*; s est resorbe*; a ete resorbe*; sont resorbe*; ont pom
 # local a pris feu. Les pompiers sont intervenus ..."): weight 2 (ContactReader).
 resolved 2: pompiers sont intervenus; pompiers sont partis; pompiers ont eteint; ont eteint le feu; ont pu eteindre; feu a ete eteint; feu est eteint
 resolved 2: c est eteint; incendie a ete eteint; incendie est eteint; a ete maitrise*; ont maitrise le feu; rapidement maitrise*
+# Round 9: the firemen came (they have been and gone), and the smell a fire left behind
+# ("ça sent encore le brûlé") is past too.
+resolved 2: pompiers sont venus; pompiers sont passes; pompiers sont deja venus; pompiers etaient la; pompiers ont du venir
+resolved 1: sent encore le brule; sent encore la fumee; encore une odeur de brule; encore une odeur de fumee; odeur de brule persiste; odeur de fumee persiste
 # A water damage that "occurred" is an event on file (a claim, a follow-up), not water now.
 resolved 1: degat des eaux survenu*; degats des eaux survenu*; sinistre survenu*; inondation survenue*
 resolved 1: incendie .. .. la semaine derniere; incendie .. .. le mois dernier; feu .. .. la semaine derniere; feu .. .. le mois dernier
@@ -597,6 +608,12 @@ urgent 50: vertige* .. .. mal a la tete; vertige* .. .. maux de tete; nausee* ..
 urgent 50: tous mal a la tete; tous des maux de tete; tous la tete qui tourne; la tete qui tourne; vomi .. .. tete qui tourne; somnolent*
 urgent 25: odeur inhabituelle; odeur bizarre; sent bizarre; odeur suspecte; odeur etrange; sent bizarrement
 urgent 25: mal a la tete; maux de tete; mal au crane; vertige*; nausee*
+# Round 9: soot or black marks by the boiler or water heater are a sign (black marks elsewhere
+# are damp), vomiting a weak one: with headaches they make two signs.
+urgent 50: suie* .. .. chaudiere*; suie* .. .. chauffe eau; suie* .. .. chauffe bain; chaudiere* .. .. suie*; chauffe eau .. .. suie*; chauffe bain .. .. suie*
+urgent 50: noires au dessus de la chaudiere; noires autour de la chaudiere; noires sur la chaudiere; noires au dessus du chauffe*; noires autour du chauffe*; noir au dessus de la chaudiere; noirci* au dessus de la chaudiere; noirci* autour de la chaudiere
+urgent 50: chaudiere* .. .. traces noires; chauffe eau .. .. traces noires; chauffe bain .. .. traces noires; chaudiere* .. .. tout noirci*; chauffe bain .. .. tout noir*
+urgent 25: vomi; ont vomi; a vomi; vomissent; vomit; vomissement*
 
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
@@ -705,6 +722,17 @@ aggressive 1: je l attends devant; je l attends a la sortie; je l attends en bas
 aggressive 1: ces porcs; ce porc; sale porc; sales porcs; gros porc; gros porcs; sont des porcs; ces cochons; ce cochon; sale cochon; sales cochons
 aggressive 1: ces sauvages; ce sauvage; sale sauvage; sales sauvages; sont des sauvages; ces degueulasses; gros degueulasses; sont des degueulasses
 aggressive 0: cochon d inde; cochons d inde; ce cochon d inde
+# Round 9: insults at staff after "espèce de" ("une espèce de mégère aigrie", "espèce de vieux
+# grincheux": "espèce de" alone stays 0.6, "une espèce de tache" is no insult), a person told
+# they "a intérêt à ne plus" come back or that the writer "ne répond plus de rien", damage
+# promised "un de ces matins" (each half under 1: "un de ces jours" alone asks for a visit).
+aggressive 1: megere*; harpie*; pimbeche*; grognasse*; greluche*; vieille bique; espece de vieux; espece de vieille; espece de sale
+aggressive 0.5: aigri; aigrie; aigris; aigries; grincheux; grincheuse
+aggressive 0.6: a interet a ne plus; a interet a ne pas; a interet a ne jamais; a interet a plus; ont interet a ne plus; ont interet a ne pas; avez interet a ne plus; avez interet a ne pas
+aggressive 0.5: remettre les pieds; remette les pieds; remettent les pieds
+aggressive 1: je ne reponds plus de rien; je ne reponds de rien; je reponds plus de rien; je ne reponds plus de moi; je reponds plus de moi; je ne repondrai plus de rien; je ne reponds plus de mes actes
+aggressive 0.5: un de ces matins; un de ces jours; un de ces soirs; un de ces quatre; une de ces nuits
+aggressive 0.5: aura plus de pneus; aura plus de roues; aura plus de vitres; aura plus de retroviseurs; auront plus de pneus; aura plus de moto; aura plus de voiture
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
@@ -747,6 +775,11 @@ reassure 20: pardon de vous deranger; desole* de vous deranger; vous deranger
 reassure 20: pardon de rappeler; desole* de rappeler; excusez moi de rappeler; pardon de vous rappeler
 reassure 30: un peu perdu*; personne me repond
 reassure 0: plusieurs fois par
+# Round 9: "on en peut plus" spoken without its "n'", confusion told as "je m'y perds"
+# (with a call back asked, over the threshold), young children named by their ages.
+reassure 60: on en peut plus; on n en peut plus; j en peux plus; j en peut plus
+reassure 40: je m y perds; m y perds; m y perd; m y retrouve plus; m y retrouve pas; comprends plus rien
+vulnerable 60: petits de _ ans; petits de _ et _ ans; petites de _ ans; petites de _ et _ ans; enfants de _ et _ ans
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*
 vulnerable 60: est handicape*; suis handicape*
@@ -801,6 +834,13 @@ person 1: une personne au telephone; un humain au telephone; me joindre par tele
 person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
 person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
 person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
+# Round 9: a call back wished in the subjunctive ("qu'un conseiller me téléphone", SMS "kun
+# conseiller me tel"), asked of somebody ("quelqu'un de la comptabilité pourrait me
+# recontacter ?") or in English ("give me a call", "someone who speaks English").
+person 1: qu un _ me telephone; qu un _ me telephonent; qu on me telephone; qu un _ me recontacte; qu on me recontacte
+person 1: pourrait .. me recontacter; pourrait .. me contacter; pourraient .. me recontacter; pourriez vous me recontacter; pourriez vous me contacter
+person 1: merci de me recontacter; recontactez moi; bien vouloir me recontacter; veuillez me recontacter
+person 1: give me a call; give me a ring; give me a phone call; ring me; phone me; someone who speaks; somebody who speaks; someone who can speak; anyone who speaks
 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse

@@ -50,6 +50,35 @@ TEST(CaseRefTest, SpeechFormKeepsItsSpelling) {
   EXPECT_EQ(findRef("le code c'est x b 2025"), std::nullopt);
 }
 
+// Round 9: speech-to-text writes a reference's number digit by digit or in pairs ("r c 2026 0 0
+// 6 3 1 8", "ticket numéro 9 1 4 6 6 2"): the reference is found as written, and its comparison
+// form is the typed one's.
+TEST(CaseRefTest, SpokenDigitsAreFoundAsWritten) {
+  EXPECT_EQ(findRef("le numéro c'est r c 2026 0 0 4 5 1 2 euh voilà"), "r c 2026 0 0 4 5 1 2");
+  EXPECT_EQ(findRef("la i n t 2026 00 31 27 euh mais"), "i n t 2026 00 31 27");
+  EXPECT_EQ(findRef("c'est le ticket numéro 8 8 4 2 1 3 euh"), "8 8 4 2 1 3");
+  // A group of three then a pair after a spelled prefix ("DM-77-20931" spoken).
+  EXPECT_EQ(findRef("ma demande c'est la d m 77 209 31 euh"), "d m 77 209 31");
+  EXPECT_EQ(findRef("j'ai relancé le ticket 3 fois"), std::nullopt);
+  EXPECT_EQ(findRef("ma demande 2 3 4 euh"), std::nullopt);
+  EXPECT_EQ(findRef("ticket au 06 39 98 35 90"), std::nullopt);
+  EXPECT_EQ(ContactReader::normaliseCaseRef("r c 2026 0 0 4 5 1 2"),
+            ContactReader::normaliseCaseRef("RC-2026-004512"));
+  EXPECT_EQ(ContactReader::normaliseCaseRef("r c 2026 00 45 12"),
+            ContactReader::normaliseCaseRef("RC-2026-004512"));
+  EXPECT_EQ(ContactReader::normaliseCaseRef("8 8 4 2 1 3"), "884213");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("RC 2026 0412"), "RC2026412");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("d m 77 209 31"),
+            ContactReader::normaliseCaseRef("DM-77-20931"));
+}
+
+// A year and number after "le numéro", far from the word "dossier".
+TEST(CaseRefTest, AYearAndNumberAfterNumero) {
+  EXPECT_EQ(findRef("mon dossier, si je me souviens bien, porte le numéro 2026/118734."),
+            "2026/118734");
+  EXPECT_EQ(findRef("mon numéro 06 39 98 35 90"), std::nullopt);
+}
+
 TEST(CaseRefTest, TenantAndPhoneNumbersAreNotReferences) {
   EXPECT_EQ(findRef("Bonjour, n° de locataire 0078134. Ma demande avance ?"), std::nullopt);
   EXPECT_EQ(findRef("joignable au 06 39 98 35 90"), std::nullopt);

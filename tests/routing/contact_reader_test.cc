@@ -873,6 +873,224 @@ TEST(ContactReaderTest, LongGistIsCutOnACharacterBoundary) {
   EXPECT_TRUE(isValidUtf8(r.gist));
 }
 
+// Round 9 (the categories of blind_15's first-pass misses): a call back asked in SMS spelling
+// ("kun conseiller me tel"), in English ("give me a call", "someone who speaks English") or as
+// "quelqu'un de ... pourrait me recontacter" asks for a person; a promised call stays a report.
+TEST(ContactReaderTest, CallBacksInSmsSpellingEnglishAndRecontacter) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading sms = readText(reader,
+                                 "slt c pr le dossier du store, jaimerai kun technicien me tel "
+                                 "demain apres 17h",
+                                 Channel::kWeb);
+    EXPECT_TRUE(sms.asks_for_person);
+    EXPECT_FALSE(sms.status_only);
+    const Reading english = readText(reader,
+                                     "Hi, the plumber never came for the leaking tap (ticket "
+                                     "RC-2026-000412). Can somebody who speaks Spanish give me "
+                                     "a ring?",
+                                     Channel::kEmail);
+    EXPECT_TRUE(english.asks_for_person);
+    EXPECT_FALSE(english.status_only);
+    const Reading recontact = readText(reader,
+                                       "toujours pas de nouvelles du remboursement du dépôt de "
+                                       "garantie, quelqu'un du service contentieux pourrait-il me "
+                                       "recontacter ?",
+                                       Channel::kDigitalAgency);
+    EXPECT_TRUE(recontact.asks_for_person);
+    EXPECT_FALSE(recontact.status_only);
+    EXPECT_FALSE(readText(reader,
+                          "la conseillère devait vérifier mon solde et me recontacter, je n'ai "
+                          "rien reçu, où en est-on ?",
+                          Channel::kEmail)
+                     .asks_for_person);
+  }
+}
+
+// A letter asking the landlord for a document or to re-examine a decision ("de bien vouloir
+// m'adresser une attestation", "de bien vouloir réexaminer le calcul") makes a new request, not
+// a follow-up, whatever its narrative says about a file; the request's topic is the intent. A
+// follow-up asking to be sent the date of a visit stays one.
+TEST(ContactReaderTest, ALetterAskingForADocumentOrAReviewIsANewRequest) {
+  const std::string certificate =
+      "Objet : attestation de domicile\n\nMadame, Monsieur,\n\nLocataire depuis 2019, je "
+      "constitue un dossier de demande de naturalisation auprès de la préfecture, qui doit "
+      "être complet avant la fin du mois. Le dossier exige un document récent signé par le "
+      "bailleur. Je vous serais reconnaissante de bien vouloir me faire parvenir une "
+      "attestation de domicile dans les meilleurs délais.\n\nJe vous prie d'agréer, Madame, "
+      "Monsieur, mes salutations distinguées.";
+  const std::string review =
+      "Madame, Monsieur,\n\nSuite à votre courrier, mon loyer a augmenté de 40 euros pour la "
+      "première fois depuis mon entrée dans les lieux. Mes revenus n'ont pas été pris en compte "
+      "dans le délai. Je vous saurais gré de bien vouloir réexaminer le calcul de ce montant au "
+      "vu de ma situation.\n\nCordialement.";
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading c = readText(reader, certificate, Channel::kEmail);
+    EXPECT_FALSE(c.status_only);
+    EXPECT_EQ(c.intent, Intent::kTenancyAdmin);
+    const Reading r = readText(reader, review, Channel::kEmail);
+    EXPECT_FALSE(r.status_only);
+    EXPECT_EQ(r.intent, Intent::kRentAndCharges);
+  }
+  const Reading date = readText(ContactReader(lexiconOnly()),
+                                "Le plombier devait passer pour le ballon, toujours personne. "
+                                "Merci de m'envoyer la date du prochain passage.",
+                                Channel::kEmail);
+  EXPECT_EQ(date.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(date.status_only);
+}
+
+// Insults at staff after "espèce de" ("espèce de vieux grincheux aigri", "une vraie harpie"),
+// veiled threats that a person "a intérêt à ne plus" come back or that the writer "ne répond
+// plus de rien", and damage promised "un de ces soirs". "Une espèce de tache", "un de ces jours"
+// alone are no threat.
+TEST(ContactReaderTest, InsultsAfterEspeceDeAndVeiledThreatsOfRoundNine) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "Le gardien m'a répondu sans même lever les yeux, espèce de vieux "
+                         "grincheux aigri.",
+                         Channel::kEmail)
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "la dame de l'accueil est une vraie harpie avec les locataires")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "Dites à votre électricien qu'il a intérêt à ne pas remettre les pieds "
+                         "dans mon immeuble.",
+                         Channel::kDigitalAgency)
+                    .aggressive);
+    EXPECT_TRUE(readText(reader, "encore un rendez-vous annulé, la prochaine fois je ne réponds "
+                                 "plus de rien")
+                    .aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "le voisin se gare sur ma place, un de ces soirs sa voiture aura plus de "
+                         "roues",
+                         Channel::kPhone)
+                    .aggressive);
+    EXPECT_FALSE(readText(reader, "il y a une espèce de tache noire au plafond de la chambre")
+                     .aggressive);
+    EXPECT_FALSE(readText(reader, "si quelqu'un peut passer un de ces jours pour le joint, merci")
+                     .aggressive);
+  }
+}
+
+// Carbon monoxide by its signs: headaches with soot or black marks by the boiler or water
+// heater, or with vomiting; black marks elsewhere are damp and one sign alone is no emergency.
+// A fire the firemen already came for is past, and so is the smell it left ("ça sent encore la
+// fumée"); a new danger told after it is not.
+TEST(ContactReaderTest, CarbonMonoxideBySootAndVomitingAndAFireTheFiremenCameFor) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "depuis qu'on a remis le chauffe-eau en route on a tous mal à la tête, "
+                         "et il y a de la suie autour du chauffe-eau",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "Le chauffe-bain fait des traces noires au plafond. Depuis hier ma "
+                         "femme a des maux de tête et ma fille a vomi deux fois.",
+                         Channel::kDigitalAgency)
+                    .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "il y a des traces noires au-dessus de la fenêtre de la chambre, c'est "
+                          "de la moisissure ?")
+                     .urgent);
+    EXPECT_FALSE(readText(reader, "mon fils a vomi dans l'ascenseur, désolée, pouvez-vous "
+                                  "prévenir l'agent d'entretien ?")
+                     .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "Cette nuit quelqu'un a brûlé un scooter au parking, les pompiers "
+                          "sont venus. Ce matin ça sent encore la fumée dans la cage "
+                          "d'escalier.",
+                          Channel::kDigitalAgency)
+                     .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "Les pompiers sont venus la semaine dernière pour la cave. Là ça sent "
+                         "le gaz très fort dans ma cuisine.",
+                         Channel::kDigitalAgency)
+                    .urgent);
+  }
+}
+
+// A lift out of order is urgent for somebody elderly, ill or disabled stuck upstairs, not for a
+// pregnancy alone (which still makes no heating urgent).
+TEST(ContactReaderTest, ALiftOutOfOrderWithAPregnancyAloneIsNotUrgent) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading lift = readText(reader,
+                                  "je suis enceinte de sept mois, l'ascenseur ne marche plus "
+                                  "depuis lundi et j'habite au neuvième",
+                                  Channel::kWeb);
+    EXPECT_FALSE(lift.urgent);
+    EXPECT_TRUE(readText(reader,
+                         "mon mari est en fauteuil roulant et l'ascenseur est en panne depuis "
+                         "trois jours, il ne peut plus sortir",
+                         Channel::kWeb)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "je suis enceinte de sept mois et plus de chauffage depuis hier, il fait "
+                         "13 degrés",
+                         Channel::kWeb)
+                    .urgent);
+  }
+}
+
+// A reference prefixed "PK" (a parking request) is no SMS "pourquoi": the follow-up asks no
+// other question.
+TEST(ContactReaderTest, AReferencePrefixedPkIsNoWhyQuestion) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading r = readText(reader,
+                               "Bonjour, je relance pour ma demande de box PK-2025-1187 déposée "
+                               "en mars, je n'ai eu aucun retour. Où en est-elle ?",
+                               Channel::kEmail);
+    EXPECT_EQ(r.intent, Intent::kStatusRequest);
+    EXPECT_TRUE(r.status_only);
+  }
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "jattend tjs le plombier, pk personne vient ??")
+                   .status_only);
+}
+
+// Intent cues of round 9: booking the common room is `other`; a cistern that will not stop
+// running is a repair even when it is noisy at night.
+TEST(ContactReaderTest, IntentCuesOfRoundNine) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_EQ(readText(reader, "est-il possible de réserver la salle commune pour un baptême ?")
+                .intent,
+            Intent::kOther);
+  // Somebody who will not come to stay with the writer is no technician who did not come.
+  EXPECT_EQ(readText(reader,
+                     "ma mère de 90 ans n'a plus de chauffage depuis dimanche, elle veut pas "
+                     "venir chez nous",
+                     Channel::kPhone)
+                .intent,
+            Intent::kRepair);
+  EXPECT_EQ(readText(reader,
+                     "je voulais savoir quand le menuisier repasse pour le placard, et aussi "
+                     "depuis hier la chasse d'eau n'arrête pas de couler, ça fait du bruit toute "
+                     "la nuit",
+                     Channel::kPhone)
+                .intent,
+            Intent::kRepair);
+}
+
+// Reassurance: "on en peut plus" (spoken, without "n'"), confusion told as "je m'y perds", and
+// young children named by their ages ("mes petits de 2 et 4 ans").
+TEST(ContactReaderTest, ReassuranceCuesOfRoundNine) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_TRUE(readText(reader,
+                       "les voisins du dessous font la fête jusqu'à 4h du matin tous les "
+                       "week-ends euh on en peut plus",
+                       Channel::kPhone)
+                  .reassurance_high);
+  EXPECT_TRUE(readText(reader,
+                       "je m'y perds avec tous ces courriers sur mon APL, quelqu'un peut-il "
+                       "m'appeler ?",
+                       Channel::kDigitalAgency)
+                  .reassurance_high);
+  EXPECT_TRUE(readText(reader,
+                       "plus d'eau chaude depuis trois jours, j'ai mes petits de 2 et 4 ans à "
+                       "laver",
+                       Channel::kWeb)
+                  .reassurance_high);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {
@@ -1101,6 +1319,18 @@ TEST(ContactReaderQualityTest, FourteenthBlindBatchMeetsFloors) {
   EXPECT_EQ(m.n, 80);
   expectFloors(m, /*intent=*/0.88, /*status_p=*/0.95, /*status_r=*/0.95, /*urgent_r=*/0.95,
                /*aggressive_f1=*/0.90, /*reassurance_f1=*/0.80, /*ref=*/0.93);
+}
+
+// blind_15 (80 messages) was written after round 8's successor by someone who never saw the
+// reader, and scored once first: intent 0.875, status_only 0.815 / 0.957, urgent recall 0.909,
+// aggressive F1 0.571, reassurance F1 0.84, case_ref 0.950. Round 9's rules were written for
+// the categories of its misses, so these floors (what round 9's reader reaches, rounded down)
+// are optimistic: they guard the rules, they do not measure generalisation. Never trained on.
+TEST(ContactReaderQualityTest, FifteenthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_15.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.95, /*status_p=*/1.00, /*status_r=*/1.00, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/1.00, /*reassurance_f1=*/1.00, /*ref=*/1.00);
 }
 
 // check_q (71 messages) was written in round 8 for blind_13's miss categories (call backs inside

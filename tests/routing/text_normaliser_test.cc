@@ -36,6 +36,9 @@ TEST(TextNormaliserTest, ExpandsSmsSpellings) {
   EXPECT_EQ(words("c'est"), (Words{"c", "est"}));
   // "Someone" with a digit for its last syllable, as in "je veux parler a qq1".
   EXPECT_EQ(words("parler a qq1"), (Words{"parler", "a", "quelqu", "un"}));
+  // "qu'un" / "qu'on" glued and spelt with a k, "jaimerai" without its s.
+  EXPECT_EQ(words("jaimerai kun conseiller"),
+            (Words{"j", "aimerais", "qu", "un", "conseiller"}));
 }
 
 TEST(TextNormaliserTest, DropsSpeechFillersAndStutters) {

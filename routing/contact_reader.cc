@@ -941,7 +941,7 @@ class Analysis {
     r_.aggressive = score >= kAggressiveThreshold;
     if (r_.aggressive) {
       r_.reasons.push_back("aggressive: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kAggressive; }));
+                           quotes([](const Scored& s) { return s.kind == CueKind::kAggressive && s.weight > 0; }));
     }
   }
 
@@ -949,7 +949,7 @@ class Analysis {
     r_.asks_for_person = any(CueKind::kPerson);
     if (r_.asks_for_person) {
       r_.reasons.push_back("asks_for_person: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kPerson; }));
+                           quotes([](const Scored& s) { return s.kind == CueKind::kPerson && s.weight > 0; }));
     }
   }
 

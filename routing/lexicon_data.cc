@@ -841,6 +841,18 @@ person 1: qu un _ me telephone; qu un _ me telephonent; qu on me telephone; qu u
 person 1: pourrait .. me recontacter; pourrait .. me contacter; pourraient .. me recontacter; pourriez vous me recontacter; pourriez vous me contacter
 person 1: merci de me recontacter; recontactez moi; bien vouloir me recontacter; veuillez me recontacter
 person 1: give me a call; give me a ring; give me a phone call; ring me; phone me; someone who speaks; somebody who speaks; someone who can speak; anyone who speaks
+# Round 10: "rappelle-moi" in the second person ("rapl moi" once spelt out), being contacted
+# asked outright ("merci de me contacter au ..."), a meeting asked as being received ("être
+# reçue en agence"), a call passed on to somebody ("me passer quelqu'un du service"). A call
+# promised in the conditional ("qu'un conseiller me recontacterait") is a report, and "n'hésitez
+# pas à me contacter" only closes a letter.
+person 1: rappelle moi; rappel moi; merci de me contacter; veuillez me contacter; bien vouloir me contacter; pouvez vous me contacter; contacter moi
+person 1: etre recu en agence; etre recue en agence; etre recu par; etre recue par; me recevoir en agence; etre recu* en rendez vous
+person 1: me passer quelqu un; me passer un conseiller; me passer une conseillere; me passer le service; me passer la personne; me passer votre responsable; qu on me passe quelqu un
+person 0: me rappellerait; me recontacterait; me contacterait; m appellerait; me telephonerait; me rappelleraient; me recontacteraient; me contacteraient; m appelleraient
+person 0: hesitez pas a me contacter; hesitez pas a me joindre; hesitez pas a me recontacter; hesitez pas a me rappeler
+person 0: qu un conseiller me rappellerait; qu un conseiller me recontacterait; qu un conseiller me contacterait; qu un conseiller m appellerait; qu un conseiller me telephonerait
+person 0: qu un conseiller allait; qu un conseiller devait; qu un conseiller va me; qu un conseiller doit me; qu un conseiller me rappellera; qu un conseiller me recontactera
 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse

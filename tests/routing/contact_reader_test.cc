@@ -906,6 +906,48 @@ TEST(ContactReaderTest, CallBacksInSmsSpellingEnglishAndRecontacter) {
   }
 }
 
+// Round 10 (frames of a call back or a meeting that round 9's words did not cover, found by
+// probes written before blind_16 was scored): SMS "rapl moi", "merci de me contacter au ...",
+// "être reçu(e) en agence", "me passer quelqu'un du service ...". A call promised in the
+// conditional ("qu'un conseiller me recontacterait") is a report, and "n'hésitez pas à me
+// contacter" closes a letter without asking for anything.
+TEST(ContactReaderTest, CallBackAndMeetingFramesOfRoundTen) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading sms =
+        readText(reader, "rapl moi stp pr le remboursement du trop percu, tjs rien", Channel::kWeb);
+    EXPECT_TRUE(sms.asks_for_person);
+    EXPECT_FALSE(sms.status_only);
+    const Reading contact = readText(reader,
+                                     "Toujours rien concernant ma demande RC-2026-000731. Merci "
+                                     "de me contacter au 07 11 22 33 44.",
+                                     Channel::kEmail);
+    EXPECT_TRUE(contact.asks_for_person);
+    EXPECT_FALSE(contact.status_only);
+    const Reading received = readText(reader,
+                                      "je voudrais être reçue en agence pour parler de ma "
+                                      "demande de mutation qui n'avance pas",
+                                      Channel::kDigitalAgency);
+    EXPECT_TRUE(received.asks_for_person);
+    EXPECT_FALSE(received.status_only);
+    const Reading transfer = readText(reader,
+                                      "oui bonjour c est pour savoir ou en est mon dossier euh "
+                                      "vous pouvez me passer quelqu un de la comptabilite",
+                                      Channel::kPhone);
+    EXPECT_TRUE(transfer.asks_for_person);
+    EXPECT_FALSE(transfer.status_only);
+    EXPECT_FALSE(readText(reader,
+                          "on m'a dit qu'un conseiller me recontacterait, j'attends toujours "
+                          "pour la chaudière",
+                          Channel::kEmail)
+                     .asks_for_person);
+    EXPECT_FALSE(readText(reader,
+                          "Bonjour, où en est ma demande de mutation ? N'hésitez pas à me "
+                          "contacter au 06 98 76 54 32 si besoin.",
+                          Channel::kEmail)
+                     .asks_for_person);
+  }
+}
+
 // A letter asking the landlord for a document or to re-examine a decision ("de bien vouloir
 // m'adresser une attestation", "de bien vouloir réexaminer le calcul") makes a new request, not
 // a follow-up, whatever its narrative says about a file; the request's topic is the intent. A

@@ -130,17 +130,58 @@ bool isFunctionWord(std::string_view w, std::uint64_t fnv_state) {
   }
 }
 
-// FNV-1a of the `n` bytes at `p`, from state `h`; two bytes a step.
+// One FNV-1a step.
+[[gnu::always_inline]] inline std::uint64_t fnvStep(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+}
+
+// FNV-1a of the `n` bytes at `p`, from state `h`; four bytes a step.
 std::uint64_t fnvBytes(std::uint64_t h, const char* p, std::size_t n) {
   std::size_t c = 0;
-  for (; c + 2 <= n; c += 2) {
-    h = (h ^ static_cast<unsigned char>(p[c])) * kFnvPrime;
-    h = (h ^ static_cast<unsigned char>(p[c + 1])) * kFnvPrime;
+  for (; c + 4 <= n; c += 4) {
+    h = fnvStep(h, p[c]);
+    h = fnvStep(h, p[c + 1]);
+    h = fnvStep(h, p[c + 2]);
+    h = fnvStep(h, p[c + 3]);
   }
-  if (c < n) {
-    h = (h ^ static_cast<unsigned char>(p[c])) * kFnvPrime;
+  switch (n - c) {
+    case 3:
+      h = fnvStep(h, p[c++]);
+      [[fallthrough]];
+    case 2:
+      h = fnvStep(h, p[c++]);
+      [[fallthrough]];
+    case 1:
+      h = fnvStep(h, p[c]);
+      break;
+    default:
+      break;
   }
   return h;
+}
+
+// FNV-1a of the first min(n, kPrefixSize) bytes at `p` from kFnvOffset (the prefix feature's
+// state): one jump on the length, then the steps written out, no loop.
+std::uint64_t fnvPrefix(const char* p, std::size_t n) {
+  static_assert(kPrefixSize == 6);
+  std::uint64_t h = kFnvOffset;
+  switch (std::min(n, kPrefixSize)) {
+    case 6:
+      return fnvStep(fnvStep(fnvStep(fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]), p[3]), p[4]),
+                     p[5]);
+    case 5:
+      return fnvStep(fnvStep(fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]), p[3]), p[4]);
+    case 4:
+      return fnvStep(fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]), p[3]);
+    case 3:
+      return fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]);
+    case 2:
+      return fnvStep(fnvStep(h, p[0]), p[1]);
+    case 1:
+      return fnvStep(h, p[0]);
+    default:
+      return h;
+  }
 }
 
 // Every number reads as "<n>". Most words do not start with a digit: one test rejects them.
@@ -264,9 +305,13 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   const std::uint32_t tail_begin = static_cast<std::uint32_t>(
       std::max<std::size_t>(head_end, n > kTailTokens ? n - kTailTokens : 0));
   std::size_t middle_budget = kMiddleTokens;
+  // The sentence of the token before, valid whenever `previous` is not 0 (a skipped token
+  // zeroes `previous`): no second load of the token before.
+  std::uint32_t previous_sentence = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t sentence = text.tokens[i].sentence;
     if (i >= head_end && i < tail_begin) {
-      const std::uint32_t s = text.tokens[i].sentence;
+      const std::uint32_t s = sentence;
       const bool read = middle_budget > 0 && middle_sentences != nullptr &&
                         s < middle_sentences->size() && (*middle_sentences)[s] != 0;
       if (!read) {
@@ -277,7 +322,7 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
     }
     const std::string_view w = featureWord(text, i);
     // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
-    const std::uint64_t prefix = fnvBytes(kFnvOffset, w.data(), std::min(w.size(), kPrefixSize));
+    const std::uint64_t prefix = fnvPrefix(w.data(), w.size());
     const std::uint64_t h = w.size() > kPrefixSize
                                 ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
                                 : prefix;
@@ -287,10 +332,11 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
     if (w.size() >= kPrefixMinWord) {
       keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
     }
-    if (i > 0 && previous != 0 && text.tokens[i - 1].sentence == text.tokens[i].sentence) {
+    if (previous != 0 && previous_sentence == sentence) {  // previous != 0: i > 0
       keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
     }
     previous = h;
+    previous_sentence = sentence;
   }
   out.resize(static_cast<std::size_t>(next - first));
   const float count = static_cast<float>(out.size());

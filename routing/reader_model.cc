@@ -461,12 +461,22 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   }
   slots_.assign(size, Slot{});
   mask_ = size - 1;
+  // Ascending keys (the trainer writes them so; sorted here all the same, equal keys in index
+  // order as before), each in the first empty slot from its home: the ordered table score()
+  // relies on.
+  std::vector<std::uint32_t> order(weights_.count);
   for (std::size_t i = 0; i < weights_.count; ++i) {
+    order[i] = static_cast<std::uint32_t>(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return weights_.keys[a] < weights_.keys[b];
+  });
+  for (const std::uint32_t i : order) {
     std::uint64_t s = weights_.keys[i] & mask_;
     while (slots_[s].index != 0) {
       s = (s + 1) & mask_;
     }
-    slots_[s] = Slot{weights_.keys[i], static_cast<std::uint32_t>(i + 1)};
+    slots_[s] = Slot{weights_.keys[i], i + 1};
   }
 }
 
@@ -494,24 +504,22 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   // would be reloaded for every feature.
   const Slot* const slots = slots_.data();
   const std::uint64_t mask = mask_;
-  const bool has_slots = !slots_.empty();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kPrefetchAhead < n && has_slots) {
-      __builtin_prefetch(&slots[features[i + kPrefetchAhead].key & mask]);
+  const float* const weights = weights_.weights;
+  // The key's weights, or nullptr: the ordered table's probe path ascends, so the first key not
+  // below `key` is it or tells it is absent (an empty slot holds the largest key, index 0).
+  const auto find = [slots, mask, weights](std::uint64_t key) -> const float* {
+    std::uint64_t s = key & mask;
+    while (slots[s].key < key) {
+      s = (s + 1) & mask;
     }
-    ModelFeature& f = features[i];
-    const float* w = nullptr;
-    if (has_slots) {
-      for (std::uint64_t s = f.key & mask; slots[s].index != 0; s = (s + 1) & mask) {
-        if (slots[s].key == f.key) {
-          w = weights_.weights + (slots[s].index - 1) * kModelHeadCount;
-          break;
-        }
-      }
-    }
+    return slots[s].key == key && slots[s].index != 0
+               ? weights + (slots[s].index - 1) * kModelHeadCount
+               : nullptr;
+  };
+  const auto add = [&](ModelFeature& f, const float* w) {
     f.weights = w;
     if (w == nullptr) {
-      continue;
+      return;
     }
 #if defined(__SSE2__)
     const __m128 value = _mm_set1_ps(f.value);
@@ -524,6 +532,22 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
       out.logit[h] += w[h] * f.value;
     }
 #endif
+  };
+  ModelFeature* const fs = features.data();
+  if (slots_.empty()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      fs[i].weights = nullptr;
+    }
+  } else {
+    // Features with one kPrefetchAhead on, then the last ones: no bounds test per prefetch.
+    std::size_t i = 0;
+    for (; i + kPrefetchAhead < n; ++i) {
+      __builtin_prefetch(&slots[fs[i + kPrefetchAhead].key & mask]);
+      add(fs[i], find(fs[i].key));
+    }
+    for (; i < n; ++i) {
+      add(fs[i], find(fs[i].key));
+    }
   }
 #if defined(__SSE2__)
   _mm_storeu_ps(out.logit.data(), low);

@@ -585,13 +585,22 @@ std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& featur
   }
   std::array<std::pair<float, std::size_t>, kMaxContributors + 1> best;
   std::size_t count = 0;
-  for (std::size_t i = 0; i < features.size(); ++i) {
-    const float* w = features[i].weights;
-    const FeatureType type = features[i].type;
-    if (w == nullptr ||
-        (words_only && (type == FeatureType::kChannel || type == FeatureType::kLexicon ||
-                        type == FeatureType::kQuestion ||
-                        (type == FeatureType::kWord && features[i].function_word)))) {
+  // The features through a pointer and a count held in registers (the stores to `best` would
+  // otherwise make the loop reload the vector's bounds every step).
+  const ModelFeature* const fs = features.data();
+  const std::size_t n = features.size();
+  static_assert(FeatureType::kChannel < FeatureType::kLexicon &&
+                FeatureType::kLexicon < FeatureType::kQuestion &&
+                FeatureType::kWord < FeatureType::kChannel &&
+                FeatureType::kBigram < FeatureType::kChannel &&
+                FeatureType::kPrefix < FeatureType::kChannel);
+  for (std::size_t i = 0; i < n; ++i) {
+    const ModelFeature& f = fs[i];
+    const float* w = f.weights;
+    const FeatureType type = f.type;
+    // The channel, lexicon and question features are the types from kChannel on.
+    if (w == nullptr || (words_only && (type >= FeatureType::kChannel ||
+                                        (type == FeatureType::kWord && f.function_word)))) {
       continue;
     }
     float c = w[head];
@@ -609,7 +618,7 @@ std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& featur
       others -= w[head];
       c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
     }
-    c *= features[i].value;
+    c *= f.value;
     if (c <= 0 || (count == max && c <= best[count - 1].first)) {
       continue;
     }

@@ -663,11 +663,16 @@ class Tokeniser {
     // norm is written in place, its size kept ahead of what is used (norm_size_): the word being
     // read is folded straight after the tokens already emitted, so emitting it as read copies
     // nothing. Trimmed to norm_size_ at the end.
-    out_.norm.resize(s.size() + kMaxWord);
+    // Grown when short only: what the last call left is overwritten, never read.
+    if (out_.norm.size() < s.size() + kMaxWord) {
+      out_.norm.resize(s.size() + kMaxWord);
+    }
     norm_ = out_.norm.data();
     // tokens too: written by index (no push_back call per word), sized for a token per five
-    // bytes, grown when full, trimmed to token_count_ at the end.
-    out_.tokens.resize(s.size() / 5 + 4);
+    // bytes, grown when full, trimmed to token_count_ at the end; each one written whole.
+    if (out_.tokens.size() < s.size() / 5 + 4) {
+      out_.tokens.resize(s.size() / 5 + 4);
+    }
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
@@ -999,7 +1004,11 @@ std::string cleanText(std::string_view raw) {
 }
 
 void normaliseText(std::string_view raw, NormalisedText& out) {
-  out.clear();
+  // norm and tokens keep their size from the last call: the tokeniser writes them by index and
+  // trims them at the end, so growing them from a cleared state would fill every byte and token
+  // with zeros first, only to overwrite them (a letter's norm is filled by one rep stosb).
+  out.display.clear();
+  out.sentences.clear();
   // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
   cleanTextInto(raw, out.display);
   out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise

@@ -270,14 +270,17 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   // set, tested as the feature is made: a repeated key is never written. The set is this
   // thread's scratch, never zero-filled: a slot is empty unless it carries this call's
   // generation. Which slots are probed does not change what is kept. At most three features per
-  // token read, so `out` is sized once and written through a pointer (no push_back per feature).
-  // `out` is a thread's scratch (see ContactReader) sized here, never by the caller: its storage
-  // is kept from one call to the next, and each element kept is overwritten whole.
+  // token read: `out` is written through a pointer (no push_back per feature), in chunks of the
+  // tokens it has room for, and grown to that bound only when it is full (or, from the start,
+  // when it is too small to hold the usual one or two features a token). Its size from the last
+  // call often suffices: growing it ahead would value-initialise elements that are overwritten
+  // anyway. `out` is a thread's scratch (see ContactReader) sized here, never by the caller: its
+  // storage is kept from one call to the next, and each element kept is overwritten whole.
   const std::size_t read_max = std::min(n, kHeadTokens + kTailTokens + kMiddleTokens);
-  if (out.size() < 3 * read_max) {
+  if (2 * out.size() < 3 * read_max) {
     out.resize(3 * read_max);
   }
-  ModelFeature* const first = out.data();
+  ModelFeature* first = out.data();
   ModelFeature* next = first;
   DedupScratch& scratch = dedupScratch();
   const std::size_t size = scratch.prepare(3 * read_max);
@@ -308,35 +311,46 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   // The sentence of the token before, valid whenever `previous` is not 0 (a skipped token
   // zeroes `previous`): no second load of the token before.
   std::uint32_t previous_sentence = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint32_t sentence = text.tokens[i].sentence;
-    if (i >= head_end && i < tail_begin) {
-      const std::uint32_t s = sentence;
-      const bool read = middle_budget > 0 && middle_sentences != nullptr &&
-                        s < middle_sentences->size() && (*middle_sentences)[s] != 0;
-      if (!read) {
-        previous = 0;
-        continue;
+  for (std::uint32_t i = 0; i < n;) {
+    const std::size_t used = static_cast<std::size_t>(next - first);
+    const std::size_t room = (out.size() - used) / 3;  // tokens whose features surely fit
+    if (room == 0) {
+      out.resize(std::max(3 * read_max, used + 3));  // the bound: grown once at most
+      first = out.data();
+      next = first + used;
+      continue;
+    }
+    const auto chunk_end = static_cast<std::uint32_t>(std::min<std::size_t>(n, i + room));
+    for (; i < chunk_end; ++i) {
+      const std::uint32_t sentence = text.tokens[i].sentence;
+      if (i >= head_end && i < tail_begin) {
+        const std::uint32_t s = sentence;
+        const bool read = middle_budget > 0 && middle_sentences != nullptr &&
+                          s < middle_sentences->size() && (*middle_sentences)[s] != 0;
+        if (!read) {
+          previous = 0;
+          continue;
+        }
+        --middle_budget;
       }
-      --middle_budget;
+      const std::string_view w = featureWord(text, i);
+      // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
+      const std::uint64_t prefix = fnvPrefix(w.data(), w.size());
+      const std::uint64_t h = w.size() > kPrefixSize
+                                  ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
+                                  : prefix;
+      if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
+        (next - 1)->function_word = isFunctionWord(w, h);
+      }
+      if (w.size() >= kPrefixMinWord) {
+        keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
+      }
+      if (previous != 0 && previous_sentence == sentence) {  // previous != 0: i > 0
+        keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
+      }
+      previous = h;
+      previous_sentence = sentence;
     }
-    const std::string_view w = featureWord(text, i);
-    // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
-    const std::uint64_t prefix = fnvPrefix(w.data(), w.size());
-    const std::uint64_t h = w.size() > kPrefixSize
-                                ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
-                                : prefix;
-    if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
-      (next - 1)->function_word = isFunctionWord(w, h);
-    }
-    if (w.size() >= kPrefixMinWord) {
-      keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
-    }
-    if (previous != 0 && previous_sentence == sentence) {  // previous != 0: i > 0
-      keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
-    }
-    previous = h;
-    previous_sentence = sentence;
   }
   out.resize(static_cast<std::size_t>(next - first));
   const float count = static_cast<float>(out.size());

@@ -32,7 +32,8 @@ TEST(PackShortWord, RunTimeLoadsMatchTheDefinition) {
 TEST(PackShortWord, ConstantEvaluationUsesTheDefinition) {
   static_assert(packShortWord("le") == (std::uint64_t{2} << 56 | 'l' | std::uint64_t{'e'} << 8));
   static_assert(packShortWord("") == 0);
-  static_assert(packShortWord("pourquoi") == packShortWordBytes("pourquo") + (std::uint64_t{1} << 56));
+  static_assert(packShortWord("pourquoi") ==
+                packShortWordBytes("pourquo") + (std::uint64_t{1} << 56));
   EXPECT_EQ(packShortWord(std::string("quand")), packShortWordBytes("quand"));
 }
 

@@ -11,6 +11,7 @@
 #endif
 
 #include "routing/internal/reader_model_weights.h"
+#include "routing/internal/short_word.h"
 #include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
@@ -75,6 +76,7 @@ constexpr std::string_view kFunctionWordList[] = {
     "qu",   "que", "qui",  "s",    "sa",    "se", "ses",  "son", "sur", "t",   "the", "to",
     "un",   "une", "vous", "vos",  "votre", "y",  "i",    "my",  "is",  "of",  "and", "it"};
 constexpr std::size_t kFunctionWordMax = 5;
+static_assert(kFunctionWordMax <= 7);  // packShortWord tells such words apart exactly
 
 static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordList),
                           [](std::string_view w) { return w.size() <= kFunctionWordMax; }));
@@ -84,7 +86,8 @@ static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordL
 // word itself, so the answer is exact whatever the hash.
 struct FunctionWordSlot {
   std::uint64_t fnv = 0;
-  std::uint8_t index = 0;  // in kFunctionWordList, plus one
+  std::uint64_t packed = 0;  // the word packed (packShortWord): compared as one integer
+  std::uint8_t index = 0;    // in kFunctionWordList, plus one
 };
 constexpr std::size_t kFunctionWordSlots = 256;
 constexpr std::size_t functionWordSlot(std::uint64_t fnv_state) {
@@ -98,7 +101,8 @@ constexpr auto kFunctionWordTable = [] {
     while (table[s].index != 0) {
       s = (s + 1) % kFunctionWordSlots;
     }
-    table[s] = FunctionWordSlot{h, static_cast<std::uint8_t>(i + 1)};
+    table[s] = FunctionWordSlot{h, internal::packShortWord(kFunctionWordList[i]),
+                                static_cast<std::uint8_t>(i + 1)};
   }
   return table;
 }();
@@ -125,7 +129,7 @@ bool isFunctionWord(std::string_view w, std::uint64_t fnv_state) {
       return false;
     }
     if (slot.fnv == fnv_state) {
-      return kFunctionWordList[slot.index - 1] == w;
+      return slot.packed == internal::packShortWord(w);  // w.size() <= kFunctionWordMax < 8
     }
   }
 }

@@ -491,10 +491,10 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   });
   for (const std::uint32_t i : order) {
     std::uint64_t s = weights_.keys[i] & mask_;
-    while (slots_[s].index != 0) {
+    while (slots_[s].weights != nullptr) {
       s = (s + 1) & mask_;
     }
-    slots_[s] = Slot{weights_.keys[i], i + 1};
+    slots_[s] = Slot{weights_.keys[i], weights_.weights + std::size_t{i} * kModelHeadCount};
   }
 }
 
@@ -522,17 +522,15 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   // would be reloaded for every feature.
   const Slot* const slots = slots_.data();
   const std::uint64_t mask = mask_;
-  const float* const weights = weights_.weights;
   // The key's weights, or nullptr: the ordered table's probe path ascends, so the first key not
-  // below `key` is it or tells it is absent (an empty slot holds the largest key, index 0).
-  const auto find = [slots, mask, weights](std::uint64_t key) -> const float* {
+  // below `key` is it or tells it is absent (an empty slot holds the largest key and nullptr, so
+  // that it answers nullptr even for that key).
+  const auto find = [slots, mask](std::uint64_t key) -> const float* {
     std::uint64_t s = key & mask;
     while (slots[s].key < key) {
       s = (s + 1) & mask;
     }
-    return slots[s].key == key && slots[s].index != 0
-               ? weights + (slots[s].index - 1) * kModelHeadCount
-               : nullptr;
+    return slots[s].key == key ? slots[s].weights : nullptr;
   };
   const auto add = [&](ModelFeature& f, const float* w) {
     f.weights = w;

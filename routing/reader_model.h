@@ -150,7 +150,7 @@ class ReaderModel {
   struct Slot {
     // The key itself, so that a probe touches one cache line; the largest key in an empty slot.
     std::uint64_t key = ~std::uint64_t{0};
-    std::uint32_t index = 0;  // index + 1, 0 = empty
+    const float* weights = nullptr;  // the key's kModelHeadCount weights; nullptr: empty
   };
   // Open addressing, linear probing, keys inserted in ascending order: along any probe path the
   // keys ascend up to the first empty slot (an ordered hash table), so a lookup stops at the

@@ -673,6 +673,7 @@ class Tokeniser {
     if (out_.tokens.size() < s.size() / 5 + 4) {
       out_.tokens.resize(s.size() / 5 + 4);
     }
+    token_room_ = out_.tokens.size();
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
@@ -910,8 +911,9 @@ class Tokeniser {
     t.after_dropped = dropped_;
     dropped_ = false;
     norm_size_ += w.size();
-    if (token_count_ == tokens.size()) {
+    if (token_count_ == token_room_) {
       tokens.resize(2 * tokens.size() + 16);
+      token_room_ = tokens.size();
     }
     tokens[token_count_] = t;
     if (sentence_first_token_ == token_count_) {
@@ -947,6 +949,8 @@ class Tokeniser {
   char* norm_ = nullptr;           // out_.norm.data(), kept up to date by run() and reserveNorm()
   std::size_t norm_size_ = 0;      // bytes of norm used by the tokens emitted
   std::uint32_t token_count_ = 0;  // tokens emitted: the first token_count_ of out_.tokens
+  // out_.tokens.size(), kept: a Token is 24 bytes, and size() divides by 24 at every emit.
+  std::size_t token_room_ = 0;
   std::uint32_t sentence_count_ = 0;  // out_.sentences.size()
   std::size_t word_size_ = 0;         // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;

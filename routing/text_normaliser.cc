@@ -451,6 +451,9 @@ struct SpecialWords {
   std::array<Short, kShortSlots> short_words{};
   // The shapes of the longer SMS spellings (up to 15 bytes): most long words skip the map.
   internal::WordShapes long_spellings;
+  // The shapes of the short words: about half the short words of a message have none of them
+  // and skip the packing and the probe.
+  internal::WordShapes short_shapes;
 
   bool mayBeLongSpelling(std::string_view w) const { return long_spellings.mayHold(w); }
   static std::uint64_t pack(std::string_view w) {
@@ -474,6 +477,9 @@ struct SpecialWords {
   // The entry of a word of 1 to 8 bytes, or nullptr. The 8 bytes from w.data() must be readable
   // (the tokeniser's words have room after them): they are loaded at once.
   const Short* findShort(std::string_view w) const {
+    if (!short_shapes.mayHold(static_cast<unsigned char>(w[0]), w.size())) {
+      return nullptr;
+    }
     std::uint64_t loaded = 0;
     std::memcpy(&loaded, w.data(), sizeof(loaded));
     const std::uint64_t packed = loaded & (~std::uint64_t{0} >> (64 - 8 * w.size()));
@@ -494,12 +500,14 @@ const SpecialWords& specialWords() {
     for (const auto& [key, value] : smsMap()) {
       if (key.size() <= 8) {
         w.insertShort(SpecialWords::pack(key)).replacement = value;
+        w.short_shapes.add(key);
       } else if (key.size() <= internal::WordShapes::kMaxLength) {
         w.long_spellings.add(key);
       }
     }
     for (std::string_view filler : kFillers) {  // a filler is dropped, whatever the SMS map says
       w.insertShort(SpecialWords::pack(filler)).filler = true;
+      w.short_shapes.add(filler);
     }
     return w;
   }();

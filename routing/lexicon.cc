@@ -184,13 +184,16 @@ struct Lexicon::Impl {
       bits |= std::uint64_t{1} << (id % 64);
       present[static_cast<std::uint32_t>(id) / 64] |= std::uint64_t{1} << (id % 64);
     };
-    std::int32_t state = 0;
+    // States as unsigned indices (bases are never negative; a free slot's check of -1 is no
+    // state's index): no sign extension at each step.
+    std::size_t state = 0;
     bool whole = true;  // the whole word is a path of the trie
     for (const char c : w) {
       // A byte outside the alphabet (code 0) leads to base + 0, which is no state's child:
       // children are at base + 1 to base + kAlphabet.
-      const std::int32_t next = st[state].base + kTrieCode[static_cast<unsigned char>(c)];
-      if (st[next].check != state) {
+      const std::size_t next = static_cast<std::uint32_t>(st[state].base) +
+                               std::size_t{kTrieCode[static_cast<unsigned char>(c)]};
+      if (static_cast<std::uint32_t>(st[next].check) != state) {
         whole = false;
         break;
       }
@@ -199,8 +202,8 @@ struct Lexicon::Impl {
         add(prefix[state]);
       }
     }
-    if (whole && exact_term[static_cast<std::size_t>(state)] >= 0 && n < kMaxTermsPerToken) {
-      add(exact_term[static_cast<std::size_t>(state)]);
+    if (whole && exact_term[state] >= 0 && n < kMaxTermsPerToken) {
+      add(exact_term[state]);
     }
     out.n = n;
     out.bits = bits;

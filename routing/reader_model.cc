@@ -11,6 +11,7 @@
 #endif
 
 #include "routing/internal/reader_model_weights.h"
+#include "routing/internal/short_word.h"
 #include "routing/internal/stamped_slots.h"
 
 namespace relais::routing {
@@ -75,6 +76,7 @@ constexpr std::string_view kFunctionWordList[] = {
     "qu",   "que", "qui",  "s",    "sa",    "se", "ses",  "son", "sur", "t",   "the", "to",
     "un",   "une", "vous", "vos",  "votre", "y",  "i",    "my",  "is",  "of",  "and", "it"};
 constexpr std::size_t kFunctionWordMax = 5;
+static_assert(kFunctionWordMax <= 7);  // packShortWord tells such words apart exactly
 
 static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordList),
                           [](std::string_view w) { return w.size() <= kFunctionWordMax; }));
@@ -84,7 +86,8 @@ static_assert(std::all_of(std::begin(kFunctionWordList), std::end(kFunctionWordL
 // word itself, so the answer is exact whatever the hash.
 struct FunctionWordSlot {
   std::uint64_t fnv = 0;
-  std::uint8_t index = 0;  // in kFunctionWordList, plus one
+  std::uint64_t packed = 0;  // the word packed (packShortWord): compared as one integer
+  std::uint8_t index = 0;    // in kFunctionWordList, plus one
 };
 constexpr std::size_t kFunctionWordSlots = 256;
 constexpr std::size_t functionWordSlot(std::uint64_t fnv_state) {
@@ -98,7 +101,8 @@ constexpr auto kFunctionWordTable = [] {
     while (table[s].index != 0) {
       s = (s + 1) % kFunctionWordSlots;
     }
-    table[s] = FunctionWordSlot{h, static_cast<std::uint8_t>(i + 1)};
+    table[s] = FunctionWordSlot{h, internal::packShortWord(kFunctionWordList[i]),
+                                static_cast<std::uint8_t>(i + 1)};
   }
   return table;
 }();
@@ -125,22 +129,63 @@ bool isFunctionWord(std::string_view w, std::uint64_t fnv_state) {
       return false;
     }
     if (slot.fnv == fnv_state) {
-      return kFunctionWordList[slot.index - 1] == w;
+      return slot.packed == internal::packShortWord(w);  // w.size() <= kFunctionWordMax < 8
     }
   }
 }
 
-// FNV-1a of the `n` bytes at `p`, from state `h`; two bytes a step.
+// One FNV-1a step.
+[[gnu::always_inline]] inline std::uint64_t fnvStep(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+}
+
+// FNV-1a of the `n` bytes at `p`, from state `h`; four bytes a step.
 std::uint64_t fnvBytes(std::uint64_t h, const char* p, std::size_t n) {
   std::size_t c = 0;
-  for (; c + 2 <= n; c += 2) {
-    h = (h ^ static_cast<unsigned char>(p[c])) * kFnvPrime;
-    h = (h ^ static_cast<unsigned char>(p[c + 1])) * kFnvPrime;
+  for (; c + 4 <= n; c += 4) {
+    h = fnvStep(h, p[c]);
+    h = fnvStep(h, p[c + 1]);
+    h = fnvStep(h, p[c + 2]);
+    h = fnvStep(h, p[c + 3]);
   }
-  if (c < n) {
-    h = (h ^ static_cast<unsigned char>(p[c])) * kFnvPrime;
+  switch (n - c) {
+    case 3:
+      h = fnvStep(h, p[c++]);
+      [[fallthrough]];
+    case 2:
+      h = fnvStep(h, p[c++]);
+      [[fallthrough]];
+    case 1:
+      h = fnvStep(h, p[c]);
+      break;
+    default:
+      break;
   }
   return h;
+}
+
+// FNV-1a of the first min(n, kPrefixSize) bytes at `p` from kFnvOffset (the prefix feature's
+// state): one jump on the length, then the steps written out, no loop.
+std::uint64_t fnvPrefix(const char* p, std::size_t n) {
+  static_assert(kPrefixSize == 6);
+  std::uint64_t h = kFnvOffset;
+  switch (std::min(n, kPrefixSize)) {
+    case 6:
+      return fnvStep(fnvStep(fnvStep(fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]), p[3]), p[4]),
+                     p[5]);
+    case 5:
+      return fnvStep(fnvStep(fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]), p[3]), p[4]);
+    case 4:
+      return fnvStep(fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]), p[3]);
+    case 3:
+      return fnvStep(fnvStep(fnvStep(h, p[0]), p[1]), p[2]);
+    case 2:
+      return fnvStep(fnvStep(h, p[0]), p[1]);
+    case 1:
+      return fnvStep(h, p[0]);
+    default:
+      return h;
+  }
 }
 
 // Every number reads as "<n>". Most words do not start with a digit: one test rejects them.
@@ -229,14 +274,17 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   // set, tested as the feature is made: a repeated key is never written. The set is this
   // thread's scratch, never zero-filled: a slot is empty unless it carries this call's
   // generation. Which slots are probed does not change what is kept. At most three features per
-  // token read, so `out` is sized once and written through a pointer (no push_back per feature).
-  // `out` is a thread's scratch (see ContactReader) sized here, never by the caller: its storage
-  // is kept from one call to the next, and each element kept is overwritten whole.
+  // token read: `out` is written through a pointer (no push_back per feature), in chunks of the
+  // tokens it has room for, and grown to that bound only when it is full (or, from the start,
+  // when it is too small to hold the usual one or two features a token). Its size from the last
+  // call often suffices: growing it ahead would value-initialise elements that are overwritten
+  // anyway. `out` is a thread's scratch (see ContactReader) sized here, never by the caller: its
+  // storage is kept from one call to the next, and each element kept is overwritten whole.
   const std::size_t read_max = std::min(n, kHeadTokens + kTailTokens + kMiddleTokens);
-  if (out.size() < 3 * read_max) {
+  if (2 * out.size() < 3 * read_max) {
     out.resize(3 * read_max);
   }
-  ModelFeature* const first = out.data();
+  ModelFeature* first = out.data();
   ModelFeature* next = first;
   DedupScratch& scratch = dedupScratch();
   const std::size_t size = scratch.prepare(3 * read_max);
@@ -264,33 +312,49 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   const std::uint32_t tail_begin = static_cast<std::uint32_t>(
       std::max<std::size_t>(head_end, n > kTailTokens ? n - kTailTokens : 0));
   std::size_t middle_budget = kMiddleTokens;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (i >= head_end && i < tail_begin) {
-      const std::uint32_t s = text.tokens[i].sentence;
-      const bool read = middle_budget > 0 && middle_sentences != nullptr &&
-                        s < middle_sentences->size() && (*middle_sentences)[s] != 0;
-      if (!read) {
-        previous = 0;
-        continue;
+  // The sentence of the token before, valid whenever `previous` is not 0 (a skipped token
+  // zeroes `previous`): no second load of the token before.
+  std::uint32_t previous_sentence = 0;
+  for (std::uint32_t i = 0; i < n;) {
+    const std::size_t used = static_cast<std::size_t>(next - first);
+    const std::size_t room = (out.size() - used) / 3;  // tokens whose features surely fit
+    if (room == 0) {
+      out.resize(std::max(3 * read_max, used + 3));  // the bound: grown once at most
+      first = out.data();
+      next = first + used;
+      continue;
+    }
+    const auto chunk_end = static_cast<std::uint32_t>(std::min<std::size_t>(n, i + room));
+    for (; i < chunk_end; ++i) {
+      const std::uint32_t sentence = text.tokens[i].sentence;
+      if (i >= head_end && i < tail_begin) {
+        const std::uint32_t s = sentence;
+        const bool read = middle_budget > 0 && middle_sentences != nullptr &&
+                          s < middle_sentences->size() && (*middle_sentences)[s] != 0;
+        if (!read) {
+          previous = 0;
+          continue;
+        }
+        --middle_budget;
       }
-      --middle_budget;
+      const std::string_view w = featureWord(text, i);
+      // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
+      const std::uint64_t prefix = fnvPrefix(w.data(), w.size());
+      const std::uint64_t h = w.size() > kPrefixSize
+                                  ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
+                                  : prefix;
+      if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
+        (next - 1)->function_word = isFunctionWord(w, h);
+      }
+      if (w.size() >= kPrefixMinWord) {
+        keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
+      }
+      if (previous != 0 && previous_sentence == sentence) {  // previous != 0: i > 0
+        keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
+      }
+      previous = h;
+      previous_sentence = sentence;
     }
-    const std::string_view w = featureWord(text, i);
-    // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
-    const std::uint64_t prefix = fnvBytes(kFnvOffset, w.data(), std::min(w.size(), kPrefixSize));
-    const std::uint64_t h = w.size() > kPrefixSize
-                                ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
-                                : prefix;
-    if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
-      (next - 1)->function_word = isFunctionWord(w, h);
-    }
-    if (w.size() >= kPrefixMinWord) {
-      keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
-    }
-    if (i > 0 && previous != 0 && text.tokens[i - 1].sentence == text.tokens[i].sentence) {
-      keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
-    }
-    previous = h;
   }
   out.resize(static_cast<std::size_t>(next - first));
   const float count = static_cast<float>(out.size());
@@ -415,12 +479,22 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   }
   slots_.assign(size, Slot{});
   mask_ = size - 1;
+  // Ascending keys (the trainer writes them so; sorted here all the same, equal keys in index
+  // order as before), each in the first empty slot from its home: the ordered table score()
+  // relies on.
+  std::vector<std::uint32_t> order(weights_.count);
   for (std::size_t i = 0; i < weights_.count; ++i) {
+    order[i] = static_cast<std::uint32_t>(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return weights_.keys[a] < weights_.keys[b];
+  });
+  for (const std::uint32_t i : order) {
     std::uint64_t s = weights_.keys[i] & mask_;
-    while (slots_[s].index != 0) {
+    while (slots_[s].weights != nullptr) {
       s = (s + 1) & mask_;
     }
-    slots_[s] = Slot{weights_.keys[i], static_cast<std::uint32_t>(i + 1)};
+    slots_[s] = Slot{weights_.keys[i], weights_.weights + std::size_t{i} * kModelHeadCount};
   }
 }
 
@@ -448,24 +522,20 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   // would be reloaded for every feature.
   const Slot* const slots = slots_.data();
   const std::uint64_t mask = mask_;
-  const bool has_slots = !slots_.empty();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kPrefetchAhead < n && has_slots) {
-      __builtin_prefetch(&slots[features[i + kPrefetchAhead].key & mask]);
+  // The key's weights, or nullptr: the ordered table's probe path ascends, so the first key not
+  // below `key` is it or tells it is absent (an empty slot holds the largest key and nullptr, so
+  // that it answers nullptr even for that key).
+  const auto find = [slots, mask](std::uint64_t key) -> const float* {
+    std::uint64_t s = key & mask;
+    while (slots[s].key < key) {
+      s = (s + 1) & mask;
     }
-    ModelFeature& f = features[i];
-    const float* w = nullptr;
-    if (has_slots) {
-      for (std::uint64_t s = f.key & mask; slots[s].index != 0; s = (s + 1) & mask) {
-        if (slots[s].key == f.key) {
-          w = weights_.weights + (slots[s].index - 1) * kModelHeadCount;
-          break;
-        }
-      }
-    }
+    return slots[s].key == key ? slots[s].weights : nullptr;
+  };
+  const auto add = [&](ModelFeature& f, const float* w) {
     f.weights = w;
     if (w == nullptr) {
-      continue;
+      return;
     }
 #if defined(__SSE2__)
     const __m128 value = _mm_set1_ps(f.value);
@@ -478,6 +548,22 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
       out.logit[h] += w[h] * f.value;
     }
 #endif
+  };
+  ModelFeature* const fs = features.data();
+  if (slots_.empty()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      fs[i].weights = nullptr;
+    }
+  } else {
+    // Features with one kPrefetchAhead on, then the last ones: no bounds test per prefetch.
+    std::size_t i = 0;
+    for (; i + kPrefetchAhead < n; ++i) {
+      __builtin_prefetch(&slots[fs[i + kPrefetchAhead].key & mask]);
+      add(fs[i], find(fs[i].key));
+    }
+    for (; i < n; ++i) {
+      add(fs[i], find(fs[i].key));
+    }
   }
 #if defined(__SSE2__)
   _mm_storeu_ps(out.logit.data(), low);
@@ -515,13 +601,22 @@ std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& featur
   }
   std::array<std::pair<float, std::size_t>, kMaxContributors + 1> best;
   std::size_t count = 0;
-  for (std::size_t i = 0; i < features.size(); ++i) {
-    const float* w = features[i].weights;
-    const FeatureType type = features[i].type;
-    if (w == nullptr ||
-        (words_only && (type == FeatureType::kChannel || type == FeatureType::kLexicon ||
-                        type == FeatureType::kQuestion ||
-                        (type == FeatureType::kWord && features[i].function_word)))) {
+  // The features through a pointer and a count held in registers (the stores to `best` would
+  // otherwise make the loop reload the vector's bounds every step).
+  const ModelFeature* const fs = features.data();
+  const std::size_t n = features.size();
+  static_assert(FeatureType::kChannel < FeatureType::kLexicon &&
+                FeatureType::kLexicon < FeatureType::kQuestion &&
+                FeatureType::kWord < FeatureType::kChannel &&
+                FeatureType::kBigram < FeatureType::kChannel &&
+                FeatureType::kPrefix < FeatureType::kChannel);
+  for (std::size_t i = 0; i < n; ++i) {
+    const ModelFeature& f = fs[i];
+    const float* w = f.weights;
+    const FeatureType type = f.type;
+    // The channel, lexicon and question features are the types from kChannel on.
+    if (w == nullptr || (words_only && (type >= FeatureType::kChannel ||
+                                        (type == FeatureType::kWord && f.function_word)))) {
       continue;
     }
     float c = w[head];
@@ -539,7 +634,7 @@ std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& featur
       others -= w[head];
       c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
     }
-    c *= features[i].value;
+    c *= f.value;
     if (c <= 0 || (count == max && c <= best[count - 1].first)) {
       continue;
     }

@@ -148,10 +148,14 @@ class ReaderModel {
  private:
   ModelWeights weights_;
   struct Slot {
-    std::uint64_t key = 0;    // the key itself, so that a probe touches one cache line
-    std::uint32_t index = 0;  // index + 1, 0 = empty
+    // The key itself, so that a probe touches one cache line; the largest key in an empty slot.
+    std::uint64_t key = ~std::uint64_t{0};
+    const float* weights = nullptr;  // the key's kModelHeadCount weights; nullptr: empty
   };
-  std::vector<Slot> slots_;  // open addressing
+  // Open addressing, linear probing, keys inserted in ascending order: along any probe path the
+  // keys ascend up to the first empty slot (an ordered hash table), so a lookup stops at the
+  // first key not below the one sought, found or not, with one comparison a step.
+  std::vector<Slot> slots_;
   std::uint64_t mask_ = 0;
 };
 

@@ -451,6 +451,9 @@ struct SpecialWords {
   std::array<Short, kShortSlots> short_words{};
   // The shapes of the longer SMS spellings (up to 15 bytes): most long words skip the map.
   internal::WordShapes long_spellings;
+  // The shapes of the short words: about half the short words of a message have none of them
+  // and skip the packing and the probe.
+  internal::WordShapes short_shapes;
 
   bool mayBeLongSpelling(std::string_view w) const { return long_spellings.mayHold(w); }
   static std::uint64_t pack(std::string_view w) {
@@ -474,6 +477,9 @@ struct SpecialWords {
   // The entry of a word of 1 to 8 bytes, or nullptr. The 8 bytes from w.data() must be readable
   // (the tokeniser's words have room after them): they are loaded at once.
   const Short* findShort(std::string_view w) const {
+    if (!short_shapes.mayHold(static_cast<unsigned char>(w[0]), w.size())) {
+      return nullptr;
+    }
     std::uint64_t loaded = 0;
     std::memcpy(&loaded, w.data(), sizeof(loaded));
     const std::uint64_t packed = loaded & (~std::uint64_t{0} >> (64 - 8 * w.size()));
@@ -494,12 +500,14 @@ const SpecialWords& specialWords() {
     for (const auto& [key, value] : smsMap()) {
       if (key.size() <= 8) {
         w.insertShort(SpecialWords::pack(key)).replacement = value;
+        w.short_shapes.add(key);
       } else if (key.size() <= internal::WordShapes::kMaxLength) {
         w.long_spellings.add(key);
       }
     }
     for (std::string_view filler : kFillers) {  // a filler is dropped, whatever the SMS map says
       w.insertShort(SpecialWords::pack(filler)).filler = true;
+      w.short_shapes.add(filler);
     }
     return w;
   }();
@@ -671,11 +679,17 @@ class Tokeniser {
     // norm is written in place, its size kept ahead of what is used (norm_size_): the word being
     // read is folded straight after the tokens already emitted, so emitting it as read copies
     // nothing. Trimmed to norm_size_ at the end.
-    out_.norm.resize(s.size() + kMaxWord);
+    // Grown when short only: what the last call left is overwritten, never read.
+    if (out_.norm.size() < s.size() + kMaxWord) {
+      out_.norm.resize(s.size() + kMaxWord);
+    }
     norm_ = out_.norm.data();
     // tokens too: written by index (no push_back call per word), sized for a token per five
-    // bytes, grown when full, trimmed to token_count_ at the end.
-    out_.tokens.resize(s.size() / 5 + 4);
+    // bytes, grown when full, trimmed to token_count_ at the end; each one written whole.
+    if (out_.tokens.size() < s.size() / 5 + 4) {
+      out_.tokens.resize(s.size() / 5 + 4);
+    }
+    token_room_ = out_.tokens.size();
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t cp_begin = i;
@@ -913,8 +927,9 @@ class Tokeniser {
     t.after_dropped = dropped_;
     dropped_ = false;
     norm_size_ += w.size();
-    if (token_count_ == tokens.size()) {
+    if (token_count_ == token_room_) {
       tokens.resize(2 * tokens.size() + 16);
+      token_room_ = tokens.size();
     }
     tokens[token_count_] = t;
     if (sentence_first_token_ == token_count_) {
@@ -950,6 +965,8 @@ class Tokeniser {
   char* norm_ = nullptr;           // out_.norm.data(), kept up to date by run() and reserveNorm()
   std::size_t norm_size_ = 0;      // bytes of norm used by the tokens emitted
   std::uint32_t token_count_ = 0;  // tokens emitted: the first token_count_ of out_.tokens
+  // out_.tokens.size(), kept: a Token is 24 bytes, and size() divides by 24 at every emit.
+  std::size_t token_room_ = 0;
   std::uint32_t sentence_count_ = 0;  // out_.sentences.size()
   std::size_t word_size_ = 0;         // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
@@ -1007,7 +1024,11 @@ std::string cleanText(std::string_view raw) {
 }
 
 void normaliseText(std::string_view raw, NormalisedText& out) {
-  out.clear();
+  // norm and tokens keep their size from the last call: the tokeniser writes them by index and
+  // trims them at the end, so growing them from a cleared state would fill every byte and token
+  // with zeros first, only to overwrite them (a letter's norm is filled by one rep stosb).
+  out.display.clear();
+  out.sentences.clear();
   // Straight into out.display: no temporary string, and a reused NormalisedText keeps its buffer.
   cleanTextInto(raw, out.display);
   out.sentences.reserve(out.display.size() / 32 + 4);  // grown one by one otherwise

@@ -2,19 +2,54 @@
 // so that membership tests and hash keys compare integers instead of strings.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace relais::routing::internal {
 
-// Longer words keep their length and first 7 bytes: callers that must tell them apart check
-// the size first.
-constexpr std::uint64_t packShortWord(std::string_view w) {
+// Byte by byte: the definition, and what constant evaluation uses.
+constexpr std::uint64_t packShortWordBytes(std::string_view w) {
   std::uint64_t v = static_cast<std::uint64_t>(w.size()) << 56;
   for (std::size_t i = 0; i < w.size() && i < 7; ++i) {
     v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
   }
   return v;
+}
+
+// Longer words keep their length and first 7 bytes: callers that must tell them apart check
+// the size first. At run time on a little-endian machine, the bytes are read by at most two
+// overlapping loads within the word (the bytes two loads share are the same), not one by one:
+// readers pack a word per token.
+constexpr std::uint64_t packShortWord(std::string_view w) {
+  if (std::is_constant_evaluated() || std::endian::native != std::endian::little) {
+    return packShortWordBytes(w);
+  }
+  const char* const p = w.data();
+  const std::size_t n = w.size();
+  std::uint64_t v = 0;
+  if (n >= 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, p, 8);
+    v = x & 0x00FFFFFFFFFFFFFFULL;
+  } else if (n >= 4) {
+    std::uint32_t lo = 0;
+    std::uint32_t hi = 0;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    v = lo | static_cast<std::uint64_t>(hi) << (8 * (n - 4));
+  } else if (n >= 2) {
+    std::uint16_t lo = 0;
+    std::uint16_t hi = 0;
+    std::memcpy(&lo, p, 2);
+    std::memcpy(&hi, p + n - 2, 2);
+    v = lo | static_cast<std::uint64_t>(hi) << (8 * (n - 2));
+  } else if (n == 1) {
+    v = static_cast<unsigned char>(p[0]);
+  }
+  return v | static_cast<std::uint64_t>(n) << 56;
 }
 
 }  // namespace relais::routing::internal

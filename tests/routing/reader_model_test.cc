@@ -82,6 +82,51 @@ TEST(ReaderModelTest, LongTextsDoNotOutvoteTheirDecisiveWords) {
   }
 }
 
+// Extraction into a vector that held another message's features (fewer, more, or of a text with
+// all-new words) gives exactly what a fresh vector gets, whatever size it was left with.
+TEST(ReaderModelTest, ExtractionIntoAReusedVectorEqualsAFreshOne) {
+  std::string distinct;
+  for (int i = 0; i < 300; ++i) {
+    distinct += "mot" + std::to_string(i) + "x autrement" + std::to_string(i) + " ";
+  }
+  // Two features a token (a word and a bigram), then three (a prefix too) over as many tokens:
+  // the vector left by the first is grown in the middle of the second.
+  std::string two_each;
+  std::string three_each;
+  for (int i = 0; i < 150; ++i) {
+    two_each += "m" + std::to_string(i) + " ";
+    // Distinct 6-byte prefixes: two letters from i, then "longmot".
+    three_each += std::string{static_cast<char>('a' + i % 26), static_cast<char>('a' + i / 26)} +
+                  "longmot ";
+  }
+  const std::vector<std::string> texts = {"tjs rien",
+                                          distinct,
+                                          "Plus de chauffage depuis hier, mon bébé a froid",
+                                          distinct.substr(0, 900),
+                                          "",
+                                          "ok",
+                                          distinct,
+                                          two_each,
+                                          three_each};
+  std::vector<ModelFeature> reused;
+  for (const std::string& text : texts) {
+    NormalisedText norm;
+    normaliseText(text, norm);
+    extractModelFeatures(norm, Channel::kEmail, LexiconSignals{}, reused);
+    std::vector<ModelFeature> fresh;
+    extractModelFeatures(norm, Channel::kEmail, LexiconSignals{}, fresh);
+    ASSERT_EQ(reused.size(), fresh.size()) << text.size();
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      EXPECT_EQ(reused[i].key, fresh[i].key);
+      EXPECT_EQ(reused[i].value, fresh[i].value);
+      EXPECT_EQ(reused[i].token, fresh[i].token);
+      EXPECT_EQ(reused[i].type, fresh[i].type);
+      EXPECT_EQ(reused[i].function_word, fresh[i].function_word);
+      EXPECT_EQ(reused[i].weights, fresh[i].weights);
+    }
+  }
+}
+
 TEST(ReaderModelTest, UnknownFeaturesScoreTheBiasOnly) {
   const ReaderModel model(ReaderModel::builtInWeights());
   std::vector<ModelFeature> none;

@@ -108,3 +108,47 @@ TEST(TextNormaliserTest, LongInputIsTruncatedNotRejected) {
 
 }  // namespace
 }  // namespace relais::routing
+
+namespace relais::routing {
+namespace {
+
+// normaliseText on a NormalisedText that held a longer (or shorter) text gives exactly what a
+// fresh one gives: norm and tokens keep their size between calls and are overwritten, never read.
+TEST(TextNormaliserTest, ReusedTextEqualsAFreshOne) {
+  std::string long_text;
+  for (int i = 0; i < 200; ++i) {
+    long_text += "Bjr, la fuite d'eau dure depuis 3 jours euh le le plombier n'est pas venu. ";
+  }
+  const std::vector<std::string> texts = {
+      long_text, "tjs rien", "", "<p>Bonjour&nbsp;<b>Madame</b></p>", long_text.substr(0, 500),
+      "x", "Réf. RC-2026-001 : chauffage en panne !!! Mme Dupont, 3e étage"};
+  NormalisedText reused;
+  for (const std::string& raw : texts) {
+    normaliseText(raw, reused);
+    NormalisedText fresh;
+    normaliseText(raw, fresh);
+    EXPECT_EQ(reused.display, fresh.display);
+    EXPECT_EQ(reused.norm, fresh.norm);
+    ASSERT_EQ(reused.tokens.size(), fresh.tokens.size());
+    for (std::size_t i = 0; i < fresh.tokens.size(); ++i) {
+      const Token& a = reused.tokens[i];
+      const Token& b = fresh.tokens[i];
+      EXPECT_EQ(reused.word(a), fresh.word(b));
+      EXPECT_EQ(a.norm_begin, b.norm_begin);
+      EXPECT_EQ(a.src_begin, b.src_begin);
+      EXPECT_EQ(a.src_end, b.src_end);
+      EXPECT_EQ(a.sentence, b.sentence);
+      EXPECT_EQ(a.after_dropped, b.after_dropped);
+    }
+    ASSERT_EQ(reused.sentences.size(), fresh.sentences.size());
+    for (std::size_t i = 0; i < fresh.sentences.size(); ++i) {
+      EXPECT_EQ(reused.sentences[i].src_begin, fresh.sentences[i].src_begin);
+      EXPECT_EQ(reused.sentences[i].src_end, fresh.sentences[i].src_end);
+      EXPECT_EQ(reused.sentences[i].first_token, fresh.sentences[i].first_token);
+      EXPECT_EQ(reused.sentences[i].end_token, fresh.sentences[i].end_token);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace relais::routing

@@ -1553,6 +1553,102 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  // Asks the landlord for an action of its own inside a follow-up: a visit ("quelqu'un peut
+  // passer constater ?", "pourriez-vous venir voir"), somebody sent ("il faut qu'on m'envoie
+  // quelqu'un d'autre", "envoyez-moi un plombier"), a new slot ("me proposer un autre créneau")
+  // or an explanation by phone ("que quelqu'un me l'explique au téléphone"). A question about
+  // when the promised visit happens ("quand passera le technicien ?", "le technicien peut venir
+  // quand ?"), a new date asked ("pouvez-vous me donner une nouvelle date ?", labelled
+  // status_only in the corpora) and a sending reported ("elle devait m'envoyer quelqu'un") stay
+  // follow-ups. Returns the token where the action is asked, or UINT32_MAX.
+  std::uint32_t asksForAnAction() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    const std::size_t n = text_.tokens.size();
+    const char* norm = text_.norm.data();
+    // Each anchor below by its length, first and last letters: most tokens of a long letter
+    // are rejected on that key, before any string comparison.
+    constexpr auto key = [](std::uint32_t size, char first, char last) {
+      return (size << 16) | (static_cast<std::uint32_t>(static_cast<unsigned char>(first)) << 8) |
+             static_cast<unsigned char>(last);
+    };
+    for (std::size_t i = 2; i < n; ++i) {
+      const Token& t = text_.tokens[i];
+      if (t.norm_size - 5 > 4) {
+        continue;
+      }
+      switch (key(t.norm_size, norm[t.norm_begin], norm[t.norm_begin + t.norm_size - 1])) {
+        case key(6, 'p', 'r'):  // passer
+        case key(5, 'v', 'r'):  // venir
+        case key(8, 'r', 'r'):  // repasser, renvoyer
+        case key(6, 'e', 'e'):  // envoie
+        case key(7, 'e', 'r'):  // envoyer
+        case key(7, 'e', 'z'):  // envoyez
+        case key(7, 'r', 'e'):  // renvoie
+        case key(8, 'r', 'z'):  // renvoyez
+        case key(5, 'a', 'e'):  // autre
+        case key(7, 'n', 'u'):  // nouveau
+        case key(9, 't', 'e'):  // telephone
+          break;
+        default:
+          continue;
+      }
+      const std::string_view w = word(i);
+      const std::string_view prev = word(i - 1);
+      const std::string_view before = word(i - 2);
+      const std::string_view next = i + 1 < n ? word(i + 1) : std::string_view();
+      if (w == "passer" || w == "venir" || w == "repasser") {
+        const bool look = next == "constater" || next == "voir" || next == "verifier" ||
+                          next == "regarder" || next == "controler";
+        const bool asked = prev == "peut" || prev == "pourrait" || prev == "pouvez" ||
+                           prev == "pourriez" || prev == "pourraient" || prev == "vouloir" ||
+                           (prev == "vous" && (before == "pouvez" || before == "pourriez")) ||
+                           ((prev == "de" || prev == "d") && before == "merci");
+        bool when = next == "quand" || next == "when";
+        for (std::size_t k = i >= 6 ? i - 6 : 0; k < i && !when; ++k) {
+          when = word(k) == "quand" || word(k) == "when";
+        }
+        if ((look || asked) && !when) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "envoie" || w == "envoyer" || w == "envoyez" || w == "renvoie" ||
+                 w == "renvoyer" || w == "renvoyez") {
+        bool somebody = false;
+        for (std::size_t k = i + 1; k < std::min(n, i + 4) && !somebody; ++k) {
+          const std::string_view o = word(k);
+          somebody = o == "quelqu" || o == "technicien" || o == "plombier" ||
+                     o == "electricien" || o == "serrurier" || o == "artisan" || o == "agent";
+        }
+        bool reported = false;  // "vous deviez m'envoyer quelqu'un", "on m'a dit qu'on envoie"
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k < i && somebody && !reported; ++k) {
+          const std::string_view o = word(k);
+          reported = o == "devait" || o == "deviez" || o == "devaient" || o == "doit" ||
+                     o == "aviez" || o == "avait" || o == "allait" || o == "alliez" ||
+                     o == "dit" || o == "promis" || o == "annonce";
+        }
+        if (somebody && !reported) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "autre" || w == "nouveau") {
+        const bool slot = next == "creneau" || next == "passage" || next == "rendez" ||
+                          next == "rdv";
+        const auto offer = [](std::string_view o) {
+          return o == "proposer" || o == "proposez" || o == "programmer" || o == "fixer" ||
+                 o == "caler" || o == "trouver" || o == "reprogrammer" || o == "planifier";
+        };
+        if (slot && (offer(prev) || offer(before))) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "telephone" && (prev == "au" || prev == "par")) {
+        for (std::size_t k = i >= 5 ? i - 5 : 0; k + 1 < i; ++k) {
+          if (word(k).starts_with("expliqu")) {
+            return static_cast<std::uint32_t>(k);
+          }
+        }
+      }
+    }
+    return UINT32_MAX;
+  }
+
   // Asks the landlord for a document or a re-examination: "je vous serais reconnaissant de bien
   // vouloir m'adresser une attestation", "merci de me faire parvenir un duplicata", "je vous
   // saurais gré de bien vouloir réexaminer le calcul". Such a message makes a new request even
@@ -1778,6 +1874,9 @@ class Analysis {
     }
     if (const std::uint32_t v = asksForAnIntervention(); v != UINT32_MAX) {
       blockers.push_back("asks for an intervention (\"" + clauseSnippet(clauseStart(v)) + "\")");
+    }
+    if (const std::uint32_t v = asksForAnAction(); v != UINT32_MAX) {
+      blockers.push_back("asks for an action (\"" + clauseSnippet(clauseStart(v)) + "\")");
     }
     if (letterWithoutFollowUpCue()) {
       blockers.emplace_back("a letter without an explicit follow-up cue");

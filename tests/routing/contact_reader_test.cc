@@ -1133,6 +1133,48 @@ TEST(ContactReaderTest, ReassuranceCuesOfRoundNine) {
                   .reassurance_high);
 }
 
+// Round 11: a follow-up that asks the landlord to act (a visit to see or check, somebody sent,
+// a new slot offered, an explanation by phone) gets no automatic answer; a question about when
+// the promised visit happens stays a follow-up.
+TEST(ContactReaderTest, AFollowUpAskingForAnActionGetsNoAutomaticAnswer) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_FALSE(readText(reader,
+                          "Le plombier devait venir mardi pour l'évier du dossier RC-2026-001874, "
+                          "toujours personne. Vous pourriez passer vérifier cette semaine ?",
+                          Channel::kEmail)
+                     .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "c est encore pour la porte du placard dossier 2026 004411 euh le "
+                          "monsieur a rien fait euh faudrait qu on m envoie un autre artisan",
+                          Channel::kPhone)
+                     .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "L'entreprise a annulé le rendez-vous de jeudi pour la VMC "
+                          "(INT-2026-00977). Pouvez-vous me programmer un nouveau passage ?",
+                          Channel::kDigitalAgency)
+                     .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "bonjour je vous appelle encore pour ma demande d'échange de logement "
+                          "euh c'est marqué en attente depuis janvier euh j'aimerais bien qu'on "
+                          "m'explique tout ça par téléphone",
+                          Channel::kPhone)
+                     .status_only);
+  }
+  const ContactReader reader(lexiconOnly());
+  const Reading when = readText(reader,
+                                "Bonjour, le technicien devait passer pour la VMC (INT-2026-00412). "
+                                "Il peut venir quand finalement ?",
+                                Channel::kEmail);
+  EXPECT_EQ(when.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(when.status_only);
+  const Reading promised = readText(reader,
+                                    "Bonjour, vous deviez m'envoyer un technicien pour la VMC "
+                                    "(INT-2026-00518), où en est-on ?",
+                                    Channel::kEmail);
+  EXPECT_EQ(promised.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(promised.status_only);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -61,6 +61,8 @@ constexpr std::array<CueKind, 5> kTopicKinds = {
 constexpr std::array<Intent, 5> kTopicIntents = {Intent::kRepair, Intent::kRentAndCharges,
                                                  Intent::kNeighbourhood, Intent::kTenancyAdmin,
                                                  Intent::kOther};
+constexpr std::size_t kAdminTopic = 3;
+static_assert(kTopicIntents[kAdminTopic] == Intent::kTenancyAdmin);
 
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
@@ -1679,7 +1681,27 @@ class Analysis {
                           v == "recalculer" || v == "reviser" || v == "proceder";
       const bool send = v == "adresser" || v == "envoyer" || v == "transmettre" ||
                         v == "etablir" || v == "delivrer" || v == "parvenir";
-      if (!review && !send) {
+      // "c'est ce document que je souhaiterais obtenir": wished, with the document before it.
+      const bool obtain = v == "obtenir";
+      if (!review && !send && !obtain) {
+        continue;
+      }
+      if (obtain) {
+        const std::string_view wish = word(i - 1);
+        if (wish == "souhaiterais" || wish == "souhaiterions" || wish == "souhaite" ||
+            wish == "souhaitons" || wish == "voudrais" || wish == "voudrions" ||
+            wish == "aimerais" || wish == "aimerions") {
+          bool news = false;  // "je souhaiterais obtenir une date / des nouvelles / une réponse"
+          for (std::size_t k = i + 1; k < std::min(n, i + 5); ++k) {
+            const std::string_view o = word(k);
+            news = news || o == "date" || o == "dates" || o == "nouvelles" || o == "point" ||
+                   o == "reponse" || o == "etat" || o == "suite" || o == "rendez" ||
+                   o == "information" || o == "informations" || o == "precisions";
+          }
+          if (!news) {
+            return static_cast<std::uint32_t>(i);
+          }
+        }
         continue;
       }
       std::size_t verb = i - 1;
@@ -1818,10 +1840,24 @@ class Analysis {
         }
       }
     }
-    const auto best =
+    auto best =
         static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
     if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
       return;
+    }
+    // An attestation asked for is tenancy admin, whatever it certifies: "une attestation ...
+    // certifiant que nous sommes à jour du paiement de nos loyers" names the rent more often
+    // than the certificate (a re-examination keeps the best topic).
+    const std::string_view verb = text_.word(text_.tokens[v]);
+    if (verb != "reexaminer" && verb != "reetudier" && verb != "reconsiderer" &&
+        verb != "recalculer" && verb != "reviser" && verb != "proceder" &&
+        topic[kAdminTopic] >= kTopicThreshold) {
+      for (const Token& t : text_.tokens) {
+        if (text_.word(t).starts_with("attestation")) {
+          best = kAdminTopic;
+          break;
+        }
+      }
     }
     r_.intent = kTopicIntents[best];
     r_.status_only = false;

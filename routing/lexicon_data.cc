@@ -861,7 +861,7 @@ formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dom
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
 # The landlord's acknowledgment received is no registered letter from the tenant.
-formal 0: accuse de reception m; recu un accuse de reception; recu l accuse de reception; accuse de reception par courriel; accuse de reception par mail; accuse de reception par e mail
+formal 0: courrier d accuse de reception; l accuse de reception porte; votre accuse de reception; accuse de reception que vous; accuse de reception m; recu un accuse de reception; recu l accuse de reception; accuse de reception par courriel; accuse de reception par mail; accuse de reception par e mail
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my

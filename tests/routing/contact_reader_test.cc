@@ -1175,6 +1175,33 @@ TEST(ContactReaderTest, AFollowUpAskingForAnActionGetsNoAutomaticAnswer) {
   EXPECT_TRUE(promised.status_only);
 }
 
+// Round 11: the document-or-review rule also reads a document wished for ("c'est ce document
+// que nous voudrions obtenir"), and an attestation asked for is tenancy admin even when what it
+// certifies is the rent. The landlord's acknowledgment quoted by its reference is no registered
+// letter.
+TEST(ContactReaderTest, ADocumentWishedForAndTheLandlordsAcknowledgment) {
+  const std::string letter =
+      "Objet : justificatif pour un prêt\n\nMadame, Monsieur,\n\nLocataires depuis 2012 "
+      "(contrat n° 2012-04-00917), nous préparons l'achat d'un petit logement. Le dossier que "
+      "nous avons déposé auprès de la banque reste en attente : il ne sera étudié qu'une fois "
+      "toutes les pièces reçues. Il y manque une attestation du bailleur indiquant que nos "
+      "loyers et nos charges sont réglés sans retard, par prélèvement, depuis notre arrivée. "
+      "C'est ce document que nous voudrions obtenir de votre part, par courriel si possible."
+      "\n\nNous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.";
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading r = readText(reader, letter, Channel::kEmail);
+    EXPECT_FALSE(r.status_only);
+    EXPECT_EQ(r.intent, Intent::kTenancyAdmin);
+  }
+  const Reading ack = readText(ContactReader(lexiconOnly()),
+                               "Bonjour, j'ai envoyé mon nouveau RIB le 3 mars. Le courrier "
+                               "d'accusé de réception porte la référence RIB/2026/0456. "
+                               "Pourriez-vous me dire s'il a été pris en compte ?",
+                               Channel::kEmail);
+  EXPECT_EQ(ack.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(ack.status_only);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -733,6 +733,14 @@ aggressive 0.5: remettre les pieds; remette les pieds; remettent les pieds
 aggressive 1: je ne reponds plus de rien; je ne reponds de rien; je reponds plus de rien; je ne reponds plus de moi; je reponds plus de moi; je ne repondrai plus de rien; je ne reponds plus de mes actes
 aggressive 0.5: un de ces matins; un de ces jours; un de ces soirs; un de ces quatre; une de ces nuits
 aggressive 0.5: aura plus de pneus; aura plus de roues; aura plus de vitres; aura plus de retroviseurs; auront plus de pneus; aura plus de moto; aura plus de voiture
+# Round 11: a person who will not leave on their own feet ("il repartira pas sur ses deux
+# jambes", "tu ressortiras pas entier"), and luck that the writer is far or not there ("elle a de
+# la chance que j'habite loin", 0.6) hinted at ("vous voyez ce que je veux dire", 0.5; each half
+# under 1). "J'ai de la chance que" is no threat.
+aggressive 1: repartira pas sur ses; repartiras pas sur tes; ressortira pas sur ses; ressortiras pas sur tes; sortira pas sur ses; repartira pas sur ses deux
+aggressive 1: repartira pas entier; ressortira pas entier; repartiras pas entier; ressortiras pas entier; repartira en ambulance; ressortira en ambulance; repartira sur un brancard; repartira sur une civiere
+aggressive 0.6: a de la chance que j; a de la chance que je; as de la chance que j; as de la chance que je; avez de la chance que j; avez de la chance que je; ont de la chance que j; ont de la chance que je
+aggressive 0.5: comprenez ce que je veux dire; voyez ce que je veux dire; comprends ce que je veux dire; vois ce que je veux dire; understand what i mean
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de

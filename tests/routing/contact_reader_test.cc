@@ -1202,6 +1202,28 @@ TEST(ContactReaderTest, ADocumentWishedForAndTheLandlordsAcknowledgment) {
   EXPECT_TRUE(ack.status_only);
 }
 
+// Round 11: a threat that somebody will not leave on their own feet, and luck that the writer
+// is far away with the hint spelt out; "j'ai de la chance que" is no threat.
+TEST(ContactReaderTest, VeiledThreatsOfRoundEleven) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "si votre gardien me reparle sur ce ton il ressortira pas entier de "
+                         "chez moi",
+                         Channel::kPhone)
+                    .aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "Votre comptable a de la chance que je sois en déplacement cette "
+                         "semaine. Vous voyez ce que je veux dire.",
+                         Channel::kDigitalAgency)
+                    .aggressive);
+  }
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "J'ai de la chance que ma voisine m'aide pour les courses, vous voyez "
+                        "ce que je veux dire, l'ascenseur est en panne.",
+                        Channel::kEmail)
+                   .aggressive);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

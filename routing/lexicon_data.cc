@@ -516,6 +516,11 @@ urgent 45: plus de lumiere
 urgent 30: eau .. dessus; goutte dessus; coule dessus
 urgent 40: dans l appartement du dessous; chez le voisin du dessous; ca descend; frappe*
 urgent 30: disjoncteur .. refuse; danger*; dangereux; gaz; medicaments; insuline; pompiers; samu
+# Round 11: no power in the home told by its effects: the appliances listed as dead ("ni le
+# frigo ni la lumière"), a breaker that will not go back up (40 each: two signs make it).
+urgent 40: ni le frigo; ni la lumiere; ni les plaques; ni le four; ni la tele; ni le chauffe eau; ni frigo; ni lumiere
+urgent 40: disjoncteur .. pas remonter; disjoncteur .. remonte pas; disjoncteur .. remonte plus; disjoncteur .. plus remonter; disjoncteur .. reste en bas; disjoncteur .. saute a chaque fois
+urgent 40: plus rien chez moi; plus rien qui marche; rien ne marche chez moi; plus rien ne marche; plus rien ne fonctionne
 urgent 25: tres urgent; extremement urgent; en urgence; de pire en pire; le plus vite possible
 urgent 15: urgent; urgence; au plus vite; immediatement; tout de suite; ce soir; asap; fuite
 urgent -40: pas urgent; pas d urgence; sans urgence; aucune urgence; rien d urgent; pas grave
@@ -566,6 +571,7 @@ breakin 1: broken into; burglar*; vole; volee; volees; squatte
 breakin 1: on a force; ont force; a force ma; a force la; a force notre; force ma porte; force la serrure
 breakin 1: porte forcee; serrure forcee; a ete forcee; ete forcee; forcer ma porte; force notre porte
 breakin 1: ont casse la serrure; ont casse ma serrure; ont casse la porte; ont casse ma porte; ont defonce
+breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
 lockfail 1: impossible de fermer la
@@ -575,6 +581,7 @@ lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; 
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
 lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouiller; verrouille plus
 lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
+lockfail 1: doesn t close; does not close; won t close; can t close; cannot close; doesn t lock; does not lock; can t lock; won t shut; doesn t shut; does not shut
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
 resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refonctionne
 resolved 1: fonctionne a nouveau; marche a nouveau; plus de fuite; depuis la reparation

@@ -1224,6 +1224,29 @@ TEST(ContactReaderTest, VeiledThreatsOfRoundEleven) {
                    .aggressive);
 }
 
+// Round 11: no power in the home told by what no longer works (the appliances listed, a
+// breaker that will not go back up), and a door forced in English that no longer closes. A
+// hall door that does not close without a break-in is no emergency.
+TEST(ContactReaderTest, NoPowerByItsEffectsAndAForcedDoorInEnglish) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "bonsoir euh plus rien ne marche chez moi euh ni la télé ni le frigo "
+                         "euh le disjoncteur il remonte pas",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "Somebody forced the door of my flat while I was at work, it does not "
+                         "close anymore.",
+                         Channel::kDigitalAgency)
+                    .urgent);
+  }
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "The hall door doesn't close properly since last week, could you "
+                        "have a look?",
+                        Channel::kWeb)
+                   .urgent);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -604,6 +604,11 @@ resolved 1: sent encore le brule; sent encore la fumee; encore une odeur de brul
 # A water damage that "occurred" is an event on file (a claim, a follow-up), not water now.
 resolved 1: degat des eaux survenu*; degats des eaux survenu*; sinistre survenu*; inondation survenue*
 resolved 1: incendie .. .. la semaine derniere; incendie .. .. le mois dernier; feu .. .. la semaine derniere; feu .. .. le mois dernier
+# Round 11: a repair told with an adverb ("la fuite a été définitivement réparée") is past, and
+# so is what happens again and again ("l'ascenseur tombe régulièrement en panne", "il m'est
+# arrivé à plusieurs reprises de rester bloqué"): a habit, not an emergency now.
+resolved 1: definitivement repare*; definitivement regle*; definitivement resolu*; a ete rapidement repare*; a ete vite repare*; a ete correctement repare*; a ete bien repare*
+resolved 1: regulierement en panne; souvent en panne; sans cesse en panne; tout le temps en panne; il m est arrive; il nous est arrive; m est deja arrive; nous est deja arrive
 # Nobody hurt: the word "blessé" is no injury.
 urgent 0: personne n a ete blesse*; personne n est blesse*; il n y a pas eu de blesse*; n a fait aucun blesse*; sans faire de blesse*
 # Carbon monoxide told by its signs: a flame turned yellow or orange, headaches with dizziness or

@@ -1247,6 +1247,24 @@ TEST(ContactReaderTest, NoPowerByItsEffectsAndAForcedDoorInEnglish) {
                    .urgent);
 }
 
+// Round 11: a leak "définitivement réparée" and what keeps happening ("l'ascenseur tombe
+// souvent en panne", "il m'est arrivé de rester bloquée") are past or habitual, no emergency now.
+TEST(ContactReaderTest, RepairsToldWithAnAdverbAndHabitsAreNotEmergencies) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_FALSE(readText(reader,
+                          "Dossier dégât des eaux : la fuite a été définitivement réparée par "
+                          "votre plombier mais les murs sont encore humides, qui paie la peinture ?",
+                          Channel::kEmail)
+                     .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "Je suis en fauteuil roulant et l'ascenseur tombe souvent en panne, il "
+                          "m'est arrivé de rester bloquée chez moi deux jours. Où en est ma "
+                          "demande de mutation ?",
+                          Channel::kEmail)
+                     .urgent);
+  }
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -158,6 +158,10 @@ other 3: merci au technicien; merci a l equipe; merci a votre equipe; remercier 
 other 3: merci beaucoup au; merci beaucoup a la; merci au gardien; merci a la gardienne; tres gentil; tres gentille; vraiment gentil; vraiment gentille
 other 3: tres satisfait*; bon travail; du bon boulot; travail soigne; rapide et efficace; s est bien passe*
 other 3: close the request; close my request; close the ticket; thank you for; thanks for
+# Round 11: thanks to a member of staff named by who they are ("merci à la dame de l'agence",
+# "super accueil"), even when the help was with a file.
+other 3: merci a la dame; merci au monsieur; merci a la personne; merci a votre collegue; merci a la conseillere; merci au conseiller; merci a l agent; merci a l employe*
+other 3: super accueil; tres bon accueil; bon accueil; accueil formidable; accueil au top; pris le temps de m aider; pris le temps de m expliquer; pris du temps pour m aider
 # Round 9: booking the common room is other.
 other 3: salle commune; salle polyvalente; reserver la salle; reserve la salle
 

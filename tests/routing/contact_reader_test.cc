@@ -1265,6 +1265,18 @@ TEST(ContactReaderTest, RepairsToldWithAnAdverbAndHabitsAreNotEmergencies) {
   }
 }
 
+// Round 11: thanks to a member of staff named by who they are, for help with a file, are other
+// for the lexicon (the model may still read "dossier" as a follow-up) and get no automatic answer.
+TEST(ContactReaderTest, ThanksToStaffNamedByWhoTheyAreAreOther) {
+  const std::string thanks =
+      "merci à la conseillère de l'agence du centre, elle a pris le temps de m'aider pour mon "
+      "dossier APL";
+  EXPECT_EQ(readText(ContactReader(lexiconOnly()), thanks, Channel::kWeb).intent, Intent::kOther);
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_FALSE(readText(reader, thanks, Channel::kWeb).status_only);
+  }
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

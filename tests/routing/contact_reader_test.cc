@@ -1519,6 +1519,16 @@ TEST(ContactReaderQualityTest, FifteenthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/1.00, /*ref=*/1.00);
 }
 
+// blind_16 (80 messages, f001-f080) was written after round 10 by someone who never saw the
+// reader and scored once first (intent 0.925, status_only 0.70 / 0.84, urgent recall 0.75,
+// aggressive F1 0.80); its misses' categories shaped round 11, so these floors are optimistic.
+TEST(ContactReaderQualityTest, SixteenthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_16.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.95, /*status_p=*/1.00, /*status_r=*/0.94, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.87, /*ref=*/0.96);
+}
+
 // check_q (71 messages) was written in round 8 for blind_13's miss categories (call backs inside
 // follow-ups, veiled and reported threats, past fires, carbon monoxide by its signs, a neighbour
 // nobody has seen, intent look-alikes) and their near misses, as training data; it cost the

@@ -62,6 +62,10 @@ constexpr std::array<Intent, 5> kTopicIntents = {Intent::kRepair, Intent::kRentA
                                                  Intent::kNeighbourhood, Intent::kTenancyAdmin,
                                                  Intent::kOther};
 constexpr std::size_t kAdminTopic = 3;
+// findCaseRef: how far before a match "contrat" makes it a contract number, and how many
+// such matches are skipped.
+constexpr std::size_t kContractWindow = 32;
+constexpr std::size_t kMaxCaseRefTries = 4;
 static_assert(kTopicIntents[kAdminTopic] == Intent::kTenancyAdmin);
 
 bool isNegatable(CueKind k) {
@@ -927,12 +931,54 @@ class Analysis {
                        [k](const Scored& s) { return s.active && s.kind == k && s.weight > 0; });
   }
 
+  // A contract number is no case reference (label rules): "contrat de location n° 04-331-2014",
+  // "Contrat n° 07-118-2016" have a reference's shape. A match with "contrat" or "contract" in
+  // the kContractWindow bytes before it, and no reference keyword after that word, is skipped
+  // and the search goes on after it.
+  static bool afterAContractWord(std::string_view display, std::size_t begin) {
+    const std::size_t from = begin > kContractWindow ? begin - kContractWindow : 0;
+    std::string before(display.substr(from, begin - from));
+    for (char& c : before) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    std::size_t at = before.rfind("contrat");
+    if (at == std::string::npos) {
+      at = before.rfind("contract");
+    }
+    if (at == std::string::npos) {
+      return false;
+    }
+    const std::string_view tail = std::string_view(before).substr(at);
+    for (const std::string_view k : {"dossier", "demande", "ticket", "ref", "request", "case"}) {
+      if (tail.find(k) != std::string_view::npos) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void findCaseRef() {
-    const auto m = refs_.find(text_.display);
+    const std::string_view display = text_.display;
+    std::optional<CaseRefMatch> m;
+    for (std::size_t from = 0, tries = 0; tries < kMaxCaseRefTries; ++tries) {
+      m = refs_.find(display.substr(from));
+      if (!m) {
+        return;
+      }
+      m->begin += from;
+      m->end += from;
+      if (!afterAContractWord(display, m->begin)) {
+        break;
+      }
+      from = m->end;
+      m.reset();
+    }
     if (!m) {
       return;
     }
-    std::string_view ref = std::string_view(text_.display).substr(m->begin, m->end - m->begin);
+    std::string_view ref = display.substr(m->begin, m->end - m->begin);
     r_.case_ref = std::string(ref);
     r_.reasons.push_back("case_ref: \"" + std::string(ref) + "\" (pattern \"" +
                          refs_.patternText(m->pattern) + "\")");

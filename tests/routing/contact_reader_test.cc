@@ -1277,6 +1277,23 @@ TEST(ContactReaderTest, ThanksToStaffNamedByWhoTheyAreAreOther) {
   }
 }
 
+// Round 11: a contract number with a reference's shape ("contrat n° 05-214-2017") is no case
+// reference (label rules); a request's number after it is still found.
+TEST(ContactReaderTest, AContractNumberIsNoCaseReference) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_FALSE(readText(reader,
+                        "Bonjour, pourriez-vous m'envoyer une copie de mon bail ? Contrat n° "
+                        "05-214-2017, 8 rue des Lilas.",
+                        Channel::kEmail)
+                   .case_ref.has_value());
+  const Reading both = readText(reader,
+                                "Contrat de location 05-214-2017. Où en est ma demande "
+                                "46-377-2026 pour le volet ?",
+                                Channel::kEmail);
+  ASSERT_TRUE(both.case_ref.has_value());
+  EXPECT_EQ(*both.case_ref, "46-377-2026");
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -143,6 +143,9 @@ other 4: tenais a remercier; juste dire merci; recrut*; candidature; offre d emp
 other 2: vous proposez; services
 other 2: gentillesse; merci pour; je voulais juste dire; tres bien; ravi*
 other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero
+# Round 11: a wrong number in the feminine or plural ("je me suis trompée de numéro"), and the
+# wrong service.
+other 4: trompee de numero; trompes de numero; trompees de numero; trompe de service; trompee de service
 other 3: fete des voisins; erreur de numero; wrong number; remercie*; remercier; magnifique
 other 2: tres efficace; efficace; tres professionnel*; tres aimable; au top; impeccable
 other 2: organisez; organiser; reunion; concours; jardin partage*; atelier*; evenement*; bravo a

@@ -1294,6 +1294,19 @@ TEST(ContactReaderTest, AContractNumberIsNoCaseReference) {
   EXPECT_EQ(*both.case_ref, "46-377-2026");
 }
 
+// Round 11: a wrong number told in the feminine ("je me suis trompée de numéro") is other, even
+// with what the caller wanted to change ("pour mon changement d'adresse").
+TEST(ContactReaderTest, AWrongNumberInTheFeminineIsOther) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_EQ(readText(reader,
+                       "allô oui c'est pour mon changement d'adresse sur ma carte vitale euh ah "
+                       "vous êtes le bailleur euh excusez-moi je me suis trompée de numéro",
+                       Channel::kPhone)
+                  .intent,
+              Intent::kOther);
+  }
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

@@ -778,6 +778,8 @@ reassure 20: m a menace; me menace; harcel*; agress*; me planter
 reassure 40: menace de mort
 reassure 50: on a peur; nous avons peur
 reassure 60: peur d etre expulse*; peur de perdre
+# Round 11: fear for one's children or family ("j'ai peur pour les petits").
+reassure 30: peur pour les petits; peur pour mes petits; peur pour les enfants; peur pour mes enfants; peur pour nos enfants; peur pour ma famille; peur pour mon fils; peur pour ma fille; peur pour mon bebe; peur pour les gosses
 reassure 40: qui peut m aider; n arrive plus a payer; arrive plus a payer
 reassure 20: a menace; dort dans le salon; dorment dans le salon
 reassure 45: inquiet*; peur; deprim*; pleure*; pleurs; a bout; je ne sais plus quoi faire

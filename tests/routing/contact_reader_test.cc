@@ -1307,6 +1307,15 @@ TEST(ContactReaderTest, AWrongNumberInTheFeminineIsOther) {
   }
 }
 
+// Round 11: fear for one's children is distress for the lexicon (the model decides in the end).
+TEST(ContactReaderTest, FearForOnesChildrenRaisesReassurance) {
+  EXPECT_TRUE(readText(ContactReader(lexiconOnly()),
+                       "le voisin du 3e crie dans l'escalier toutes les nuits, j'ai peur pour mes "
+                       "enfants",
+                       Channel::kDigitalAgency)
+                  .reassurance_high);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {

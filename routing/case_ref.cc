@@ -800,6 +800,8 @@ const std::vector<std::string>& defaultCaseRefPatterns() {
       "suivi|request|case|file: 9{4}/9{4,8}",
       // "mon dossier, si je ne m'abuse, porte le numéro 2025/204417": a year and a number.
       "after numero: 9{4}/9{4,8}",
+      // "c'est pour le bon numéro 879420": a work order's number (bon de travaux).
+      "after bon: #",
       // "2026/004 871": the number after the year grouped by thousands.
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: 9{4}/#",

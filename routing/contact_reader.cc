@@ -61,6 +61,12 @@ constexpr std::array<CueKind, 5> kTopicKinds = {
 constexpr std::array<Intent, 5> kTopicIntents = {Intent::kRepair, Intent::kRentAndCharges,
                                                  Intent::kNeighbourhood, Intent::kTenancyAdmin,
                                                  Intent::kOther};
+constexpr std::size_t kAdminTopic = 3;
+// findCaseRef: how far before a match "contrat" makes it a contract number, and how many
+// such matches are skipped.
+constexpr std::size_t kContractWindow = 32;
+constexpr std::size_t kMaxCaseRefTries = 4;
+static_assert(kTopicIntents[kAdminTopic] == Intent::kTenancyAdmin);
 
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
@@ -925,12 +931,54 @@ class Analysis {
                        [k](const Scored& s) { return s.active && s.kind == k && s.weight > 0; });
   }
 
+  // A contract number is no case reference (label rules): "contrat de location n° 04-331-2014",
+  // "Contrat n° 07-118-2016" have a reference's shape. A match with "contrat" or "contract" in
+  // the kContractWindow bytes before it, and no reference keyword after that word, is skipped
+  // and the search goes on after it.
+  static bool afterAContractWord(std::string_view display, std::size_t begin) {
+    const std::size_t from = begin > kContractWindow ? begin - kContractWindow : 0;
+    std::string before(display.substr(from, begin - from));
+    for (char& c : before) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    std::size_t at = before.rfind("contrat");
+    if (at == std::string::npos) {
+      at = before.rfind("contract");
+    }
+    if (at == std::string::npos) {
+      return false;
+    }
+    const std::string_view tail = std::string_view(before).substr(at);
+    for (const std::string_view k : {"dossier", "demande", "ticket", "ref", "request", "case"}) {
+      if (tail.find(k) != std::string_view::npos) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void findCaseRef() {
-    const auto m = refs_.find(text_.display);
+    const std::string_view display = text_.display;
+    std::optional<CaseRefMatch> m;
+    for (std::size_t from = 0, tries = 0; tries < kMaxCaseRefTries; ++tries) {
+      m = refs_.find(display.substr(from));
+      if (!m) {
+        return;
+      }
+      m->begin += from;
+      m->end += from;
+      if (!afterAContractWord(display, m->begin)) {
+        break;
+      }
+      from = m->end;
+      m.reset();
+    }
     if (!m) {
       return;
     }
-    std::string_view ref = std::string_view(text_.display).substr(m->begin, m->end - m->begin);
+    std::string_view ref = display.substr(m->begin, m->end - m->begin);
     r_.case_ref = std::string(ref);
     r_.reasons.push_back("case_ref: \"" + std::string(ref) + "\" (pattern \"" +
                          refs_.patternText(m->pattern) + "\")");
@@ -1553,6 +1601,102 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  // Asks the landlord for an action of its own inside a follow-up: a visit ("quelqu'un peut
+  // passer constater ?", "pourriez-vous venir voir"), somebody sent ("il faut qu'on m'envoie
+  // quelqu'un d'autre", "envoyez-moi un plombier"), a new slot ("me proposer un autre créneau")
+  // or an explanation by phone ("que quelqu'un me l'explique au téléphone"). A question about
+  // when the promised visit happens ("quand passera le technicien ?", "le technicien peut venir
+  // quand ?"), a new date asked ("pouvez-vous me donner une nouvelle date ?", labelled
+  // status_only in the corpora) and a sending reported ("elle devait m'envoyer quelqu'un") stay
+  // follow-ups. Returns the token where the action is asked, or UINT32_MAX.
+  std::uint32_t asksForAnAction() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    const std::size_t n = text_.tokens.size();
+    const char* norm = text_.norm.data();
+    // Each anchor below by its length, first and last letters: most tokens of a long letter
+    // are rejected on that key, before any string comparison.
+    constexpr auto key = [](std::uint32_t size, char first, char last) {
+      return (size << 16) | (static_cast<std::uint32_t>(static_cast<unsigned char>(first)) << 8) |
+             static_cast<unsigned char>(last);
+    };
+    for (std::size_t i = 2; i < n; ++i) {
+      const Token& t = text_.tokens[i];
+      if (t.norm_size - 5 > 4) {
+        continue;
+      }
+      switch (key(t.norm_size, norm[t.norm_begin], norm[t.norm_begin + t.norm_size - 1])) {
+        case key(6, 'p', 'r'):  // passer
+        case key(5, 'v', 'r'):  // venir
+        case key(8, 'r', 'r'):  // repasser, renvoyer
+        case key(6, 'e', 'e'):  // envoie
+        case key(7, 'e', 'r'):  // envoyer
+        case key(7, 'e', 'z'):  // envoyez
+        case key(7, 'r', 'e'):  // renvoie
+        case key(8, 'r', 'z'):  // renvoyez
+        case key(5, 'a', 'e'):  // autre
+        case key(7, 'n', 'u'):  // nouveau
+        case key(9, 't', 'e'):  // telephone
+          break;
+        default:
+          continue;
+      }
+      const std::string_view w = word(i);
+      const std::string_view prev = word(i - 1);
+      const std::string_view before = word(i - 2);
+      const std::string_view next = i + 1 < n ? word(i + 1) : std::string_view();
+      if (w == "passer" || w == "venir" || w == "repasser") {
+        const bool look = next == "constater" || next == "voir" || next == "verifier" ||
+                          next == "regarder" || next == "controler";
+        const bool asked = prev == "peut" || prev == "pourrait" || prev == "pouvez" ||
+                           prev == "pourriez" || prev == "pourraient" || prev == "vouloir" ||
+                           (prev == "vous" && (before == "pouvez" || before == "pourriez")) ||
+                           ((prev == "de" || prev == "d") && before == "merci");
+        bool when = next == "quand" || next == "when";
+        for (std::size_t k = i >= 6 ? i - 6 : 0; k < i && !when; ++k) {
+          when = word(k) == "quand" || word(k) == "when";
+        }
+        if ((look || asked) && !when) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "envoie" || w == "envoyer" || w == "envoyez" || w == "renvoie" ||
+                 w == "renvoyer" || w == "renvoyez") {
+        bool somebody = false;
+        for (std::size_t k = i + 1; k < std::min(n, i + 4) && !somebody; ++k) {
+          const std::string_view o = word(k);
+          somebody = o == "quelqu" || o == "technicien" || o == "plombier" ||
+                     o == "electricien" || o == "serrurier" || o == "artisan" || o == "agent";
+        }
+        bool reported = false;  // "vous deviez m'envoyer quelqu'un", "on m'a dit qu'on envoie"
+        for (std::size_t k = i >= 4 ? i - 4 : 0; k < i && somebody && !reported; ++k) {
+          const std::string_view o = word(k);
+          reported = o == "devait" || o == "deviez" || o == "devaient" || o == "doit" ||
+                     o == "aviez" || o == "avait" || o == "allait" || o == "alliez" ||
+                     o == "dit" || o == "promis" || o == "annonce";
+        }
+        if (somebody && !reported) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "autre" || w == "nouveau") {
+        const bool slot = next == "creneau" || next == "passage" || next == "rendez" ||
+                          next == "rdv";
+        const auto offer = [](std::string_view o) {
+          return o == "proposer" || o == "proposez" || o == "programmer" || o == "fixer" ||
+                 o == "caler" || o == "trouver" || o == "reprogrammer" || o == "planifier";
+        };
+        if (slot && (offer(prev) || offer(before))) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "telephone" && (prev == "au" || prev == "par")) {
+        for (std::size_t k = i >= 5 ? i - 5 : 0; k + 1 < i; ++k) {
+          if (word(k).starts_with("expliqu")) {
+            return static_cast<std::uint32_t>(k);
+          }
+        }
+      }
+    }
+    return UINT32_MAX;
+  }
+
   // Asks the landlord for a document or a re-examination: "je vous serais reconnaissant de bien
   // vouloir m'adresser une attestation", "merci de me faire parvenir un duplicata", "je vous
   // saurais gré de bien vouloir réexaminer le calcul". Such a message makes a new request even
@@ -1583,7 +1727,27 @@ class Analysis {
                           v == "recalculer" || v == "reviser" || v == "proceder";
       const bool send = v == "adresser" || v == "envoyer" || v == "transmettre" ||
                         v == "etablir" || v == "delivrer" || v == "parvenir";
-      if (!review && !send) {
+      // "c'est ce document que je souhaiterais obtenir": wished, with the document before it.
+      const bool obtain = v == "obtenir";
+      if (!review && !send && !obtain) {
+        continue;
+      }
+      if (obtain) {
+        const std::string_view wish = word(i - 1);
+        if (wish == "souhaiterais" || wish == "souhaiterions" || wish == "souhaite" ||
+            wish == "souhaitons" || wish == "voudrais" || wish == "voudrions" ||
+            wish == "aimerais" || wish == "aimerions") {
+          bool news = false;  // "je souhaiterais obtenir une date / des nouvelles / une réponse"
+          for (std::size_t k = i + 1; k < std::min(n, i + 5); ++k) {
+            const std::string_view o = word(k);
+            news = news || o == "date" || o == "dates" || o == "nouvelles" || o == "point" ||
+                   o == "reponse" || o == "etat" || o == "suite" || o == "rendez" ||
+                   o == "information" || o == "informations" || o == "precisions";
+          }
+          if (!news) {
+            return static_cast<std::uint32_t>(i);
+          }
+        }
         continue;
       }
       std::size_t verb = i - 1;
@@ -1722,10 +1886,24 @@ class Analysis {
         }
       }
     }
-    const auto best =
+    auto best =
         static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
     if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
       return;
+    }
+    // An attestation asked for is tenancy admin, whatever it certifies: "une attestation ...
+    // certifiant que nous sommes à jour du paiement de nos loyers" names the rent more often
+    // than the certificate (a re-examination keeps the best topic).
+    const std::string_view verb = text_.word(text_.tokens[v]);
+    if (verb != "reexaminer" && verb != "reetudier" && verb != "reconsiderer" &&
+        verb != "recalculer" && verb != "reviser" && verb != "proceder" &&
+        topic[kAdminTopic] >= kTopicThreshold) {
+      for (const Token& t : text_.tokens) {
+        if (text_.word(t).starts_with("attestation")) {
+          best = kAdminTopic;
+          break;
+        }
+      }
     }
     r_.intent = kTopicIntents[best];
     r_.status_only = false;
@@ -1778,6 +1956,9 @@ class Analysis {
     }
     if (const std::uint32_t v = asksForAnIntervention(); v != UINT32_MAX) {
       blockers.push_back("asks for an intervention (\"" + clauseSnippet(clauseStart(v)) + "\")");
+    }
+    if (const std::uint32_t v = asksForAnAction(); v != UINT32_MAX) {
+      blockers.push_back("asks for an action (\"" + clauseSnippet(clauseStart(v)) + "\")");
     }
     if (letterWithoutFollowUpCue()) {
       blockers.emplace_back("a letter without an explicit follow-up cue");

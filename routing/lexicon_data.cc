@@ -143,6 +143,9 @@ other 4: tenais a remercier; juste dire merci; recrut*; candidature; offre d emp
 other 2: vous proposez; services
 other 2: gentillesse; merci pour; je voulais juste dire; tres bien; ravi*
 other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero
+# Round 11: a wrong number in the feminine or plural ("je me suis trompée de numéro"), and the
+# wrong service.
+other 4: trompee de numero; trompes de numero; trompees de numero; trompe de service; trompee de service
 other 3: fete des voisins; erreur de numero; wrong number; remercie*; remercier; magnifique
 other 2: tres efficace; efficace; tres professionnel*; tres aimable; au top; impeccable
 other 2: organisez; organiser; reunion; concours; jardin partage*; atelier*; evenement*; bravo a
@@ -158,6 +161,10 @@ other 3: merci au technicien; merci a l equipe; merci a votre equipe; remercier 
 other 3: merci beaucoup au; merci beaucoup a la; merci au gardien; merci a la gardienne; tres gentil; tres gentille; vraiment gentil; vraiment gentille
 other 3: tres satisfait*; bon travail; du bon boulot; travail soigne; rapide et efficace; s est bien passe*
 other 3: close the request; close my request; close the ticket; thank you for; thanks for
+# Round 11: thanks to a member of staff named by who they are ("merci à la dame de l'agence",
+# "super accueil"), even when the help was with a file.
+other 3: merci a la dame; merci au monsieur; merci a la personne; merci a votre collegue; merci a la conseillere; merci au conseiller; merci a l agent; merci a l employe*
+other 3: super accueil; tres bon accueil; bon accueil; accueil formidable; accueil au top; pris le temps de m aider; pris le temps de m expliquer; pris du temps pour m aider
 # Round 9: booking the common room is other.
 other 3: salle commune; salle polyvalente; reserver la salle; reserve la salle
 
@@ -516,6 +523,11 @@ urgent 45: plus de lumiere
 urgent 30: eau .. dessus; goutte dessus; coule dessus
 urgent 40: dans l appartement du dessous; chez le voisin du dessous; ca descend; frappe*
 urgent 30: disjoncteur .. refuse; danger*; dangereux; gaz; medicaments; insuline; pompiers; samu
+# Round 11: no power in the home told by its effects: the appliances listed as dead ("ni le
+# frigo ni la lumière"), a breaker that will not go back up (40 each: two signs make it).
+urgent 40: ni le frigo; ni la lumiere; ni les plaques; ni le four; ni la tele; ni le chauffe eau; ni frigo; ni lumiere
+urgent 40: disjoncteur .. pas remonter; disjoncteur .. remonte pas; disjoncteur .. remonte plus; disjoncteur .. plus remonter; disjoncteur .. reste en bas; disjoncteur .. saute a chaque fois
+urgent 40: plus rien chez moi; plus rien qui marche; rien ne marche chez moi; plus rien ne marche; plus rien ne fonctionne
 urgent 25: tres urgent; extremement urgent; en urgence; de pire en pire; le plus vite possible
 urgent 15: urgent; urgence; au plus vite; immediatement; tout de suite; ce soir; asap; fuite
 urgent -40: pas urgent; pas d urgence; sans urgence; aucune urgence; rien d urgent; pas grave
@@ -566,6 +578,7 @@ breakin 1: broken into; burglar*; vole; volee; volees; squatte
 breakin 1: on a force; ont force; a force ma; a force la; a force notre; force ma porte; force la serrure
 breakin 1: porte forcee; serrure forcee; a ete forcee; ete forcee; forcer ma porte; force notre porte
 breakin 1: ont casse la serrure; ont casse ma serrure; ont casse la porte; ont casse ma porte; ont defonce
+breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
 lockfail 1: impossible de fermer la
@@ -575,6 +588,7 @@ lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; 
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
 lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouiller; verrouille plus
 lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
+lockfail 1: doesn t close; does not close; won t close; can t close; cannot close; doesn t lock; does not lock; can t lock; won t shut; doesn t shut; does not shut
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
 resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refonctionne
 resolved 1: fonctionne a nouveau; marche a nouveau; plus de fuite; depuis la reparation
@@ -597,6 +611,11 @@ resolved 1: sent encore le brule; sent encore la fumee; encore une odeur de brul
 # A water damage that "occurred" is an event on file (a claim, a follow-up), not water now.
 resolved 1: degat des eaux survenu*; degats des eaux survenu*; sinistre survenu*; inondation survenue*
 resolved 1: incendie .. .. la semaine derniere; incendie .. .. le mois dernier; feu .. .. la semaine derniere; feu .. .. le mois dernier
+# Round 11: a repair told with an adverb ("la fuite a été définitivement réparée") is past, and
+# so is what happens again and again ("l'ascenseur tombe régulièrement en panne", "il m'est
+# arrivé à plusieurs reprises de rester bloqué"): a habit, not an emergency now.
+resolved 1: definitivement repare*; definitivement regle*; definitivement resolu*; a ete rapidement repare*; a ete vite repare*; a ete correctement repare*; a ete bien repare*
+resolved 1: regulierement en panne; souvent en panne; sans cesse en panne; tout le temps en panne; il m est arrive; il nous est arrive; m est deja arrive; nous est deja arrive
 # Nobody hurt: the word "blessé" is no injury.
 urgent 0: personne n a ete blesse*; personne n est blesse*; il n y a pas eu de blesse*; n a fait aucun blesse*; sans faire de blesse*
 # Carbon monoxide told by its signs: a flame turned yellow or orange, headaches with dizziness or
@@ -733,6 +752,14 @@ aggressive 0.5: remettre les pieds; remette les pieds; remettent les pieds
 aggressive 1: je ne reponds plus de rien; je ne reponds de rien; je reponds plus de rien; je ne reponds plus de moi; je reponds plus de moi; je ne repondrai plus de rien; je ne reponds plus de mes actes
 aggressive 0.5: un de ces matins; un de ces jours; un de ces soirs; un de ces quatre; une de ces nuits
 aggressive 0.5: aura plus de pneus; aura plus de roues; aura plus de vitres; aura plus de retroviseurs; auront plus de pneus; aura plus de moto; aura plus de voiture
+# Round 11: a person who will not leave on their own feet ("il repartira pas sur ses deux
+# jambes", "tu ressortiras pas entier"), and luck that the writer is far or not there ("elle a de
+# la chance que j'habite loin", 0.6) hinted at ("vous voyez ce que je veux dire", 0.5; each half
+# under 1). "J'ai de la chance que" is no threat.
+aggressive 1: repartira pas sur ses; repartiras pas sur tes; ressortira pas sur ses; ressortiras pas sur tes; sortira pas sur ses; repartira pas sur ses deux
+aggressive 1: repartira pas entier; ressortira pas entier; repartiras pas entier; ressortiras pas entier; repartira en ambulance; ressortira en ambulance; repartira sur un brancard; repartira sur une civiere
+aggressive 0.6: a de la chance que j; a de la chance que je; as de la chance que j; as de la chance que je; avez de la chance que j; avez de la chance que je; ont de la chance que j; ont de la chance que je
+aggressive 0.5: comprenez ce que je veux dire; voyez ce que je veux dire; comprends ce que je veux dire; vois ce que je veux dire; understand what i mean
 reported 1: traite* de; m a traite; me traite; m insulte; insulte* de; il m a dit; elle m a dit
 reported 1: m a dit; m a menace; me menace; m a crie; m appelle; called me; il dit; elle dit
 reported 1: il crie; elle crie; ils crient; m a insulte*; nous traite; m a dit que; menace* de
@@ -751,6 +778,8 @@ reassure 20: m a menace; me menace; harcel*; agress*; me planter
 reassure 40: menace de mort
 reassure 50: on a peur; nous avons peur
 reassure 60: peur d etre expulse*; peur de perdre
+# Round 11: fear for one's children or family ("j'ai peur pour les petits").
+reassure 30: peur pour les petits; peur pour mes petits; peur pour les enfants; peur pour mes enfants; peur pour nos enfants; peur pour ma famille; peur pour mon fils; peur pour ma fille; peur pour mon bebe; peur pour les gosses
 reassure 40: qui peut m aider; n arrive plus a payer; arrive plus a payer
 reassure 20: a menace; dort dans le salon; dorment dans le salon
 reassure 45: inquiet*; peur; deprim*; pleure*; pleurs; a bout; je ne sais plus quoi faire
@@ -861,7 +890,7 @@ formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dom
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
 # The landlord's acknowledgment received is no registered letter from the tenant.
-formal 0: accuse de reception m; recu un accuse de reception; recu l accuse de reception; accuse de reception par courriel; accuse de reception par mail; accuse de reception par e mail
+formal 0: courrier d accuse de reception; l accuse de reception porte; votre accuse de reception; accuse de reception que vous; accuse de reception m; recu un accuse de reception; recu l accuse de reception; accuse de reception par courriel; accuse de reception par mail; accuse de reception par e mail
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my

@@ -128,6 +128,13 @@ TEST(CaseRefTest, ValidationReportsSyntaxErrors) {
   }
 }
 
+// Round 11: a work order ("bon de travaux") is named by its number, as a reference.
+TEST(CaseRefTest, AWorkOrdersNumberIsAReference) {
+  EXPECT_EQ(findRef("euh c'est pour le bon numéro 562318 euh la porte"), "562318");
+  EXPECT_EQ(findRef("j'ai le bon n° 740155 sous les yeux"), "740155");
+  EXPECT_EQ(findRef("c'est bon merci"), std::nullopt);
+}
+
 TEST(CaseRefTest, NormaliseForComparison) {
   EXPECT_EQ(ContactReader::normaliseCaseRef("rc-2026-004512"), "RC20264512");
   EXPECT_EQ(ContactReader::normaliseCaseRef("RC 2026 4512"), "RC20264512");

@@ -1133,6 +1133,189 @@ TEST(ContactReaderTest, ReassuranceCuesOfRoundNine) {
                   .reassurance_high);
 }
 
+// Round 11: a follow-up that asks the landlord to act (a visit to see or check, somebody sent,
+// a new slot offered, an explanation by phone) gets no automatic answer; a question about when
+// the promised visit happens stays a follow-up.
+TEST(ContactReaderTest, AFollowUpAskingForAnActionGetsNoAutomaticAnswer) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_FALSE(readText(reader,
+                          "Le plombier devait venir mardi pour l'évier du dossier RC-2026-001874, "
+                          "toujours personne. Vous pourriez passer vérifier cette semaine ?",
+                          Channel::kEmail)
+                     .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "c est encore pour la porte du placard dossier 2026 004411 euh le "
+                          "monsieur a rien fait euh faudrait qu on m envoie un autre artisan",
+                          Channel::kPhone)
+                     .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "L'entreprise a annulé le rendez-vous de jeudi pour la VMC "
+                          "(INT-2026-00977). Pouvez-vous me programmer un nouveau passage ?",
+                          Channel::kDigitalAgency)
+                     .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "bonjour je vous appelle encore pour ma demande d'échange de logement "
+                          "euh c'est marqué en attente depuis janvier euh j'aimerais bien qu'on "
+                          "m'explique tout ça par téléphone",
+                          Channel::kPhone)
+                     .status_only);
+  }
+  const ContactReader reader(lexiconOnly());
+  const Reading when = readText(reader,
+                                "Bonjour, le technicien devait passer pour la VMC (INT-2026-00412). "
+                                "Il peut venir quand finalement ?",
+                                Channel::kEmail);
+  EXPECT_EQ(when.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(when.status_only);
+  const Reading promised = readText(reader,
+                                    "Bonjour, vous deviez m'envoyer un technicien pour la VMC "
+                                    "(INT-2026-00518), où en est-on ?",
+                                    Channel::kEmail);
+  EXPECT_EQ(promised.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(promised.status_only);
+}
+
+// Round 11: the document-or-review rule also reads a document wished for ("c'est ce document
+// que nous voudrions obtenir"), and an attestation asked for is tenancy admin even when what it
+// certifies is the rent. The landlord's acknowledgment quoted by its reference is no registered
+// letter.
+TEST(ContactReaderTest, ADocumentWishedForAndTheLandlordsAcknowledgment) {
+  const std::string letter =
+      "Objet : justificatif pour un prêt\n\nMadame, Monsieur,\n\nLocataires depuis 2012 "
+      "(contrat n° 2012-04-00917), nous préparons l'achat d'un petit logement. Le dossier que "
+      "nous avons déposé auprès de la banque reste en attente : il ne sera étudié qu'une fois "
+      "toutes les pièces reçues. Il y manque une attestation du bailleur indiquant que nos "
+      "loyers et nos charges sont réglés sans retard, par prélèvement, depuis notre arrivée. "
+      "C'est ce document que nous voudrions obtenir de votre part, par courriel si possible."
+      "\n\nNous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.";
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading r = readText(reader, letter, Channel::kEmail);
+    EXPECT_FALSE(r.status_only);
+    EXPECT_EQ(r.intent, Intent::kTenancyAdmin);
+  }
+  const Reading ack = readText(ContactReader(lexiconOnly()),
+                               "Bonjour, j'ai envoyé mon nouveau RIB le 3 mars. Le courrier "
+                               "d'accusé de réception porte la référence RIB/2026/0456. "
+                               "Pourriez-vous me dire s'il a été pris en compte ?",
+                               Channel::kEmail);
+  EXPECT_EQ(ack.intent, Intent::kStatusRequest);
+  EXPECT_TRUE(ack.status_only);
+}
+
+// Round 11: a threat that somebody will not leave on their own feet, and luck that the writer
+// is far away with the hint spelt out; "j'ai de la chance que" is no threat.
+TEST(ContactReaderTest, VeiledThreatsOfRoundEleven) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "si votre gardien me reparle sur ce ton il ressortira pas entier de "
+                         "chez moi",
+                         Channel::kPhone)
+                    .aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "Votre comptable a de la chance que je sois en déplacement cette "
+                         "semaine. Vous voyez ce que je veux dire.",
+                         Channel::kDigitalAgency)
+                    .aggressive);
+  }
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "J'ai de la chance que ma voisine m'aide pour les courses, vous voyez "
+                        "ce que je veux dire, l'ascenseur est en panne.",
+                        Channel::kEmail)
+                   .aggressive);
+}
+
+// Round 11: no power in the home told by what no longer works (the appliances listed, a
+// breaker that will not go back up), and a door forced in English that no longer closes. A
+// hall door that does not close without a break-in is no emergency.
+TEST(ContactReaderTest, NoPowerByItsEffectsAndAForcedDoorInEnglish) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "bonsoir euh plus rien ne marche chez moi euh ni la télé ni le frigo "
+                         "euh le disjoncteur il remonte pas",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "Somebody forced the door of my flat while I was at work, it does not "
+                         "close anymore.",
+                         Channel::kDigitalAgency)
+                    .urgent);
+  }
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "The hall door doesn't close properly since last week, could you "
+                        "have a look?",
+                        Channel::kWeb)
+                   .urgent);
+}
+
+// Round 11: a leak "définitivement réparée" and what keeps happening ("l'ascenseur tombe
+// souvent en panne", "il m'est arrivé de rester bloquée") are past or habitual, no emergency now.
+TEST(ContactReaderTest, RepairsToldWithAnAdverbAndHabitsAreNotEmergencies) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_FALSE(readText(reader,
+                          "Dossier dégât des eaux : la fuite a été définitivement réparée par "
+                          "votre plombier mais les murs sont encore humides, qui paie la peinture ?",
+                          Channel::kEmail)
+                     .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "Je suis en fauteuil roulant et l'ascenseur tombe souvent en panne, il "
+                          "m'est arrivé de rester bloquée chez moi deux jours. Où en est ma "
+                          "demande de mutation ?",
+                          Channel::kEmail)
+                     .urgent);
+  }
+}
+
+// Round 11: thanks to a member of staff named by who they are, for help with a file, are other
+// for the lexicon (the model may still read "dossier" as a follow-up) and get no automatic answer.
+TEST(ContactReaderTest, ThanksToStaffNamedByWhoTheyAreAreOther) {
+  const std::string thanks =
+      "merci à la conseillère de l'agence du centre, elle a pris le temps de m'aider pour mon "
+      "dossier APL";
+  EXPECT_EQ(readText(ContactReader(lexiconOnly()), thanks, Channel::kWeb).intent, Intent::kOther);
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_FALSE(readText(reader, thanks, Channel::kWeb).status_only);
+  }
+}
+
+// Round 11: a contract number with a reference's shape ("contrat n° 05-214-2017") is no case
+// reference (label rules); a request's number after it is still found.
+TEST(ContactReaderTest, AContractNumberIsNoCaseReference) {
+  const ContactReader reader(lexiconOnly());
+  EXPECT_FALSE(readText(reader,
+                        "Bonjour, pourriez-vous m'envoyer une copie de mon bail ? Contrat n° "
+                        "05-214-2017, 8 rue des Lilas.",
+                        Channel::kEmail)
+                   .case_ref.has_value());
+  const Reading both = readText(reader,
+                                "Contrat de location 05-214-2017. Où en est ma demande "
+                                "46-377-2026 pour le volet ?",
+                                Channel::kEmail);
+  ASSERT_TRUE(both.case_ref.has_value());
+  EXPECT_EQ(*both.case_ref, "46-377-2026");
+}
+
+// Round 11: a wrong number told in the feminine ("je me suis trompée de numéro") is other, even
+// with what the caller wanted to change ("pour mon changement d'adresse").
+TEST(ContactReaderTest, AWrongNumberInTheFeminineIsOther) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_EQ(readText(reader,
+                       "allô oui c'est pour mon changement d'adresse sur ma carte vitale euh ah "
+                       "vous êtes le bailleur euh excusez-moi je me suis trompée de numéro",
+                       Channel::kPhone)
+                  .intent,
+              Intent::kOther);
+  }
+}
+
+// Round 11: fear for one's children is distress for the lexicon (the model decides in the end).
+TEST(ContactReaderTest, FearForOnesChildrenRaisesReassurance) {
+  EXPECT_TRUE(readText(ContactReader(lexiconOnly()),
+                       "le voisin du 3e crie dans l'escalier toutes les nuits, j'ai peur pour mes "
+                       "enfants",
+                       Channel::kDigitalAgency)
+                  .reassurance_high);
+}
+
 // ----------------------------------------------------------------------------- quality
 
 struct Metrics {
@@ -1373,6 +1556,16 @@ TEST(ContactReaderQualityTest, FifteenthBlindBatchMeetsFloors) {
   EXPECT_EQ(m.n, 80);
   expectFloors(m, /*intent=*/0.95, /*status_p=*/1.00, /*status_r=*/1.00, /*urgent_r=*/1.00,
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/1.00, /*ref=*/1.00);
+}
+
+// blind_16 (80 messages, f001-f080) was written after round 10 by someone who never saw the
+// reader and scored once first (intent 0.925, status_only 0.70 / 0.84, urgent recall 0.75,
+// aggressive F1 0.80); its misses' categories shaped round 11, so these floors are optimistic.
+TEST(ContactReaderQualityTest, SixteenthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_16.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.96, /*status_p=*/1.00, /*status_r=*/0.94, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.87, /*ref=*/1.00);
 }
 
 // check_q (71 messages) was written in round 8 for blind_13's miss categories (call backs inside

@@ -1568,6 +1568,17 @@ TEST(ContactReaderQualityTest, SixteenthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.87, /*ref=*/1.00);
 }
 
+// blind_17 (80 messages, j001-j080) was written after round 11 as a typical day's inbox (not
+// a set of traps) by someone who never saw the reader, and scored once by the final reader
+// with no change made after: these floors are that first pass, rounded down, so they do
+// measure generalisation, on one batch (2 aggressive and 6 urgent messages only).
+TEST(ContactReaderQualityTest, SeventeenthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_17.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.97, /*status_p=*/1.00, /*status_r=*/0.86, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.90, /*ref=*/0.97);
+}
+
 // check_q (71 messages) was written in round 8 for blind_13's miss categories (call backs inside
 // follow-ups, veiled and reported threats, past fires, carbon monoxide by its signs, a neighbour
 // nobody has seen, intent look-alikes) and their near misses, as training data; it cost the

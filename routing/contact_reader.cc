@@ -68,6 +68,12 @@ constexpr std::size_t kContractWindow = 32;
 constexpr std::size_t kMaxCaseRefTries = 4;
 static_assert(kTopicIntents[kAdminTopic] == Intent::kTenancyAdmin);
 
+// Verbs asking the landlord to look at a decision again (asksForADocumentOrAReview).
+bool isReviewVerb(std::string_view v) {
+  return v == "reexaminer" || v == "reetudier" || v == "reconsiderer" || v == "recalculer" ||
+         v == "reviser" || v == "proceder";
+}
+
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
          k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
@@ -620,6 +626,7 @@ class Analysis {
     }
 
     dropReasons("status_only");
+    dropReasons("not status_only");
     r_.status_only = false;
     if (r_.intent == Intent::kStatusRequest) {
       std::vector<std::string> blockers = lexiconBlockers();
@@ -664,7 +671,8 @@ class Analysis {
     std::array<std::string_view, kMaxSnippetsPerReason> seen;
     std::size_t seen_count = 0;
     for (const Scored& s : scored_) {
-      if (!s.active || !pred(s)) {
+      // Zero-weight entries are exceptions ("on devait me rappeler"), never evidence.
+      if (!s.active || s.weight == 0 || !pred(s)) {
         continue;
       }
       const std::string_view q = snippet(s.hit);
@@ -989,7 +997,7 @@ class Analysis {
     r_.aggressive = score >= kAggressiveThreshold;
     if (r_.aggressive) {
       r_.reasons.push_back("aggressive: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kAggressive && s.weight > 0; }));
+                           quotes([](const Scored& s) { return s.kind == CueKind::kAggressive; }));
     }
   }
 
@@ -997,7 +1005,7 @@ class Analysis {
     r_.asks_for_person = any(CueKind::kPerson);
     if (r_.asks_for_person) {
       r_.reasons.push_back("asks_for_person: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kPerson && s.weight > 0; }));
+                           quotes([](const Scored& s) { return s.kind == CueKind::kPerson; }));
     }
   }
 
@@ -1171,7 +1179,7 @@ class Analysis {
     if (r_.reassurance > 0) {
       std::string reason = "reassurance(" + std::to_string(r_.reassurance) + ")";
       const std::string cues = quotes([](const Scored& s) {
-        return (s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable) && s.weight != 0;
+        return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
       });
       if (!cues.empty()) {
         reason += ": " + cues;
@@ -1719,12 +1727,11 @@ class Analysis {
       // Every verb below is an infinitive of 7 to 12 letters: most tokens of a long letter are
       // rejected here, before any string comparison.
       const Token& t = text_.tokens[i];
-      if (norm[t.norm_begin + t.norm_size - 1] != 'r' || t.norm_size - 7 > 5) {
+      if (t.norm_size - 7 > 5 || norm[t.norm_begin + t.norm_size - 1] != 'r') {
         continue;
       }
       const std::string_view v = word(i);
-      const bool review = v == "reexaminer" || v == "reetudier" || v == "reconsiderer" ||
-                          v == "recalculer" || v == "reviser" || v == "proceder";
+      const bool review = isReviewVerb(v);
       const bool send = v == "adresser" || v == "envoyer" || v == "transmettre" ||
                         v == "etablir" || v == "delivrer" || v == "parvenir";
       // "c'est ce document que je souhaiterais obtenir": wished, with the document before it.
@@ -1838,29 +1845,12 @@ class Analysis {
       }
       to = text_.sentences[text_.tokens[from].sentence].end_token;
     }
-    std::array<float, 5> topic{};
-    for (const Scored& s : scored_) {
-      if (!s.active || s.weight <= 0 || s.hit.first_token < from || s.hit.end_token > to ||
-          courtesyOrThanks(s)) {
-        continue;
-      }
-      for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
-        if (s.kind == kTopicKinds[k]) {
-          topic[k] += s.weight;
-        }
-      }
-    }
-    const auto best =
-        static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
-    if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
+    const TopicWeights topic = topicWeights(from, to);
+    const std::size_t best = clearTopic(topic);
+    if (best == kNoTopic) {
       return;
     }
-    r_.intent = kTopicIntents[best];
-    r_.status_only = false;
-    dropReasons("intent=");
-    dropReasons("status_only");
-    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) +
-                         ": the follow-up adds a new request (\"" + clauseSnippet(from) + "\")");
+    takeTopicsIntent(best, "the follow-up adds a new request (\"" + clauseSnippet(from) + "\")");
   }
 
   // A message read as a follow-up that asks for a document or a re-examination
@@ -1875,9 +1865,38 @@ class Analysis {
     if (v == UINT32_MAX) {
       return;
     }
-    std::array<float, 5> topic{};
+    const TopicWeights topic =
+        topicWeights(0, static_cast<std::uint32_t>(text_.tokens.size()));
+    std::size_t best = clearTopic(topic);
+    if (best == kNoTopic) {
+      return;
+    }
+    // An attestation asked for is tenancy admin, whatever it certifies: "une attestation ...
+    // certifiant que nous sommes à jour du paiement de nos loyers" names the rent more often
+    // than the certificate (a re-examination keeps the best topic).
+    const std::string_view verb = text_.word(text_.tokens[v]);
+    if (!isReviewVerb(verb) && topic[kAdminTopic] >= kTopicThreshold) {
+      for (const Token& t : text_.tokens) {
+        if (text_.word(t).starts_with("attestation")) {
+          best = kAdminTopic;
+          break;
+        }
+      }
+    }
+    dropReasons("not status_only");
+    takeTopicsIntent(best, "asks for a document or a review (\"" +
+                               clauseSnippet(clauseStart(v)) + "\")");
+  }
+
+  using TopicWeights = std::array<float, kTopicKinds.size()>;
+  static constexpr std::size_t kNoTopic = kTopicKinds.size();
+
+  // The weights of the topic cues within tokens [from, to), courtesy and thanks left out.
+  TopicWeights topicWeights(std::uint32_t from, std::uint32_t to) const {
+    TopicWeights topic{};
     for (const Scored& s : scored_) {
-      if (!s.active || s.weight <= 0 || courtesyOrThanks(s)) {
+      if (!s.active || s.weight <= 0 || s.hit.first_token < from || s.hit.end_token > to ||
+          courtesyOrThanks(s)) {
         continue;
       }
       for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
@@ -1886,33 +1905,25 @@ class Analysis {
         }
       }
     }
-    auto best =
+    return topic;
+  }
+
+  // The heaviest topic when it is clear enough to name a request and is not `other`, else
+  // kNoTopic.
+  static std::size_t clearTopic(const TopicWeights& topic) {
+    const auto best =
         static_cast<std::size_t>(std::max_element(topic.begin(), topic.end()) - topic.begin());
-    if (topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther) {
-      return;
-    }
-    // An attestation asked for is tenancy admin, whatever it certifies: "une attestation ...
-    // certifiant que nous sommes à jour du paiement de nos loyers" names the rent more often
-    // than the certificate (a re-examination keeps the best topic).
-    const std::string_view verb = text_.word(text_.tokens[v]);
-    if (verb != "reexaminer" && verb != "reetudier" && verb != "reconsiderer" &&
-        verb != "recalculer" && verb != "reviser" && verb != "proceder" &&
-        topic[kAdminTopic] >= kTopicThreshold) {
-      for (const Token& t : text_.tokens) {
-        if (text_.word(t).starts_with("attestation")) {
-          best = kAdminTopic;
-          break;
-        }
-      }
-    }
+    return topic[best] < kTopicThreshold || kTopicIntents[best] == Intent::kOther ? kNoTopic
+                                                                                  : best;
+  }
+
+  // The follow-up is a new request about topic `best`: its intent, and no automatic answer.
+  void takeTopicsIntent(std::size_t best, const std::string& why) {
     r_.intent = kTopicIntents[best];
     r_.status_only = false;
     dropReasons("intent=");
     dropReasons("status_only");
-    dropReasons("not status_only");
-    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) +
-                         ": asks for a document or a review (\"" +
-                         clauseSnippet(clauseStart(v)) + "\")");
+    r_.reasons.push_back("intent=" + std::string(intentName(r_.intent)) + ": " + why);
   }
 
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed

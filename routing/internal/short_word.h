@@ -19,6 +19,17 @@ constexpr std::uint64_t packShortWordBytes(std::string_view w) {
   return v;
 }
 
+// The n bytes at p (sizeof(T) <= n <= 2 * sizeof(T)), little-endian, read as one load from the
+// start and one ending at the last byte: the bytes both loads cover are the same.
+template <typename T>
+std::uint64_t overlappingLoads(const char* p, std::size_t n) {
+  T lo = 0;
+  T hi = 0;
+  std::memcpy(&lo, p, sizeof(T));
+  std::memcpy(&hi, p + n - sizeof(T), sizeof(T));
+  return lo | static_cast<std::uint64_t>(hi) << (8 * (n - sizeof(T)));
+}
+
 // Longer words keep their length and first 7 bytes: callers that must tell them apart check
 // the size first. At run time on a little-endian machine, the bytes are read by at most two
 // overlapping loads within the word (the bytes two loads share are the same), not one by one:
@@ -31,21 +42,11 @@ constexpr std::uint64_t packShortWord(std::string_view w) {
   const std::size_t n = w.size();
   std::uint64_t v = 0;
   if (n >= 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, p, 8);
-    v = x & 0x00FFFFFFFFFFFFFFULL;
+    v = overlappingLoads<std::uint64_t>(p, 8) & 0x00FFFFFFFFFFFFFFULL;
   } else if (n >= 4) {
-    std::uint32_t lo = 0;
-    std::uint32_t hi = 0;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    v = lo | static_cast<std::uint64_t>(hi) << (8 * (n - 4));
+    v = overlappingLoads<std::uint32_t>(p, n);
   } else if (n >= 2) {
-    std::uint16_t lo = 0;
-    std::uint16_t hi = 0;
-    std::memcpy(&lo, p, 2);
-    std::memcpy(&hi, p + n - 2, 2);
-    v = lo | static_cast<std::uint64_t>(hi) << (8 * (n - 2));
+    v = overlappingLoads<std::uint16_t>(p, n);
   } else if (n == 1) {
     v = static_cast<unsigned char>(p[0]);
   }

@@ -19,7 +19,7 @@ TEST(PackShortWord, RunTimeLoadsMatchTheDefinition) {
   std::mt19937 rng(7);
   for (std::size_t n = 0; n <= 20; ++n) {
     for (int round = 0; round < 200; ++round) {
-      const auto buffer = std::make_unique<char[]>(n + 1);
+      const auto buffer = std::make_unique<char[]>(n);
       for (std::size_t i = 0; i < n; ++i) {
         buffer[i] = static_cast<char>(rng() & 0xFF);
       }

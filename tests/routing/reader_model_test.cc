@@ -108,6 +108,7 @@ TEST(ReaderModelTest, ExtractionIntoAReusedVectorEqualsAFreshOne) {
                                           distinct,
                                           two_each,
                                           three_each};
+  const ReaderModel model(ReaderModel::builtInWeights());
   std::vector<ModelFeature> reused;
   for (const std::string& text : texts) {
     NormalisedText norm;
@@ -124,6 +125,9 @@ TEST(ReaderModelTest, ExtractionIntoAReusedVectorEqualsAFreshOne) {
       EXPECT_EQ(reused[i].function_word, fresh[i].function_word);
       EXPECT_EQ(reused[i].weights, fresh[i].weights);
     }
+    // Scoring writes each feature's weights into the scratch, as in ContactReader: the next
+    // extraction must overwrite them.
+    model.score(reused);
   }
 }
 

@@ -94,18 +94,26 @@ double median(std::vector<double> values) {
   return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
+// The servers every round measures: the same ones, started afresh for each round.
+struct Servers {
+  std::string self_exe;      // relais-load itself, which serves the baseline
+  bool baseline = true;
+  bool self_test = false;    // start relaisd_path; otherwise drive `target`
+  std::string target;
+  std::string relaisd_path;
+  int queue_limit = 0;
+};
+
 // Baseline (unless switched off) then relaisd, once, with the same client settings. With
 // --self-test both servers are started for this round alone, relaisd on a fresh data directory
 // under `dir`, so that every round measures the same thing.
 std::vector<LoadResult> measureRound(const LoadSettings& s, const relais::loadtests::Corpus& corpus,
-                                     const std::string& self_exe, const std::string& run_id,
-                                     const std::string& dir, bool no_baseline, bool self_test,
-                                     const std::string& target, const std::string& relaisd_path,
-                                     int queue_limit) {
+                                     const Servers& servers, const std::string& run_id,
+                                     const std::string& dir) {
   std::filesystem::create_directories(dir);
   std::vector<LoadResult> results;
-  if (!no_baseline) {
-    relais::loadtests::ChildProcess baseline({self_exe, "--serve-baseline", "127.0.0.1:0"},
+  if (servers.baseline) {
+    relais::loadtests::ChildProcess baseline({servers.self_exe, "--serve-baseline", "127.0.0.1:0"},
                                              dir + "/baseline.log");
     LoadSettings b = s;
     b.address = baseline.grpcAddress();
@@ -118,17 +126,17 @@ std::vector<LoadResult> measureRound(const LoadSettings& s, const relais::loadte
   LoadSettings r = s;
   r.label = "relaisd";
   r.id_prefix = "r" + run_id;
-  if (!self_test) {
-    r.address = target;
+  if (!servers.self_test) {
+    r.address = servers.target;
     results.push_back(runLoad(r, corpus));
     return results;
   }
   std::filesystem::create_directories(dir + "/data");
-  std::vector<std::string> args = {relaisd_path,       "--grpc-listen", "127.0.0.1:0",
-                                   "--metrics-listen", "127.0.0.1:0",   "--data-dir",
+  std::vector<std::string> args = {servers.relaisd_path, "--grpc-listen", "127.0.0.1:0",
+                                   "--metrics-listen",   "127.0.0.1:0",   "--data-dir",
                                    dir + "/data"};
-  if (queue_limit > 0) {
-    std::ofstream(dir + "/relaisd.yaml") << relaisdConfig(queue_limit);
+  if (servers.queue_limit > 0) {
+    std::ofstream(dir + "/relaisd.yaml") << relaisdConfig(servers.queue_limit);
     args.push_back("--config");
     args.push_back(dir + "/relaisd.yaml");
   }
@@ -142,24 +150,21 @@ std::vector<LoadResult> measureRound(const LoadSettings& s, const relais::loadte
 }
 
 // One row per server over every round: throughput and latencies are the rounds' medians, counts
-// are summed. A single round comes back as it was.
+// are summed (a single round comes back as it was).
 std::vector<LoadResult> medianResults(const std::vector<std::vector<LoadResult>>& rounds) {
-  if (rounds.size() == 1) {
-    return rounds.front();
-  }
-  std::vector<LoadResult> out = rounds.front();
+  std::vector<LoadResult> out(rounds.front().size());
   for (std::size_t k = 0; k < out.size(); ++k) {
+    const auto median_of = [&rounds, k](double LoadResult::*field) {
+      std::vector<double> values;
+      for (const auto& round : rounds) {
+        values.push_back(round[k].*field);
+      }
+      return median(values);
+    };
     LoadResult& m = out[k];
-    std::vector<double> throughput, p50, p99, p999, mean;
-    m = LoadResult{};
     m.label = rounds.front()[k].label;
     for (const auto& round : rounds) {
       const LoadResult& r = round[k];
-      throughput.push_back(r.throughput);
-      p50.push_back(r.p50_ms);
-      p99.push_back(r.p99_ms);
-      p999.push_back(r.p999_ms);
-      mean.push_back(r.mean_ms);
       m.ok += r.ok;
       m.exhausted += r.exhausted;
       m.errors += r.errors;
@@ -174,11 +179,11 @@ std::vector<LoadResult> medianResults(const std::vector<std::vector<LoadResult>>
         m.first_error = r.first_error;
       }
     }
-    m.throughput = median(throughput);
-    m.p50_ms = median(p50);
-    m.p99_ms = median(p99);
-    m.p999_ms = median(p999);
-    m.mean_ms = median(mean);
+    m.throughput = median_of(&LoadResult::throughput);
+    m.p50_ms = median_of(&LoadResult::p50_ms);
+    m.p99_ms = median_of(&LoadResult::p99_ms);
+    m.p999_ms = median_of(&LoadResult::p999_ms);
+    m.mean_ms = median_of(&LoadResult::mean_ms);
   }
   return out;
 }
@@ -261,6 +266,7 @@ int main(int argc, char** argv) {
 
   const std::string work_dir = relais::loadtests::makeTempDir("relais-load");
   const std::string self_exe = std::filesystem::read_symlink("/proc/self/exe").string();
+  const Servers servers{self_exe, !no_baseline, self_test, target, relaisd_path, queue_limit};
   std::vector<std::vector<LoadResult>> per_round;
   const auto run_id = std::to_string(::getpid()) + "-" +
                       std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
@@ -269,8 +275,7 @@ int main(int argc, char** argv) {
       const std::string round_id = rounds > 1 ? run_id + "-" + std::to_string(round) : run_id;
       const std::string round_dir =
           rounds > 1 ? work_dir + "/round-" + std::to_string(round) : work_dir;
-      per_round.push_back(measureRound(s, *corpus, self_exe, round_id, round_dir, no_baseline,
-                                       self_test, target, relaisd_path, queue_limit));
+      per_round.push_back(measureRound(s, *corpus, servers, round_id, round_dir));
       if (rounds > 1 && s.progress) {
         std::fprintf(stderr, "round %d of %d done\n", round, rounds);
       }

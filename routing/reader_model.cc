@@ -32,10 +32,16 @@ constexpr std::uint64_t kWordSalt = 0x1000000000000001ULL;
 constexpr std::uint64_t kPrefixSalt = 0x2000000000000002ULL;
 constexpr std::uint64_t kBigramSalt = 0x3000000000000003ULL;
 
+// One FNV-1a step.
+[[gnu::always_inline]] constexpr std::uint64_t fnvStep(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+}
+
+// FNV-1a of `s` from state `h`: the definition every key is built on. fnvBytes and fnvPrefix
+// below are the same hash written out for the per-token hot path.
 constexpr std::uint64_t fnv(std::uint64_t h, std::string_view s) {
   for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
+    h = fnvStep(h, c);
   }
   return h;
 }
@@ -134,13 +140,8 @@ bool isFunctionWord(std::string_view w, std::uint64_t fnv_state) {
   }
 }
 
-// One FNV-1a step.
-[[gnu::always_inline]] inline std::uint64_t fnvStep(std::uint64_t h, char c) {
-  return (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-}
-
 // FNV-1a of the `n` bytes at `p`, from state `h`; four bytes a step.
-std::uint64_t fnvBytes(std::uint64_t h, const char* p, std::size_t n) {
+constexpr std::uint64_t fnvBytes(std::uint64_t h, const char* p, std::size_t n) {
   std::size_t c = 0;
   for (; c + 4 <= n; c += 4) {
     h = fnvStep(h, p[c]);
@@ -166,7 +167,7 @@ std::uint64_t fnvBytes(std::uint64_t h, const char* p, std::size_t n) {
 
 // FNV-1a of the first min(n, kPrefixSize) bytes at `p` from kFnvOffset (the prefix feature's
 // state): one jump on the length, then the steps written out, no loop.
-std::uint64_t fnvPrefix(const char* p, std::size_t n) {
+constexpr std::uint64_t fnvPrefix(const char* p, std::size_t n) {
   static_assert(kPrefixSize == 6);
   std::uint64_t h = kFnvOffset;
   switch (std::min(n, kPrefixSize)) {
@@ -187,6 +188,20 @@ std::uint64_t fnvPrefix(const char* p, std::size_t n) {
       return h;
   }
 }
+
+// The written-out forms give fnv's value at every length they unroll (0-9 bytes, and a
+// prefix shorter than, equal to and longer than kPrefixSize): isFunctionWord compares a run-time
+// state with table states built by fnv.
+static_assert([] {
+  constexpr std::string_view kWord = "quelquefois";
+  for (std::size_t n = 0; n <= kWord.size(); ++n) {
+    if (fnvBytes(kFnvOffset, kWord.data(), n) != fnv(kFnvOffset, kWord.substr(0, n)) ||
+        fnvPrefix(kWord.data(), n) != fnv(kFnvOffset, kWord.substr(0, std::min(n, kPrefixSize)))) {
+      return false;
+    }
+  }
+  return true;
+}());
 
 // Every number reads as "<n>". Most words do not start with a digit: one test rejects them.
 inline std::string_view featureWord(const NormalisedText& text, std::uint32_t token) {

@@ -238,7 +238,7 @@ status 1.5: je reviens vers vous; je reviens vers vous concernant
 status 2.5: fois que j appelle; fois que j ecris; fois que je relance; fois que je demande
 status 2.5: fois que j ai appele; j avais envoye; demande faite; demande deposee; dossier depose
 status 2.5: fois que je vous ecris; fois que je vous appelle; fois que je vous telephone; fois que je telephone; fois que je vous contacte
-status 2.5: fois que je signale; fois que je vous relance; fois que jecris; fois que jappelle; fois que japelle
+status 2.5: fois que je signale; fois que je vous relance; fois que jecris; fois que japelle
 status 2: personne me repond; personne ne me repond; on ne me repond pas; on me repond pas; on ne me repond jamais
 status 1.5: demande du; rien vu; aucune reponse; a nouveau; peut revenir
 status -2: me l envoyer; me les envoyer; l envoyer; les envoyer; me la renvoyer

@@ -31,9 +31,10 @@ constexpr int kMaxSpokenNumberDigits = 12;
 constexpr std::size_t kMaxFillers = 3;
 
 bool isSep(char c) { return c == ' ' || c == '-' || c == '/' || c == '.' || c == '_'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isAsciiAlnum(char c) { return isDigit(c) || isLetter(c); }
+using internal::isAsciiAlnum;
+using internal::isAsciiDigit;
+using internal::isAsciiLetter;
+using internal::lowerAscii;
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
 
 // Parses "{n}", "{m,n}", "+", "?" after an element; returns an error or nullopt.
@@ -59,11 +60,11 @@ std::optional<std::string> parseCount(std::string_view s, std::size_t& i, Elemen
   const std::size_t start = i;
   ++i;
   auto number = [&](int& v) -> bool {
-    if (i >= s.size() || !isDigit(s[i])) {
+    if (i >= s.size() || !isAsciiDigit(s[i])) {
       return false;
     }
     v = 0;
-    while (i < s.size() && isDigit(s[i]) && v <= kMaxCount) {
+    while (i < s.size() && isAsciiDigit(s[i]) && v <= kMaxCount) {
       v = v * 10 + (s[i] - '0');
       ++i;
     }
@@ -211,9 +212,10 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
                        std::size_t at);
 
 // A number spoken digit by digit or in small groups, as speech-to-text writes it ("0 0 6 3 1 8",
-// "00 73 18", "209 31"): groups of at most `max_group` digits separated by single spaces, at least two groups,
-// `min_digits` to `max_digits` digits in all; the rest of the shape (shape[k + 1..]) after the
-// longest such run that lets it match. Returns the end offset or npos.
+// "00 73 18", "209 31"): groups of at most `max_group` digits separated by single spaces, at
+// least two groups, `min_digits` to `max_digits` digits in all; the rest of the shape
+// (shape[k + 1..]) after the longest such run that lets it match. Returns the end offset or
+// npos.
 std::size_t matchSpokenDigits(const std::vector<Element>& shape, std::size_t k,
                               std::string_view t, std::size_t at, int max_group, int min_digits,
                               int max_digits) {
@@ -225,7 +227,8 @@ std::size_t matchSpokenDigits(const std::vector<Element>& shape, std::size_t k,
   std::size_t p = at;
   while (groups < kMaxGroups) {
     int g = 0;
-    while (p + static_cast<std::size_t>(g) < t.size() && isDigit(t[p + static_cast<std::size_t>(g)])) {
+    while (p + static_cast<std::size_t>(g) < t.size() &&
+           isAsciiDigit(t[p + static_cast<std::size_t>(g)])) {
       ++g;
     }
     if (g == 0 || g > max_group || total + g > max_digits) {
@@ -236,7 +239,7 @@ std::size_t matchSpokenDigits(const std::vector<Element>& shape, std::size_t k,
     ends[groups] = p;
     totals[groups] = total;
     ++groups;
-    if (p + 1 < t.size() && t[p] == ' ' && isDigit(t[p + 1])) {
+    if (p + 1 < t.size() && t[p] == ' ' && isAsciiDigit(t[p + 1])) {
       ++p;
     } else {
       break;
@@ -297,9 +300,9 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
         std::size_t ends[20];
         int spelled = 0;
         std::size_t p = at;
-        while (spelled < e.max && p < t.size() && isLetter(t[p]) && wordEnd(t, p + 1)) {
+        while (spelled < e.max && p < t.size() && isAsciiLetter(t[p]) && wordEnd(t, p + 1)) {
           ends[spelled++] = p + 1;
-          if (p + 2 < t.size() && t[p + 1] == ' ' && isLetter(t[p + 2])) {
+          if (p + 2 < t.size() && t[p + 1] == ' ' && isAsciiLetter(t[p + 2])) {
             p += 2;
           } else {
             break;
@@ -314,8 +317,8 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
         }
       }
       auto accepts = [&e](char c) {
-        return e.kind == Kind::kDigit    ? isDigit(c)
-               : e.kind == Kind::kLetter ? isLetter(c)
+        return e.kind == Kind::kDigit    ? isAsciiDigit(c)
+               : e.kind == Kind::kLetter ? isAsciiLetter(c)
                                          : (c >= 'A' && c <= 'Z');
       };
       int n = 0;
@@ -339,12 +342,12 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
     case Kind::kNumber: {
       std::size_t p = at;
       int digits = 0;
-      while (p < t.size() && isDigit(t[p])) {
+      while (p < t.size() && isAsciiDigit(t[p])) {
         ++p;
         ++digits;
       }
-      while (digits > 0 && p + 3 < t.size() + 0 && t[p] == ' ' && isDigit(t[p + 1]) &&
-             isDigit(t[p + 2]) && isDigit(t[p + 3]) && wordEnd(t, p + 4)) {
+      while (digits > 0 && p + 3 < t.size() && t[p] == ' ' && isAsciiDigit(t[p + 1]) &&
+             isAsciiDigit(t[p + 2]) && isAsciiDigit(t[p + 3]) && wordEnd(t, p + 4)) {
         p += 4;
         digits += 3;
       }
@@ -371,7 +374,7 @@ std::size_t matchFoldedWord(std::string_view t, std::size_t at, std::string_view
     }
     const auto b = static_cast<unsigned char>(t[i]);
     if (b < 0x80) {
-      if (static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0)) != word[k]) {
+      if (lowerAscii(static_cast<char>(b)) != word[k]) {
         return std::string_view::npos;
       }
       ++i;
@@ -408,7 +411,7 @@ std::size_t skipFillers(std::string_view t, std::size_t at) {
     bool skipped = false;
     // An ASCII byte here must be a filler's first letter (matchFoldedWord would fail on it).
     const auto b = at < t.size() ? static_cast<unsigned char>(t[at]) : 0;
-    const char first = static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0));
+    const char first = lowerAscii(static_cast<char>(b));
     for (std::string_view f : kFillers) {
       if (b < 0x80 && f.front() != first) {
         continue;
@@ -442,7 +445,7 @@ ByteSet allBytes() {
 
 void addLetterCases(ByteSet& set, char c) {
   set[static_cast<unsigned char>(c)] = true;
-  if (isLetter(c)) {
+  if (isAsciiLetter(c)) {
     set[static_cast<unsigned char>(c | 0x20)] = true;
     set[static_cast<unsigned char>(upper(c))] = true;
   }
@@ -474,13 +477,13 @@ ByteSet shapeStartBytes(const std::vector<Element>& shape) {
     switch (e.kind) {
       case Kind::kDigit:
       case Kind::kNumber:
-        set[b] = isDigit(c);
+        set[b] = isAsciiDigit(c);
         break;
       case Kind::kLetter:
-        set[b] = isLetter(c);
+        set[b] = isAsciiLetter(c);
         break;
       case Kind::kUpper:  // spelled out, a capitals code may be written in lower case
-        set[b] = e.min >= 2 ? isLetter(c) : (c >= 'A' && c <= 'Z');
+        set[b] = e.min >= 2 ? isAsciiLetter(c) : (c >= 'A' && c <= 'Z');
         break;
       case Kind::kLiteral:
         set[b] = upper(c) == e.literal;
@@ -542,7 +545,7 @@ bool asciiPrefixRejects(std::string_view t, std::size_t at, const std::string& k
     if (b >= 0x80) {
       return false;  // a folded character: matchFoldedWord judges it
     }
-    if (static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0)) != keyword[k]) {
+    if (lowerAscii(static_cast<char>(b)) != keyword[k]) {
       return true;
     }
   }
@@ -683,7 +686,7 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
     // The byte a keyword must begin with to match here (matchFoldedWord's test of the first
     // character): an ASCII byte in lower case, or the first byte of a character's fold, folded
     // once here rather than once per keyword.
-    char first = static_cast<char>(b | (isLetter(static_cast<char>(b)) ? 0x20 : 0));
+    char first = lowerAscii(static_cast<char>(b));
     if (b >= 0x80) {
       std::size_t after = at;
       const std::string_view folded = foldNextChar(t, after);
@@ -698,7 +701,7 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
     if ((mask & keyword_mask_) != 0 && b < 0x80 && at + 1 < t.size() &&
         static_cast<unsigned char>(t[at + 1]) < 0x80) {
       const char second = t[at + 1];
-      const auto lower = static_cast<unsigned char>(second | (isLetter(second) ? 0x20 : 0));
+      const auto lower = static_cast<unsigned char>(lowerAscii(second));
       if (!keyword_pairs_.test(static_cast<unsigned char>(first) * 128 + lower)) {
         mask &= ~keyword_mask_;
       }
@@ -830,14 +833,14 @@ std::string caseRefComparisonForm(std::string_view ref) {
   std::string folded;
   folded.reserve(spaced.size());
   for (std::size_t i = 0; i < spaced.size(); ++i) {
-    if (spaced[i] == ' ' && i > 0 && i + 1 < spaced.size() && isDigit(spaced[i - 1]) &&
-        isDigit(spaced[i + 1])) {
+    if (spaced[i] == ' ' && i > 0 && i + 1 < spaced.size() && isAsciiDigit(spaced[i - 1]) &&
+        isAsciiDigit(spaced[i + 1])) {
       std::size_t b = i;
-      while (b > 0 && isDigit(spaced[b - 1])) {
+      while (b > 0 && isAsciiDigit(spaced[b - 1])) {
         --b;
       }
       std::size_t e = i + 1;
-      while (e < spaced.size() && isDigit(spaced[e])) {
+      while (e < spaced.size() && isAsciiDigit(spaced[e])) {
         ++e;
       }
       if (shortRun(b, i) && shortRun(i + 1, e)) {
@@ -851,7 +854,7 @@ std::string caseRefComparisonForm(std::string_view ref) {
   bool in_digits = false;
   bool leading = false;
   for (char c : folded) {
-    if (isDigit(c)) {
+    if (isAsciiDigit(c)) {
       if (!in_digits) {
         in_digits = true;
         leading = true;
@@ -874,7 +877,7 @@ std::string caseRefComparisonForm(std::string_view ref) {
       continue;
     }
     in_digits = false;
-    if (isLetter(c)) {
+    if (isAsciiLetter(c)) {
       out.push_back(upper(c));
     }
   }

@@ -97,7 +97,7 @@ inline std::uint32_t decodeUtf8(std::string_view s, std::size_t& i) {
   return decodeUtf8Sequence(s, i);
 }
 
-char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+using internal::lowerAscii;
 
 bool startsWithNoCase(std::string_view s, std::size_t at, std::string_view prefix) {
   if (at + prefix.size() > s.size()) {
@@ -415,7 +415,6 @@ std::string_view foldCp(std::uint32_t cp) {
 }
 
 constexpr bool isAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // kAsciiFold of the ASCII bytes that are part of a word (letters, digits), 0 for any other
 // byte: the tokeniser's fast path is one table load per byte.
@@ -835,7 +834,7 @@ class Tokeniser {
       return true;
     }
     const char c = s[k];
-    return !((c >= 'a' && c <= 'z') || isDigit(c));
+    return !((c >= 'a' && c <= 'z') || internal::isAsciiDigit(c));
   }
 
   // A dot right after "réf", "n", "M", "Mme"... does not end the sentence.
@@ -909,7 +908,7 @@ class Tokeniser {
     const std::uint32_t sentence = sentence_count_;
     // A token before this one in its sentence: not the sentence's first.
     if (sentence_first_token_ != token_count_ && lastToken().norm_size == w.size() &&
-        !isDigit(w[0]) && lastToken().src_begin != word_begin_ &&
+        !internal::isAsciiDigit(w[0]) && lastToken().src_begin != word_begin_ &&
         std::memcmp(norm_ + lastToken().norm_begin, w.data(), w.size()) == 0) {
       dropped_ = true;  // stutter: "le le", "je je"
       return;

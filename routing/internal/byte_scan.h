@@ -14,9 +14,10 @@
 namespace relais::routing::internal {
 
 constexpr bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool isAsciiAlnum(char c) {
-  return isAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+constexpr bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool isAsciiAlnum(char c) { return isAsciiDigit(c) || isAsciiLetter(c); }
+// A-Z to a-z; every other byte as it is.
+constexpr char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 #if defined(__SSE2__)
 // Bit i: p[i] is an ASCII digit. Signed compares: bytes from 0x80 are negative, never digits.

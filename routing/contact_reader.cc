@@ -1583,6 +1583,35 @@ class Analysis {
   // auprès de ces locataires", "pouvez-vous faire intervenir un plombier". Such a message wants
   // an intervention, not the state of a file; a reported one ("le technicien devait intervenir",
   // "pour intervenir") asks nothing. Returns the verb's token, or UINT32_MAX.
+  // The words that end at token `verb` ask the landlord for what follows: "de bien vouloir",
+  // "pouvez-vous", "pourriez-vous", "merci d'", "je vous demande de", "je vous prie d'", "je
+  // vous serais reconnaissant d'"; not "afin d'", "en mesure d'".
+  bool asksWith(std::size_t verb) const {
+    const std::string_view w = text_.word(text_.tokens[verb]);
+    const std::string_view before =
+        verb > 0 ? text_.word(text_.tokens[verb - 1]) : std::string_view();
+    const bool asking_word = before == "merci" || before == "demande" || before == "prie" ||
+                             before == "reconnaissant" || before == "reconnaissante" ||
+                             before == "gre";
+    return w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
+           (w == "vous" && (before == "pouvez" || before == "pourriez"));
+  }
+
+  // Within four words after token `i`, what is asked for is news of the file (a date, an
+  // answer, where it stands), or with `or_a_meeting` also a meeting or information.
+  bool newsAfter(std::size_t i, bool or_a_meeting) const {
+    for (std::size_t k = i + 1; k < std::min(text_.tokens.size(), i + 5); ++k) {
+      const std::string_view o = text_.word(text_.tokens[k]);
+      if (o == "date" || o == "dates" || o == "nouvelles" || o == "point" || o == "reponse" ||
+          o == "etat" || o == "suite" ||
+          (or_a_meeting && (o == "rendez" || o == "information" || o == "informations" ||
+                            o == "precisions"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   std::uint32_t asksForAnIntervention() const {
     const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
@@ -1594,15 +1623,7 @@ class Analysis {
       if (word(verb) == "faire" && verb > 0) {
         --verb;
       }
-      const std::string_view w = word(verb);
-      const std::string_view before = verb > 0 ? word(verb - 1) : std::string_view();
-      // "de bien vouloir", "pouvez-vous", "pourriez-vous", "merci d'", "je vous demande de",
-      // "je vous prie d'", "je vous serais reconnaissant d'"; not "afin d'", "en mesure d'".
-      const bool asking_word = before == "merci" || before == "demande" || before == "prie" ||
-                               before == "reconnaissant" || before == "reconnaissante" ||
-                               before == "gre";
-      if (w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
-          (w == "vous" && (before == "pouvez" || before == "pourriez"))) {
+      if (asksWith(verb)) {
         return static_cast<std::uint32_t>(i);
       }
     }
@@ -1744,14 +1765,8 @@ class Analysis {
         if (wish == "souhaiterais" || wish == "souhaiterions" || wish == "souhaite" ||
             wish == "souhaitons" || wish == "voudrais" || wish == "voudrions" ||
             wish == "aimerais" || wish == "aimerions") {
-          bool news = false;  // "je souhaiterais obtenir une date / des nouvelles / une réponse"
-          for (std::size_t k = i + 1; k < std::min(n, i + 5); ++k) {
-            const std::string_view o = word(k);
-            news = news || o == "date" || o == "dates" || o == "nouvelles" || o == "point" ||
-                   o == "reponse" || o == "etat" || o == "suite" || o == "rendez" ||
-                   o == "information" || o == "informations" || o == "precisions";
-          }
-          if (!news) {
+          // "je souhaiterais obtenir une date / des nouvelles / une réponse / un rendez-vous"
+          if (!newsAfter(i, /*or_a_meeting=*/true)) {
             return static_cast<std::uint32_t>(i);
           }
         }
@@ -1769,22 +1784,11 @@ class Analysis {
       } else if (send) {
         continue;  // "d'envoyer un technicien", "me l'adresser": not a document asked for here
       }
-      const std::string_view w = word(verb);
-      const std::string_view before = verb > 0 ? word(verb - 1) : std::string_view();
-      const bool asking_word = before == "merci" || before == "demande" || before == "prie" ||
-                               before == "reconnaissant" || before == "reconnaissante" ||
-                               before == "gre";
-      if (!(w == "vouloir" || ((w == "d" || w == "de") && asking_word) ||
-            (w == "vous" && (before == "pouvez" || before == "pourriez")))) {
+      if (!asksWith(verb)) {
         continue;
       }
-      bool news = false;  // "m'envoyer la date", "me transmettre des nouvelles"
-      for (std::size_t k = i + 1; send && k < std::min(n, i + 5); ++k) {
-        const std::string_view o = word(k);
-        news = news || o == "date" || o == "dates" || o == "nouvelles" || o == "point" ||
-               o == "reponse" || o == "etat" || o == "suite";
-      }
-      if (!news) {
+      // "m'envoyer la date", "me transmettre des nouvelles"
+      if (!send || !newsAfter(i, /*or_a_meeting=*/false)) {
         return static_cast<std::uint32_t>(i);
       }
     }

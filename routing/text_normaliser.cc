@@ -966,7 +966,7 @@ class Tokeniser {
   std::uint32_t token_count_ = 0;  // tokens emitted: the first token_count_ of out_.tokens
   // out_.tokens.size(), kept: a Token is 24 bytes, and size() divides by 24 at every emit.
   std::size_t token_room_ = 0;
-  std::uint32_t sentence_count_ = 0;  // out_.sentences.size()
+  std::uint32_t sentence_count_ = 0;  // out_.sentences.size(), kept for emit() like token_room_
   std::size_t word_size_ = 0;         // letters of the word being read, kept or not
   std::uint32_t word_begin_ = 0;
   std::uint32_t word_end_ = 0;

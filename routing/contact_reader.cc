@@ -74,6 +74,26 @@ bool isReviewVerb(std::string_view v) {
          v == "reviser" || v == "proceder";
 }
 
+// Present-tense sendings after "je vous" / "nous vous", misspellings included
+// (findDocumentSentNow). "renvoie" is left out: sending again follows up a file.
+bool isSendingNow(std::string_view v) {
+  return v == "envoie" || v == "envoi" || v == "envois" || v == "transmets" || v == "transmet" ||
+         v == "adresse" || v == "envoyons" || v == "transmettons" || v == "adressons";
+}
+
+// What a tenant files with a message: "je vous envoie mon RIB", not "ce message" or "mes
+// salutations".
+bool isDocumentNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "rib",         "releve",      "attestation", "attestations", "certificat", "copie",
+      "copies",      "photo",       "photos",      "facture",      "factures",   "quittance",
+      "justificatif", "justificatifs", "avis",     "piece",        "pieces",     "document",
+      "documents",   "bulletin",    "bulletins",   "papiers",      "preavis",    "declaration",
+      "contrat",     "mandat",      "formulaire",  "jugement",     "acte",       "livret",
+      "scan",        "dossier",     "carte",       "fiche",        "fiches"};
+  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
          k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
@@ -1795,6 +1815,59 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  std::uint32_t sendsADocumentNow() const {
+    if (!sent_document_) {
+      sent_document_ = findDocumentSentNow();
+    }
+    return *sent_document_;
+  }
+
+  // A document sent with this very message ("ci-joint", "en pièce jointe", "je vous joins",
+  // "je vous transmets mon RIB", "please find attached") makes a new submission that somebody
+  // has to file, even when the message only asks to confirm its receipt: the model reads the
+  // confirmation as a follow-up. Returns the token where the sending starts.
+  std::uint32_t findDocumentSentNow() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    const std::size_t n = text_.tokens.size();
+    for (std::size_t i = 1; i < n; ++i) {
+      const std::string_view w = word(i);
+      const std::string_view before = word(i - 1);
+      const auto at = static_cast<std::uint32_t>(i - 1);
+      if (before == "ci" && (w == "joint" || w == "jointe" || w == "joints" || w == "jointes")) {
+        return at;
+      }
+      if (before == "en" && w == "pj") {
+        return at;
+      }
+      if ((before == "piece" || before == "pieces") && (w == "jointe" || w == "jointes") &&
+          i >= 2 && word(i - 2) == "en") {
+        return at - 1;
+      }
+      if ((w == "attached" && (before == "find" || before == "are" || before == "is")) ||
+          (w == "attach" && (before == "i" || before == "we"))) {
+        return at;
+      }
+      if (before != "vous" || i < 2) {
+        continue;
+      }
+      const std::string_view subject = word(i - 2);
+      if (subject != "je" && subject != "j" && subject != "nous") {
+        continue;
+      }
+      if (w == "joins" || w == "joint" || w == "joignons") {
+        return at - 1;
+      }
+      if (isSendingNow(w)) {
+        for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j) {
+          if (isDocumentNoun(word(j))) {
+            return at - 1;
+          }
+        }
+      }
+    }
+    return UINT32_MAX;
+  }
+
   // A letter (kLetterTokens or more) whose follow-up evidence the lexicon does not see: status
   // cues of weight 1 or more outside courtesy sentences ("je vous remercie ... ma demande"),
   // with a case reference's bonus, under kStatusThreshold. The model reads only part of a letter
@@ -1981,6 +2054,9 @@ class Analysis {
     if (const std::uint32_t v = asksForADocumentOrAReview(); v != UINT32_MAX) {
       blockers.push_back("asks for a document or a review (\"" + clauseSnippet(clauseStart(v)) +
                          "\")");
+    }
+    if (const std::uint32_t v = sendsADocumentNow(); v != UINT32_MAX) {
+      blockers.push_back("sends a document with this message (\"" + clauseSnippet(v) + "\")");
     }
     return blockers;
   }
@@ -2246,6 +2322,7 @@ class Analysis {
   mutable int non_french_ = -1;  // nonFrench(), once computed
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
   mutable std::optional<std::uint32_t> asked_document_;  // asksForADocumentOrAReview()
+  mutable std::optional<std::uint32_t> sent_document_;   // sendsADocumentNow()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::string_view elderly_snippet_;

@@ -981,6 +981,52 @@ TEST(ContactReaderTest, ALetterAskingForADocumentOrAReviewIsANewRequest) {
   EXPECT_TRUE(date.status_only);
 }
 
+// Round 12: a document sent with the message itself ("ci-joint", "en pièce jointe", "je vous
+// joins", "je vous transmets mon avis d'imposition", "please find attached") makes a new
+// submission that somebody has to file, even when it asks to confirm receipt. A document sent
+// earlier, a re-sending, a message that only sends itself and a closing formula stay what they
+// were.
+TEST(ContactReaderTest, ADocumentSentWithTheMessageIsANewSubmission) {
+  const std::string_view sent_now[] = {
+      "Bonjour, suite à mon changement de banque je vous transmets mon nouveau RIB en pièce "
+      "jointe. Pouvez-vous me confirmer que c'est pris en compte pour le prochain prélèvement ?",
+      "bonjour je vous envoie mon nouveau rib en piece jointe pour le prelevement du loyer, vous "
+      "pouvez me confirmer que cest pris en compte",
+      "Bonjour, nous attendons un bébé pour juin. Je vous joins le certificat de grossesse pour "
+      "la mise à jour de notre dossier. Merci de me confirmer que c'est enregistré.",
+      "Bonjour, je vous transmets ci-joint le mandat de prélèvement signé. Est-ce que ce sera "
+      "pris en compte dès le mois prochain ?",
+  };
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : sent_now) {
+      const Reading r = readText(reader, text, Channel::kEmail);
+      EXPECT_FALSE(r.status_only) << text;
+    }
+  }
+  const Reading sent_before = readText(ContactReader(lexiconOnly()),
+                                       "Bonjour, je vous ai envoyé mon RIB la semaine dernière "
+                                       "pour le prélèvement, vous l'avez bien reçu ?",
+                                       Channel::kEmail);
+  EXPECT_TRUE(sent_before.status_only);
+  const Reading itself = readText(ContactReader(lexiconOnly()),
+                                  "Je vous envoie ce message pour savoir où en est ma demande "
+                                  "de mutation déposée en janvier.",
+                                  Channel::kEmail);
+  EXPECT_TRUE(itself.status_only);
+  const Reading resent = readText(ContactReader(lexiconOnly()),
+                                  "Comme convenu je vous renvoie la photo du placard. Le "
+                                  "menuisier passe toujours jeudi ?",
+                                  Channel::kEmail);
+  EXPECT_TRUE(resent.status_only);
+  const Reading closing = readText(
+      ContactReader(lexiconOnly()),
+      "Madame, Monsieur,\n\nPourriez-vous m'indiquer où en est ma demande de remplacement de "
+      "la baignoire, déposée en février ?\n\nDans l'attente, je vous adresse, Madame, "
+      "Monsieur, mes salutations distinguées.",
+      Channel::kEmail);
+  EXPECT_TRUE(closing.status_only);
+}
+
 // Insults at staff after "espèce de" ("espèce de vieux grincheux aigri", "une vraie harpie"),
 // veiled threats that a person "a intérêt à ne plus" come back or that the writer "ne répond
 // plus de rien", and damage promised "un de ces soirs". "Une espèce de tache", "un de ces jours"

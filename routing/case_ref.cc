@@ -326,6 +326,29 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
              accepts(t[at + static_cast<std::size_t>(n)])) {
         ++n;
       }
+      // Speech-to-text writes a long number in groups of three ("r c 2026 004 512"): whole
+      // three-digit groups after the run continue it as far as the element allows, the longest
+      // first, as the thousands groups of a kNumber do.
+      if (e.kind == Kind::kDigit && e.max > e.min && n >= 1 && n <= 3) {
+        constexpr int kMaxGroups = 4;
+        std::size_t ends[kMaxGroups];
+        int groups = 0;
+        std::size_t p = at + static_cast<std::size_t>(n);
+        int total = n;
+        while (groups < kMaxGroups && total + 3 <= e.max && p + 3 < t.size() && t[p] == ' ' &&
+               isAsciiDigit(t[p + 1]) && isAsciiDigit(t[p + 2]) && isAsciiDigit(t[p + 3]) &&
+               wordEnd(t, p + 4)) {
+          p += 4;
+          total += 3;
+          ends[groups++] = p;
+        }
+        for (int g = groups - 1; g >= 0; --g) {
+          const std::size_t r = matchShape(shape, k + 1, t, ends[g]);
+          if (r != std::string_view::npos) {
+            return r;
+          }
+        }
+      }
       for (; n >= e.min; --n) {
         const std::size_t r = matchShape(shape, k + 1, t, at + static_cast<std::size_t>(n));
         if (r != std::string_view::npos) {

@@ -72,6 +72,19 @@ TEST(CaseRefTest, SpokenDigitsAreFoundAsWritten) {
             ContactReader::normaliseCaseRef("DM-77-20931"));
 }
 
+// Round 13: speech-to-text also writes a long number in groups of three ("r c 2026 004 512"):
+// whole three-digit groups continue the number as far as the pattern allows, as in a typed
+// "884 213". A group of another size, or one too many, does not.
+TEST(CaseRefTest, SpokenThreeDigitGroupsContinueTheNumber) {
+  EXPECT_EQ(findRef("la référence c'est r c 2026 004 512 euh je voulais savoir"),
+            "r c 2026 004 512");
+  EXPECT_EQ(findRef("le numéro r c 2026 004 512 321 euh"), "r c 2026 004 512");
+  EXPECT_EQ(findRef("r c 2026 0045 et on a 3 enfants"), "r c 2026 0045");
+  EXPECT_EQ(findRef("r c 2026 004 12 mars"), "r c 2026 004");
+  EXPECT_EQ(ContactReader::normaliseCaseRef("r c 2026 004 512"),
+            ContactReader::normaliseCaseRef("RC-2026-004512"));
+}
+
 // A year and number after "le numéro", far from the word "dossier".
 TEST(CaseRefTest, AYearAndNumberAfterNumero) {
   EXPECT_EQ(findRef("mon dossier, si je me souviens bien, porte le numéro 2026/118734."),

@@ -399,6 +399,9 @@ urgent 30: par terre
 urgent 20: la maintenant; en ce moment meme
 urgent 70: se battent; se bat; en danger; au secours; trombe*; cascade
 urgent 30: menace de mort
+# A threat to kill told by the person threatened: safety now (the reporter is not aggressive).
+urgent 70: va me tuer; veut me tuer; menace de me tuer; va nous tuer; veut nous tuer
+urgent 70: menace de nous tuer; va la tuer; menace de la tuer; going to kill me
 # Everyday wordings of emergencies now.
 urgent 70: ne s arrete pas; ne s arrete plus; n arrete pas de couler; coule sans arret
 urgent 70: traverse le plancher; traverse le plafond; passe a travers; a traverse le
@@ -652,6 +655,10 @@ aggressive 0.5: bande de
 aggressive 0.8: se fout de ma gueule; foutez de ma gueule; se fout de nous; foutez de nous
 aggressive 1: m en occuper moi meme; va le regretter; vont le regretter; allez le regretter
 aggressive 1: sale con
+# "Con" as a noun; "c'est con" (it is silly) is no insult.
+aggressive 1: un con; une conne; gueule de con; tete de con; espece de con; pauvre con
+aggressive 1: vieux con; bande de cons; des cons; je le fous par; je le fous dans; je la fous par
+aggressive 1: je la fous dans; je vous fous dans; je vous fous par
 aggressive 1: creve ses pneus; crever les pneus; creve les pneus; crever ses pneus; lui creve
 aggressive 1: lui casser
 aggressive 0.8: feignant*; faineant*; voleur*; escroc*; mafia*; fumier; on va s en occuper

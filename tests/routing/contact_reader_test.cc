@@ -1027,6 +1027,39 @@ TEST(ContactReaderTest, ADocumentSentWithTheMessageIsANewSubmission) {
   EXPECT_TRUE(closing.status_only);
 }
 
+// Round 13: a threat to kill reported by the person threatened ("il crie qu'il va me tuer") is
+// safety at stake now, and stays the reporter's fear, not aggression. "Con" as a noun ("un
+// con", "tête de con") is an insult and "je le fous par la fenêtre" a threat; "c'est con" is
+// neither.
+TEST(ContactReaderTest, AThreatToKillReportedIsUrgentAndConAsANounIsAnInsult) {
+  for (const ContactReader& reader : bothReaders()) {
+    const Reading ex = readText(reader,
+                                "Mon ex est en bas de l'immeuble, il hurle qu'il va me tuer, "
+                                "j'ai peur, je suis seule avec ma fille",
+                                Channel::kWeb);
+    EXPECT_TRUE(ex.urgent);
+    EXPECT_FALSE(ex.aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "le voisin du dessus menace de nous tuer depuis ce matin et il tape "
+                         "dans notre porte",
+                         Channel::kDigitalAgency)
+                    .urgent);
+    EXPECT_TRUE(readText(reader, "Votre gardien est un con fini, il m'a ri au nez.",
+                         Channel::kEmail)
+                    .aggressive);
+    EXPECT_TRUE(
+        readText(reader, "la tête de con de l'accueil m'a encore raccroché au nez").aggressive);
+    EXPECT_TRUE(readText(reader,
+                         "si le plombier revient faire le malin je le fous par la fenêtre",
+                         Channel::kDigitalAgency)
+                    .aggressive);
+    EXPECT_FALSE(readText(reader, "c'est con, j'ai oublié mon badge au travail, vous pouvez "
+                                  "m'ouvrir le local vélo ?",
+                          Channel::kDigitalAgency)
+                     .aggressive);
+  }
+}
+
 // Insults at staff after "espèce de" ("espèce de vieux grincheux aigri", "une vraie harpie"),
 // veiled threats that a person "a intérêt à ne plus" come back or that the writer "ne répond
 // plus de rien", and damage promised "un de ces soirs". "Une espèce de tache", "un de ces jours"

@@ -870,6 +870,7 @@ person 1: une personne au telephone; un humain au telephone; me joindre par tele
 person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
 person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
 person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
+person 0: allait .. .. .. prendre rendez vous; allaient .. .. .. prendre rendez vous; devait .. .. .. prendre rendez vous; devaient .. .. .. prendre rendez vous
 # Round 9: a call back wished in the subjunctive ("qu'un conseiller me téléphone", SMS "kun
 # conseiller me tel"), asked of somebody ("quelqu'un de la comptabilité pourrait me
 # recontacter ?") or in English ("give me a call", "someone who speaks English").
@@ -895,9 +896,10 @@ formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute d
 formal 1: saisirai; saisir le; saisir la; saisine; avocat; tribunal; conciliat*; juridique
 formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dommages et interets
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
-formal 1: accuse de reception; action en justice; je me reserve; lawyer; compensation claim
-# The landlord's acknowledgment received is no registered letter from the tenant.
-formal 0: courrier d accuse de reception; l accuse de reception porte; votre accuse de reception; accuse de reception que vous; accuse de reception m; recu un accuse de reception; recu l accuse de reception; accuse de reception par courriel; accuse de reception par mail; accuse de reception par e mail
+formal 1: avec accuse de reception; avec avis de reception; lrar; action en justice
+formal 1: je me reserve; lawyer; compensation claim
+# An acknowledgment of receipt is the tenant's formal step only when a letter goes "avec"
+# one; "un/l'accusé de réception" is the landlord's, received (round 14).
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my

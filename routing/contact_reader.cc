@@ -94,6 +94,24 @@ bool isDocumentNoun(std::string_view w) {
   return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
 }
 
+// Where tenants are received (findOpeningHoursAsked).
+bool isOfficeNoun(std::string_view w) {
+  return w == "agence" || w == "agences" || w == "accueil" || w == "bureau" || w == "bureaux" ||
+         w == "loge" || w == "permanence" || w == "guichet" || w == "siege" || w == "antenne" ||
+         w == "office";
+}
+
+bool isDeterminer(std::string_view w) {
+  return w == "l" || w == "la" || w == "le" || w == "les" || w == "du" || w == "au" ||
+         w == "votre" || w == "vos" || w == "notre" || w == "cette" || w == "ce" || w == "the" ||
+         w == "your";
+}
+
+bool isOpenWord(std::string_view w) {
+  return w == "ouvert" || w == "ouverte" || w == "ouverts" || w == "ouvertes" || w == "ouvre" ||
+         w == "ouvrent" || w == "open" || w == "opens";
+}
+
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
          k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
@@ -1815,6 +1833,46 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  std::uint32_t asksOpeningHours() const {
+    if (!opening_hours_) {
+      opening_hours_ = findOpeningHoursAsked();
+    }
+    return *opening_hours_;
+  }
+
+  // Whether or when an office is open ("l'agence elle est ouverte le samedi ?", "les horaires de
+  // la permanence", "heures d'ouverture") is a general question even when opened like a
+  // follow-up ("je voulais savoir"), which the model reads as one. "Horaires" alone is not
+  // enough ("je travaille en horaires décalés"). Returns the office's or the hours' token.
+  std::uint32_t findOpeningHoursAsked() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    const std::size_t n = text_.tokens.size();
+    // "l'agence de la rue Pasteur euh elle est ouverte": the office's name comes between.
+    constexpr std::size_t kReach = 10;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view w = word(i);
+      if ((w == "heures" || w == "jours" || w == "horaires") && i + 2 < n &&
+          word(i + 1) == "d" && word(i + 2) == "ouverture") {
+        return static_cast<std::uint32_t>(i);
+      }
+      if (w == "opening" && i + 1 < n && word(i + 1) == "hours") {
+        return static_cast<std::uint32_t>(i);
+      }
+      // A particular office ("l'agence", "votre bureau"), not business hours in general
+      // ("joignable aux horaires de bureau").
+      if (!isOfficeNoun(w) || i == 0 || !isDeterminer(word(i - 1))) {
+        continue;
+      }
+      for (std::size_t j = (i >= 3 ? i - 3 : 0); j < std::min(n, i + kReach + 1); ++j) {
+        const std::string_view v = word(j);
+        if ((j > i && isOpenWord(v)) || ((v == "horaires" || v == "horaire") && j < i)) {
+          return static_cast<std::uint32_t>(std::min(i, j));
+        }
+      }
+    }
+    return UINT32_MAX;
+  }
+
   std::uint32_t sendsADocumentNow() const {
     if (!sent_document_) {
       sent_document_ = findDocumentSentNow();
@@ -2053,6 +2111,10 @@ class Analysis {
     }
     if (const std::uint32_t v = asksForADocumentOrAReview(); v != UINT32_MAX) {
       blockers.push_back("asks for a document or a review (\"" + clauseSnippet(clauseStart(v)) +
+                         "\")");
+    }
+    if (const std::uint32_t v = asksOpeningHours(); v != UINT32_MAX) {
+      blockers.push_back("asks when an office is open (\"" + clauseSnippet(clauseStart(v)) +
                          "\")");
     }
     if (const std::uint32_t v = sendsADocumentNow(); v != UINT32_MAX) {
@@ -2323,6 +2385,7 @@ class Analysis {
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
   mutable std::optional<std::uint32_t> asked_document_;  // asksForADocumentOrAReview()
   mutable std::optional<std::uint32_t> sent_document_;   // sendsADocumentNow()
+  mutable std::optional<std::uint32_t> opening_hours_;   // asksOpeningHours()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::string_view elderly_snippet_;

@@ -1060,6 +1060,42 @@ TEST(ContactReaderTest, AThreatToKillReportedIsUrgentAndConAsANounIsAnInsult) {
   }
 }
 
+// Round 14: whether and when an office is open is a general question, not a follow-up, however
+// it is opened ("je voulais savoir ..."). The landlord's acknowledgment of receipt is no formal
+// notice, only a letter sent "avec accusé de réception" is; a call promised "pour prendre
+// rendez-vous" asks for nobody.
+TEST(ContactReaderTest, OpeningHoursAcknowledgmentsAndPromisedCallsOfRoundFourteen) {
+  const std::string_view opening[] = {
+      "oui bonjour euh je voulais savoir euh la loge du gardien elle est ouverte le mercredi "
+      "après-midi ou pas euh parce que moi je travaille toute la journée",
+      "bonjour euh je voulais savoir euh votre agence euh elle ouvre à quelle heure le lundi euh",
+      "bonjour je voulais savoir si l agence est ouverte le samedi matin car je travaille en "
+      "semaine",
+  };
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : opening) {
+      EXPECT_FALSE(readText(reader, text, Channel::kPhone).status_only) << text;
+    }
+    EXPECT_TRUE(readText(reader,
+                         "Bonjour, j'ai une réclamation en cours pour le chauffage "
+                         "(REC-2026-0410). Je n'ai reçu qu'un accusé de réception il y a un "
+                         "mois. Où en est-elle ?",
+                         Channel::kEmail)
+                    .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "Je vous ai adressé un courrier avec accusé de réception le 2 mars "
+                          "pour ma demande de mutation, sans réponse. Où en est-elle ?",
+                          Channel::kEmail)
+                     .status_only);
+    EXPECT_TRUE(readText(reader,
+                         "oui bonjour euh j'avais signalé la porte du garage euh on m'avait dit "
+                         "que l'entreprise allait m'appeler pour prendre rendez-vous euh et "
+                         "toujours rien euh c'est pour savoir quand ils viennent",
+                         Channel::kPhone)
+                    .status_only);
+  }
+}
+
 // Insults at staff after "espèce de" ("espèce de vieux grincheux aigri", "une vraie harpie"),
 // veiled threats that a person "a intérêt à ne plus" come back or that the writer "ne répond
 // plus de rien", and damage promised "un de ces soirs". "Une espèce de tache", "un de ces jours"

@@ -1718,14 +1718,27 @@ TEST(ContactReaderQualityTest, NineteenthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.69, /*ref=*/0.97);
 }
 
+// blind_20 (80 messages, i001-i080), a typical day at a fourth landlord, scored once first by
+// round 13's reader: intent 0.875, status_only 0.91 / 0.74 (the landlord's acknowledgment of
+// receipt read as a formal notice, a promised call as a call asked, an office's opening hours
+// as a follow-up, four follow-ups read as their topic), urgent recall 1.00, aggressive F1 0.86,
+// case_ref 0.988. Round 14 mended the first three: in sample for them.
+TEST(ContactReaderQualityTest, TwentiethBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_20.jsonl");
+  EXPECT_EQ(m.n, 80);
+  expectFloors(m, /*intent=*/0.87, /*status_p=*/0.95, /*status_r=*/0.85, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/0.85, /*reassurance_f1=*/0.74, /*ref=*/0.98);
+}
+
 // check_p (60 messages): new requests worded like follow-ups (general questions, documents sent
 // with a confirmation asked, letters announcing a change) and close follow-ups, written as
 // training data and kept out of training since it moved other corpora both ways. Round 12's
-// sending rule took status_only precision from 0.565 to 0.684; the rest is still wrong.
+// sending rule took status_only precision from 0.565 to 0.684, round 14's opening hours to
+// 0.722; letters announcing a change are still read as follow-ups.
 TEST(ContactReaderQualityTest, NewRequestLookAlikesMeetFloors) {
   const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/check_p.jsonl");
   EXPECT_EQ(m.n, 60);
-  expectFloors(m, /*intent=*/0.78, /*status_p=*/0.68, /*status_r=*/0.86, /*urgent_r=*/1.00,
+  expectFloors(m, /*intent=*/0.78, /*status_p=*/0.72, /*status_r=*/0.86, /*urgent_r=*/1.00,
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.57, /*ref=*/1.00);
 }
 

@@ -574,6 +574,8 @@ vurgent 70: pas vu* depuis _ jours; plus vu* depuis _ jours; pas vu* depuis hier
 vurgent 70: repond pas quand on; repond plus quand on; ouvre pas quand on; ouvre plus quand on; personne n ouvre; ne repond ni; ne repond plus ni
 vurgent 70: on sonne .. .. repond pas; on frappe .. .. repond pas; on tape .. .. repond pas; on sonne .. .. repond plus; on frappe .. .. repond plus
 vurgent 70: son telephone sonne dans le vide; son portable sonne dans le vide
+vurgent 70: on le voit plus; on la voit plus; on ne le voit plus; on ne la voit plus
+vurgent 70: lui soit arrive quelque chose; lui est arrive quelque chose; qu il soit arrive quelque chose
 vurgent 40: volets .. fermes depuis; boite aux lettres .. pleine; courrier .. deborde
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
@@ -581,6 +583,7 @@ breakin 1: broken into; burglar*; vole; volee; volees; squatte
 breakin 1: on a force; ont force; a force ma; a force la; a force notre; force ma porte; force la serrure
 breakin 1: porte forcee; serrure forcee; a ete forcee; ete forcee; forcer ma porte; force notre porte
 breakin 1: ont casse la serrure; ont casse ma serrure; ont casse la porte; ont casse ma porte; ont defonce
+breakin 1: on a casse la vitre; ont casse la vitre; on a casse la fenetre; ont casse la fenetre; on a casse la baie vitree; ont casse la baie vitree
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
@@ -591,6 +594,9 @@ lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; 
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
 lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouiller; verrouille plus
 lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
+# A home left open to anybody after a break-in (round 15), whatever was broken to get in.
+lockfail 1: n importe qui peut entrer; n importe qui peut rentrer; tout le monde peut entrer
+lockfail 1: tout le monde peut rentrer; anyone can get in; anyone can come in
 lockfail 1: doesn t close; does not close; won t close; can t close; cannot close; doesn t lock; does not lock; can t lock; won t shut; doesn t shut; does not shut
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
 resolved 1: est resolu*; a disparu; est revenu*; est revenue; remarche; refonctionne
@@ -827,6 +833,7 @@ vulnerable 45: monsieur age; homme age; vieux monsieur; vieille dame; dame agee
 vulnerable 45: personne agee; malade; maladie; diabet*; insuline
 vulnerable 45: autis*; invalid*; hospitalis*; sortie d hopital; elderly; disabled
 vulnerable 40: mere isolee; pere isole
+vulnerable 35: il est age; est tres age; vit tout seul; vit toute seule; vit seul; vit seule; lives alone
 vulnerable 45: perdu mon emploi; perdu mon travail; perdu mon boulot
 reassure 25: pas pouvoir payer; je fais comment; comment je vais faire; comment on va faire
 vulnerable 35: agee; sourd*; hopital; operation; operee; opere; convalescen*; infirmiere; sick

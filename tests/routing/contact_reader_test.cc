@@ -1096,6 +1096,40 @@ TEST(ContactReaderTest, OpeningHoursAcknowledgmentsAndPromisedCallsOfRoundFourte
   }
 }
 
+// Round 15: a window broken in a break-in that leaves the home open to "n'importe qui" is the
+// door that cannot lock after a break-in; an elderly neighbour "on ne voit plus", with the fear
+// "qu'il lui soit arrivé quelque chose", is somebody vulnerable nobody has seen. A window a
+// child broke playing is neither.
+TEST(ContactReaderTest, AnOpenHomeAfterABreakInAndANeighbourNobodySeesOfRoundFifteen) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "Des cambrioleurs ont cassé la vitre de la cuisine cette nuit, on est "
+                         "au premier et n'importe qui peut rentrer maintenant.",
+                         Channel::kDigitalAgency)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "Cette nuit on a cassé la vitre de notre baie vitrée, tout le monde "
+                         "peut entrer, on a dormi chez ma soeur",
+                         Channel::kEmail)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "ma voisine du troisième elle a 88 ans on la voit plus depuis la semaine "
+                         "dernière euh j'ai peur qu'il lui soit arrivé quelque chose",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "bonjour le monsieur du cinquième il est âgé il vit tout seul et on le "
+                         "voit plus depuis des jours euh ça sent mauvais sur le palier",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "Mon fils a cassé la vitre de sa chambre avec un ballon, pouvez-vous "
+                          "envoyer un vitrier ?",
+                          Channel::kEmail)
+                     .urgent);
+  }
+}
+
 // Insults at staff after "espèce de" ("espèce de vieux grincheux aigri", "une vraie harpie"),
 // veiled threats that a person "a intérêt à ne plus" come back or that the writer "ne répond
 // plus de rien", and damage promised "un de ces soirs". "Une espèce de tache", "un de ces jours"
@@ -1728,6 +1762,17 @@ TEST(ContactReaderQualityTest, TwentiethBlindBatchMeetsFloors) {
   EXPECT_EQ(m.n, 80);
   expectFloors(m, /*intent=*/0.87, /*status_p=*/0.95, /*status_r=*/0.85, /*urgent_r=*/1.00,
                /*aggressive_f1=*/0.85, /*reassurance_f1=*/0.74, /*ref=*/0.98);
+}
+
+// blind_21 (100 messages, o001-o100), a typical Monday at a fifth landlord, scored once first
+// by round 14's reader: intent 0.92, status_only 0.97 / 0.91, urgent recall 0.78 (a window
+// broken in a break-in, an elderly neighbour nobody sees), aggressive F1 1.00, case_ref 0.99.
+// Round 15 mended both urgent misses: in sample for them.
+TEST(ContactReaderQualityTest, TwentyFirstBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_21.jsonl");
+  EXPECT_EQ(m.n, 100);
+  expectFloors(m, /*intent=*/0.90, /*status_p=*/0.96, /*status_r=*/0.91, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.82, /*ref=*/0.99);
 }
 
 // check_p (60 messages): new requests worded like follow-ups (general questions, documents sent

@@ -1833,6 +1833,46 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  std::uint32_t announcesAHouseholdChange() const {
+    if (!household_change_) {
+      household_change_ = findHouseholdChange();
+    }
+    return *household_change_;
+  }
+
+  // Somebody coming to live in the home ("elle viendrait vivre chez moi", "va venir s'installer
+  // chez nous", "je souhaiterais l'héberger") is a new situation to declare, whatever the
+  // letter's "savoir si" and "tenir informés" make the model read. The noun ("attestation
+  // d'hébergement", "ma demande d'hébergement") is left out: it names a file as often.
+  std::uint32_t findHouseholdChange() const {
+    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
+    const std::size_t n = text_.tokens.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view w = word(i);
+      if (w == "heberger" || w == "hebergerai" || w == "hebergerais" || w == "hebergeons" ||
+          w == "hebergerons" || w == "heberge") {
+        return static_cast<std::uint32_t>(i);
+      }
+      if (w != "vivre" && w != "installer" && w != "habiter" && w != "emmenager") {
+        continue;
+      }
+      bool coming = false;
+      for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i && !coming; ++j) {
+        const std::string_view v = word(j);
+        coming = v == "venir" || v == "vient" || v == "viendra" || v == "viendrait" ||
+                 v == "viennent" || v == "viendront" || v == "viendraient";
+      }
+      for (std::size_t j = i + 1; coming && j + 1 < std::min(n, i + 4); ++j) {
+        const std::string_view where = word(j);
+        const std::string_view who = word(j + 1);
+        if ((where == "chez" || where == "avec") && (who == "moi" || who == "nous")) {
+          return static_cast<std::uint32_t>(i);
+        }
+      }
+    }
+    return UINT32_MAX;
+  }
+
   std::uint32_t asksOpeningHours() const {
     if (!opening_hours_) {
       opening_hours_ = findOpeningHoursAsked();
@@ -2113,6 +2153,10 @@ class Analysis {
       blockers.push_back("asks for a document or a review (\"" + clauseSnippet(clauseStart(v)) +
                          "\")");
     }
+    if (const std::uint32_t v = announcesAHouseholdChange(); v != UINT32_MAX) {
+      blockers.push_back("announces somebody coming to live in the home (\"" +
+                         clauseSnippet(clauseStart(v)) + "\")");
+    }
     if (const std::uint32_t v = asksOpeningHours(); v != UINT32_MAX) {
       blockers.push_back("asks when an office is open (\"" + clauseSnippet(clauseStart(v)) +
                          "\")");
@@ -2386,6 +2430,7 @@ class Analysis {
   mutable std::optional<std::uint32_t> asked_document_;  // asksForADocumentOrAReview()
   mutable std::optional<std::uint32_t> sent_document_;   // sendsADocumentNow()
   mutable std::optional<std::uint32_t> opening_hours_;   // asksOpeningHours()
+  mutable std::optional<std::uint32_t> household_change_;  // announcesAHouseholdChange()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::string_view elderly_snippet_;

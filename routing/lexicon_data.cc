@@ -402,6 +402,8 @@ urgent 30: menace de mort
 # A threat to kill told by the person threatened: safety now (the reporter is not aggressive).
 urgent 70: va me tuer; veut me tuer; menace de me tuer; va nous tuer; veut nous tuer
 urgent 70: menace de nous tuer; va la tuer; menace de la tuer; going to kill me
+# Violence heard next door, feared for the person hit (round 16).
+urgent 70: qu il lui fasse du mal; qu il la tue; qu il le tue; qu il leur fasse du mal
 # Everyday wordings of emergencies now.
 urgent 70: ne s arrete pas; ne s arrete plus; n arrete pas de couler; coule sans arret
 urgent 70: traverse le plancher; traverse le plafond; passe a travers; a traverse le
@@ -576,6 +578,8 @@ vurgent 70: on sonne .. .. repond pas; on frappe .. .. repond pas; on tape .. ..
 vurgent 70: son telephone sonne dans le vide; son portable sonne dans le vide
 vurgent 70: on le voit plus; on la voit plus; on ne le voit plus; on ne la voit plus
 vurgent 70: lui soit arrive quelque chose; lui est arrive quelque chose; qu il soit arrive quelque chose
+vurgent 70: repond pas quand je; repond plus quand je; ouvre pas quand je; ouvre plus quand je
+vurgent 70: qu elle soit tombee; qu il soit tombe; qu elle est tombee; qu il est tombe
 vurgent 40: volets .. fermes depuis; boite aux lettres .. pleine; courrier .. deborde
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
@@ -665,6 +669,9 @@ aggressive 1: sale con
 aggressive 1: un con; une conne; gueule de con; tete de con; espece de con; pauvre con
 aggressive 1: vieux con; bande de cons; des cons; je le fous par; je le fous dans; je la fous par
 aggressive 1: je la fous dans; je vous fous dans; je vous fous par
+aggressive 1: gros faineant*; grosse faineante*; bande de faineants; lui faire bouffer
+aggressive 1: je lui fais bouffer; je te fais bouffer; je vous fais bouffer; vous faire bouffer
+aggressive 0.5: faineant*
 aggressive 1: creve ses pneus; crever les pneus; creve les pneus; crever ses pneus; lui creve
 aggressive 1: lui casser
 aggressive 0.8: feignant*; faineant*; voleur*; escroc*; mafia*; fumier; on va s en occuper
@@ -865,6 +872,11 @@ person 0: devait me rappeler; doit me rappeler; devaient me rappeler; devait me 
 person 0: promet un rappel
 person 1: etre rappele*; rappele par; etre contacte*; etre recontacte*
 person 1: parler a votre responsable; parler au responsable; parler a un responsable
+# A named person or an interview asked for (round 16).
+person 1: voudrais parler a; voudrais parler au; voudrais parler avec; souhaiterais parler a
+person 1: souhaite parler a; aimerais parler a; veux parler a; veux parler au; puis je parler a
+person 1: solliciter un entretien; sollicite un entretien; sollicitation d un entretien
+person 1: accorder un entretien; obtenir un entretien; un entretien avec
 person 1: mettre en relation; me mettre en contact; en relation avec
 # Having somebody call: "pourriez-vous me faire appeler par la personne qui suit le dossier ?".
 person 1: me faire appeler; me faire rappeler; me faire contacter; me faire recontacter

@@ -438,6 +438,7 @@ class Analysis {
         lexicon_(lexicon),
         refs_(refs),
         model_(model),
+        model_rereads_(model != nullptr && !model->empty()),
         input_(input),
         scratch_(scratch),
         text_(scratch.text),
@@ -448,7 +449,7 @@ class Analysis {
 
   Reading run() {
     readWithLexicon();
-    if (model_ != nullptr && !model_->empty()) {
+    if (model_rereads_) {
       applyModel();
     }
     takeTheNewRequestsIntent();
@@ -1390,6 +1391,7 @@ class Analysis {
         std::max_element(new_topic.begin(), new_topic.end()) - new_topic.begin());
 
     std::size_t chosen_topic = kTopicKinds.size();  // none: status or fallback
+    // Why a follow-up reads as a new problem, for the reason (written only when it is kept).
     std::string why;
     if (status >= kStatusThreshold) {
       if (new_from != UINT32_MAX && new_topic[best_new] >= kNewTopicThreshold &&
@@ -1397,11 +1399,13 @@ class Analysis {
         chosen_topic = best_new;
         new_problem_ = true;
         new_problem_from_ = new_from;
-        why = "status question plus a new problem (" +
-              quotes([](const Scored& s) {
-                return s.kind == CueKind::kNewProblem && s.weight >= 1;
-              }) +
-              ")";
+        if (!model_rereads_) {
+          why = "status question plus a new problem (" +
+                quotes([](const Scored& s) {
+                  return s.kind == CueKind::kNewProblem && s.weight >= 1;
+                }) +
+                ")";
+        }
       } else if (first_status != UINT32_MAX) {
         std::array<float, 5> clause_topic{};
         const std::uint32_t from = weakNewProblem(first_status, clause_topic);
@@ -1410,8 +1414,10 @@ class Analysis {
               std::max_element(clause_topic.begin(), clause_topic.end()) - clause_topic.begin());
           new_problem_ = true;
           new_problem_from_ = from;
-          why = "status question plus a new problem about something else (\"" +
-                clauseSnippet(from) + "\")";
+          if (!model_rereads_) {
+            why = "status question plus a new problem about something else (\"" +
+                  clauseSnippet(from) + "\")";
+          }
         }
       }
     } else if (topic[best_topic] >= kTopicThreshold) {
@@ -1419,8 +1425,12 @@ class Analysis {
     } else if (status < kStatusWeakThreshold) {
       chosen_topic = kTopicKinds.size() - 1;  // other
     }
+    r_.intent = chosen_topic == kTopicKinds.size() ? Intent::kStatusRequest
+                                                   : kTopicIntents[chosen_topic];
+    if (model_rereads_) {
+      return;  // applyModel writes the intent's reason
+    }
     if (chosen_topic == kTopicKinds.size()) {
-      r_.intent = Intent::kStatusRequest;
       std::string cues =
           quotes([](const Scored& s) { return s.kind == CueKind::kStatus && s.weight > 0; });
       if (r_.case_ref) {
@@ -1429,7 +1439,6 @@ class Analysis {
       r_.reasons.push_back("intent=status_request: " + cues);
       return;
     }
-    r_.intent = kTopicIntents[chosen_topic];
     const CueKind kind = kTopicKinds[chosen_topic];
     std::string cues = quotes([kind](const Scored& s) { return s.kind == kind && s.weight > 0; });
     if (cues.empty()) {
@@ -1931,8 +1940,9 @@ class Analysis {
   }
 
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
-  // once: the lexicon's reading (hits, person, case reference, new problem) is settled before the
-  // first call, and the model's pass asks again.
+  // once, when first asked (by the lexicon's status_only decision, or by the model's pass when
+  // the model reads a follow-up): the lexicon's reading (hits, person, case reference, new
+  // problem) is settled before the first call and the model changes none of it.
   const std::vector<std::string>& lexiconBlockers() const {
     if (!lexicon_blockers_) {
       lexicon_blockers_ = computeLexiconBlockers();
@@ -1985,8 +1995,10 @@ class Analysis {
     return blockers;
   }
 
+  // The lexicon's own status_only decision. With the model, applyModel decides it afresh (and
+  // asks for the lexicon's blockers only when the model reads a follow-up): nothing to do here.
   void decideStatusOnly() {
-    if (r_.intent != Intent::kStatusRequest) {
+    if (model_rereads_ || r_.intent != Intent::kStatusRequest) {
       return;
     }
     std::vector<std::string> blockers = lexiconBlockers();
@@ -2231,6 +2243,9 @@ class Analysis {
   const Lexicon& lexicon_;
   const CaseRefMatcher& refs_;
   const ReaderModel* model_;
+  // The model reads the message after the lexicon (applyModel): it always replaces the
+  // lexicon's intent and status_only reasons, so the lexicon's pass does not write them.
+  const bool model_rereads_;
   const ReaderInput& input_;
   ReadScratch& scratch_;
   NormalisedText& text_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -52,8 +53,8 @@ constexpr std::size_t kModelWholeTokens = 280;
 // A reading gathers up to about this many reasons (some dropped again): reserved at once
 // instead of grown, string moves included, one push at a time.
 constexpr std::size_t kReasonsReserved = 8;
-// Three quoted words or bigrams and their separators fit in this many bytes (modelCues).
-constexpr std::size_t kModelCuesReserved = 64;
+// A model's reason with three quoted words or bigrams fits in this many bytes (applyModel).
+constexpr std::size_t kModelReasonReserved = 128;
 
 // Topic kinds in Intent order (status excluded).
 constexpr std::array<CueKind, 5> kTopicKinds = {
@@ -549,30 +550,48 @@ class Analysis {
     });
   }
 
-  // Up to three quoted features pushing `head` up.
-  std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
-    std::string out;
-    out.reserve(kModelCuesReserved);
+  // Appends up to three quoted features pushing `head` up, or "no single cue".
+  void appendModelCues(std::string& out, const std::vector<ModelFeature>& features,
+                       std::size_t head) const {
     std::array<std::size_t, 3> top{};
     const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
     for (std::size_t k = 0; k < count; ++k) {
-      if (!out.empty()) {
+      if (k > 0) {
         out.append(", ");
       }
       out.push_back('"');
       appendFeatureDescription(text_, features[top[k]], out);
       out.push_back('"');
     }
-    if (out.empty()) {
-      return "no single cue";
+    if (count == 0) {
+      out.append("no single cue");
     }
-    return out;  // moved, where the conditional expression copied it
   }
 
-  static std::string percent(float p) { return std::to_string(std::lround(p * 100.0F)) + "%"; }
+  // Appends `v` in decimal, as std::to_string writes it (without a temporary string).
+  static void appendInt(std::string& out, long v) {
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), v).ptr;
+    out.append(digits.data(), end);
+  }
+
+  // Appends `p` as a whole percentage ("87%").
+  static void appendPercent(std::string& out, float p) {
+    appendInt(out, std::lround(p * 100.0F));
+    out.push_back('%');
+  }
+
+  // A model reason is built in one string reserved once (the intent's, with three quoted cues
+  // and the lexicon's intent, is under this size), not by a chain of temporaries.
+  static std::string reasonBuffer() {
+    std::string out;
+    out.reserve(kModelReasonReserved);
+    return out;
+  }
 
   // The statistical layer: re-decides intent, aggression, reassurance and status_only, and may
-  // add urgency the lexicon missed (never removes it).
+  // add urgency the lexicon missed (never removes it). The lexicon's pass left no intent or
+  // status_only reason (model_rereads_): this pass writes them.
   void applyModel() {
     const LexiconSignals sig = lexiconSignals();
     std::vector<ModelFeature>& features = scratch_.features;
@@ -583,13 +602,14 @@ class Analysis {
 
     const auto intent = static_cast<Intent>(d.intent);
     const auto head = static_cast<std::size_t>(d.intent);
-    std::string intent_reason = "intent=" + std::string(intentName(intent)) + " (model " +
-                                percent(scores.intent_probability[head]) +
-                                "): " + modelCues(features, head);
+    std::string intent_reason = reasonBuffer();
+    intent_reason.append("intent=").append(intentName(intent)).append(" (model ");
+    appendPercent(intent_reason, scores.intent_probability[head]);
+    intent_reason.append("): ");
+    appendModelCues(intent_reason, features, head);
     if (intent != r_.intent) {
-      intent_reason += "; lexicon read " + std::string(intentName(r_.intent));
+      intent_reason.append("; lexicon read ").append(intentName(r_.intent));
     }
-    dropReasons("intent=");
     r_.reasons.push_back(std::move(intent_reason));
     r_.intent = intent;
 
@@ -599,20 +619,30 @@ class Analysis {
       r_.urgency = std::max(
           {r_.urgency, config_.urgent_threshold, static_cast<int>(std::lround(p * 100.0F))});
       dropReasons("not urgent");
-      r_.reasons.push_back("urgent(" + std::to_string(r_.urgency) + ", model " + percent(p) +
-                           "): " + modelCues(features, kHeadUrgent));
+      std::string reason = reasonBuffer();
+      reason.append("urgent(");
+      appendInt(reason, r_.urgency);
+      reason.append(", model ");
+      appendPercent(reason, p);
+      reason.append("): ");
+      appendModelCues(reason, features, kHeadUrgent);
+      r_.reasons.push_back(std::move(reason));
     }
 
     if (d.aggressive != r_.aggressive) {
       const float p = scores.probability(kHeadAggressive);
       r_.aggressive = d.aggressive;
       dropReasons("aggressive");
+      std::string reason = reasonBuffer();
+      reason.append(d.aggressive ? "aggressive (model " : "not aggressive (model ");
+      appendPercent(reason, p);
       if (d.aggressive) {
-        r_.reasons.push_back("aggressive (model " + percent(p) +
-                             "): " + modelCues(features, kHeadAggressive));
+        reason.append("): ");
+        appendModelCues(reason, features, kHeadAggressive);
       } else {
-        r_.reasons.push_back("not aggressive (model " + percent(p) + ", overrides the lexicon)");
+        reason.append(", overrides the lexicon)");
       }
+      r_.reasons.push_back(std::move(reason));
     }
 
     const bool high = d.reassurance_high || (r_.reassurance_high && context_points_ > 0);
@@ -621,42 +651,64 @@ class Analysis {
       r_.reassurance_high = high;
       r_.reassurance = high ? std::max(r_.reassurance, config_.reassurance_high_threshold)
                             : std::min(r_.reassurance, config_.reassurance_high_threshold - 1);
-      r_.reasons.push_back(std::string(high ? "reassurance high" : "reassurance not high") +
-                           " (model " + percent(p) +
-                           (high ? "): " + modelCues(features, kHeadReassurance) : ")"));
+      std::string reason = reasonBuffer();
+      reason.append(high ? "reassurance high (model " : "reassurance not high (model ");
+      appendPercent(reason, p);
+      if (high) {
+        reason.append("): ");
+        appendModelCues(reason, features, kHeadReassurance);
+      } else {
+        reason.push_back(')');
+      }
+      r_.reasons.push_back(std::move(reason));
     }
 
-    dropReasons("status_only");
-    dropReasons("not status_only");
     r_.status_only = false;
     if (r_.intent == Intent::kStatusRequest) {
-      std::vector<std::string> blockers = lexiconBlockers();
-      if (r_.urgent) {
-        blockers.insert(blockers.begin(), "urgent");
-      }
-      if (r_.aggressive) {
-        blockers.insert(blockers.begin(), "aggressive");
-      }
-      const float p = scores.probability(kHeadStatusOnly);
-      if (blockers.empty() && sig.non_french &&
-          sig.status_score < ModelThresholds{}.status_only_non_french_cue) {
-        blockers.push_back("not French and no explicit follow-up cue");
-      }
-      if (blockers.empty() && !d.status_only) {
-        blockers.push_back("model reads more than a follow-up (" + percent(p) + ")");
-      }
-      r_.status_only = d.status_only && blockers.empty();
-      if (r_.status_only) {
-        r_.reasons.push_back("status_only (model " + percent(p) +
-                             "): only asks where the request stands");
-      } else {
-        std::string reason = "not status_only: ";
-        for (std::size_t i = 0; i < blockers.size(); ++i) {
-          reason += (i > 0 ? "; " : "") + blockers[i];
-        }
-        r_.reasons.push_back(std::move(reason));
-      }
+      decideStatusOnlyWithModel(sig, d, scores.probability(kHeadStatusOnly));
     }
+  }
+
+  // status_only once the model reads a follow-up: what blocks an automatic answer, in the order
+  // reported (aggression, urgency, the lexicon's blockers, then a non-French text without an
+  // explicit follow-up cue or a model unsure it is only a follow-up).
+  void decideStatusOnlyWithModel(const LexiconSignals& sig, const ModelDecision& d, float p) {
+    const std::vector<std::string>& lexicon_blockers = lexiconBlockers();
+    const bool blocked = r_.aggressive || r_.urgent || !lexicon_blockers.empty();
+    const bool non_french = !blocked && sig.non_french &&
+                            sig.status_score < ModelThresholds{}.status_only_non_french_cue;
+    r_.status_only = d.status_only && !blocked && !non_french;
+    std::string reason = reasonBuffer();
+    if (r_.status_only) {
+      reason.append("status_only (model ");
+      appendPercent(reason, p);
+      reason.append("): only asks where the request stands");
+      r_.reasons.push_back(std::move(reason));
+      return;
+    }
+    reason.append("not status_only: ");
+    bool first = true;
+    const auto add = [&reason, &first](std::string_view blocker) {
+      reason.append(first ? "" : "; ").append(blocker);
+      first = false;
+    };
+    if (r_.aggressive) {
+      add("aggressive");
+    }
+    if (r_.urgent) {
+      add("urgent");
+    }
+    for (const std::string& b : lexicon_blockers) {
+      add(b);
+    }
+    if (non_french) {
+      add("not French and no explicit follow-up cue");
+    } else if (!blocked && !d.status_only) {
+      add("model reads more than a follow-up (");
+      appendPercent(reason, p);
+      reason.push_back(')');
+    }
+    r_.reasons.push_back(std::move(reason));
   }
 
   std::string_view snippet(const CueHit& h) const {

@@ -491,6 +491,7 @@ class Analysis {
     shadowContained();
     applyNegation();
     applyResolvedAndReported();
+    tallyKinds();
 
     findCaseRef();
     decideAggression();
@@ -976,21 +977,30 @@ class Analysis {
     }
   }
 
-  float sum(CueKind k) const {
-    float total = 0;
+  // The active hits' weights summed by kind, and the kinds with an active hit of positive
+  // weight, in one pass once applyResolvedAndReported has settled which hits are active (no
+  // later pass changes it): the decisions ask sum() and any() a dozen times a read, each a pass
+  // over the hits before. Each kind's sum adds its weights in hit order from 0, as that pass did.
+  void tallyKinds() {
+    static_assert(kCueKindCount <= 32);
+    kind_sum_.fill(0.0F);
+    kinds_present_ = 0;
     for (const Scored& s : scored_) {
-      if (s.active && s.kind == k) {
-        total += s.weight;
+      if (!s.active) {
+        continue;
+      }
+      const auto k = static_cast<std::size_t>(s.kind);
+      kind_sum_[k] += s.weight;
+      if (s.weight > 0) {
+        kinds_present_ |= std::uint32_t{1} << k;
       }
     }
-    return total;
   }
+
+  float sum(CueKind k) const { return kind_sum_[static_cast<std::size_t>(k)]; }
   // Zero-weight entries are exceptions that shadow what they contain ("on devait me rappeler"
   // hides "me rappeler"); they are not evidence themselves.
-  bool any(CueKind k) const {
-    return std::any_of(scored_.begin(), scored_.end(),
-                       [k](const Scored& s) { return s.active && s.kind == k && s.weight > 0; });
-  }
+  bool any(CueKind k) const { return (kinds_present_ >> static_cast<std::size_t>(k) & 1) != 0; }
 
   // A contract number is no case reference (label rules): "contrat de location n° 04-331-2014",
   // "Contrat n° 07-118-2016" have a reference's shape. A match with "contrat" or "contract" in
@@ -2315,6 +2325,8 @@ class Analysis {
   mutable std::optional<std::uint32_t> asked_document_;  // asksForADocumentOrAReview()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
+  std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()
+  std::uint32_t kinds_present_ = 0;              // bit per kind, tallyKinds()
   std::string_view elderly_snippet_;
 };
 

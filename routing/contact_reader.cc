@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "routing/case_ref.h"
@@ -401,8 +402,8 @@ struct ReadScratch {
   std::vector<Scored> scored;
   std::vector<std::size_t> order;  // shadowContained()
   std::vector<char> covered;       // applyNegation(), by token
-  std::vector<ModelFeature> features;
-  std::vector<char> middle;       // cueSentences()
+  std::vector<ModelFeature> features;  // applyModel(): grown, never shrunk (but when huge)
+  std::vector<char> middle;            // cueSentences()
   std::vector<char> courtesy;     // markCourtesySentences(), by sentence
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
@@ -552,7 +553,7 @@ class Analysis {
   }
 
   // Appends up to three quoted features pushing `head` up, or "no single cue".
-  void appendModelCues(std::string& out, const std::vector<ModelFeature>& features,
+  void appendModelCues(std::string& out, std::span<const ModelFeature> features,
                        std::size_t head) const {
     std::array<std::size_t, 3> top{};
     const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
@@ -595,9 +596,11 @@ class Analysis {
   // status_only reason (model_rereads_): this pass writes them.
   void applyModel() {
     const LexiconSignals sig = lexiconSignals();
-    std::vector<ModelFeature>& features = scratch_.features;
     const std::vector<char>& middle = cueSentences();
-    extractModelFeatures(text_, input_.channel, sig, features, &middle);
+    // Written over the thread's buffer, which keeps its size from one read to the next.
+    const std::span<ModelFeature> features(
+        scratch_.features.data(),
+        writeModelFeatures(text_, input_.channel, sig, scratch_.features, &middle));
     const ModelScores scores = model_->score(features);
     const ModelDecision d = combineDecisions(sig, scores);
 
@@ -1462,8 +1465,7 @@ class Analysis {
         new_problem_ = true;
         new_problem_from_ = new_from;
         if (!model_rereads_) {
-          why = "status question plus a new problem (" +
-                quotes([](const Scored& s) {
+          why = "status question plus a new problem (" + quotes([](const Scored& s) {
                   return s.kind == CueKind::kNewProblem && s.weight >= 1;
                 }) +
                 ")";
@@ -1487,8 +1489,8 @@ class Analysis {
     } else if (status < kStatusWeakThreshold) {
       chosen_topic = kTopicKinds.size() - 1;  // other
     }
-    r_.intent = chosen_topic == kTopicKinds.size() ? Intent::kStatusRequest
-                                                   : kTopicIntents[chosen_topic];
+    r_.intent =
+        chosen_topic == kTopicKinds.size() ? Intent::kStatusRequest : kTopicIntents[chosen_topic];
     if (model_rereads_) {
       return;  // applyModel writes the intent's reason
     }

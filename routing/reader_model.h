@@ -77,6 +77,14 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
                           const LexiconSignals& lexicon, std::vector<ModelFeature>& out,
                           const std::vector<char>* middle_sentences = nullptr);
 
+// The same features written over the first elements of `buffer`; returns how many. `buffer` is
+// grown when too short and never shrunk, and what lies past the features is left as it was: a
+// caller that keeps it from one message to the next (the reader's per-thread scratch) has it
+// grown, and its new elements value-initialised, only when a message is longer than any before.
+std::size_t writeModelFeatures(const NormalisedText& text, Channel channel,
+                               const LexiconSignals& lexicon, std::vector<ModelFeature>& buffer,
+                               const std::vector<char>* middle_sentences = nullptr);
+
 // The feature's text as the trainer and reasons show it ("w:fuite", "b:plus|chauffage").
 std::string describeFeature(const NormalisedText& text, const ModelFeature& f);
 // The same text appended to `out`.
@@ -135,14 +143,14 @@ class ReaderModel {
 
   bool empty() const { return weights_.count == 0; }
   // Also points each feature at its weights, for topContributors.
-  ModelScores score(std::vector<ModelFeature>& features) const;
+  ModelScores score(std::span<ModelFeature> features) const;
   // Most indices topContributors reports.
   static constexpr std::size_t kMaxContributors = 8;
   // The features pushing `head` up the most (positive contributions only), best first; after
   // score(). Writes up to min(out.size(), kMaxContributors) indices of `features` into `out`
   // and returns how many (no allocation: called several times per read).
   // `words_only` leaves out the channel and lexicon-signal features (reasons quote words).
-  std::size_t topContributors(const std::vector<ModelFeature>& features, std::size_t head,
+  std::size_t topContributors(std::span<const ModelFeature> features, std::size_t head,
                               std::span<std::size_t> out, bool words_only = false) const;
 
  private:

@@ -211,6 +211,12 @@ constexpr internal::WordSet kScopeBreakWords(kScopeBreakList);
 
 bool isScopeBreakWord(std::string_view w) { return kScopeBreakWords.contains(w); }
 
+// Negators other than "plus" (isNegator() judges "plus" by its neighbours).
+constexpr std::string_view kNegatorList[] = {"pas",   "aucun",   "aucune",   "jamais", "sans",
+                                             "ni",    "rien",    "non",      "no",     "not",
+                                             "never", "inutile", "nullement"};
+constexpr internal::WordSet kNegatorWords(kNegatorList);
+
 constexpr std::string_view kGreetingList[] = {
     "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
     "ouais",     "voila",   "alors",     "madame",      "monsieur", "mesdames", "messieurs",
@@ -820,7 +826,8 @@ class Analysis {
 
   bool isNegator(std::size_t i) const {
     const std::string_view w = text_.word(text_.tokens[i]);
-    if (w == "plus") {
+    // One integer compare for "plus", then the list's shapes: most words stop at one of them.
+    if (internal::packShortWord(w) == internal::packShortWord("plus")) {
       // "de plus en plus", "en plus", "au plus vite" are not negations, nor is the restrictive
       // "il ne fait plus que 13 degrés" (only 13 degrees left).
       if (i + 1 < text_.tokens.size()) {
@@ -837,9 +844,7 @@ class Analysis {
       }
       return true;
     }
-    return w == "pas" || w == "aucun" || w == "aucune" || w == "jamais" || w == "sans" ||
-           w == "ni" || w == "rien" || w == "non" || w == "no" || w == "not" || w == "never" ||
-           w == "inutile" || w == "nullement";
+    return kNegatorWords.contains(w);
   }
 
   void applyNegation() {

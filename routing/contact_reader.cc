@@ -1083,8 +1083,11 @@ class Analysis {
   // An age of 70 or more written in figures or words before "ans" ("j'ai 85 ans",
   // "quatre-vingt-cinq ans").
   bool mentionsElderlyAge() {
+    const char* const norm = text_.norm.data();
     for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
-      if (text_.word(text_.tokens[i]) != "ans") {
+      // Size and first byte straight from the token: most tokens stop there.
+      const Token& t = text_.tokens[i];
+      if (t.norm_size != 3 || norm[t.norm_begin] != 'a' || text_.word(t) != "ans") {
         continue;
       }
       const std::string_view prev = text_.word(text_.tokens[i - 1]);

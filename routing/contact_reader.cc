@@ -54,8 +54,9 @@ constexpr std::size_t kModelWholeTokens = 280;
 // A reading gathers up to about this many reasons (some dropped again): reserved at once
 // instead of grown, string moves included, one push at a time.
 constexpr std::size_t kReasonsReserved = 8;
-// A model's reason with three quoted words or bigrams fits in this many bytes (applyModel).
-constexpr std::size_t kModelReasonReserved = 128;
+// A reason fits in this many bytes when it quotes up to three words or bigrams (the model's) or
+// a few short snippets (the lexicon's): reserved at once (reasonBuffer()).
+constexpr std::size_t kReasonReserved = 128;
 
 // Topic kinds in Intent order (status excluded).
 constexpr std::array<CueKind, 5> kTopicKinds = {
@@ -589,11 +590,11 @@ class Analysis {
     out.push_back('%');
   }
 
-  // A model reason is built in one string reserved once (the intent's, with three quoted cues
-  // and the lexicon's intent, is under this size), not by a chain of temporaries.
+  // A reason is written in one string reserved once (most fit in it), not by a chain of
+  // temporaries.
   static std::string reasonBuffer() {
     std::string out;
-    out.reserve(kModelReasonReserved);
+    out.reserve(kReasonReserved);
     return out;
   }
 
@@ -731,6 +732,14 @@ class Analysis {
   template <typename Pred>
   std::string quotes(Pred pred) const {
     std::string out;
+    appendQuotes(out, pred);
+    return out;
+  }
+
+  // The same snippets appended to `out` (a reason being written); returns whether there were
+  // any.
+  template <typename Pred>
+  bool appendQuotes(std::string& out, Pred pred) const {
     std::array<std::string_view, kMaxSnippetsPerReason> seen;
     std::size_t seen_count = 0;
     for (const Scored& s : scored_) {
@@ -746,15 +755,15 @@ class Analysis {
         out.append(", ...");
         break;
       }
-      seen[seen_count++] = q;
-      if (!out.empty()) {
+      if (seen_count > 0) {
         out.append(", ");
       }
+      seen[seen_count++] = q;
       out.push_back('"');
       out.append(q);
       out.push_back('"');
     }
-    return out;
+    return seen_count > 0;
   }
 
   void shadowContained() {
@@ -1067,16 +1076,20 @@ class Analysis {
     const float score = sum(CueKind::kAggressive);
     r_.aggressive = score >= kAggressiveThreshold;
     if (r_.aggressive) {
-      r_.reasons.push_back("aggressive: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kAggressive; }));
+      std::string reason = reasonBuffer();
+      reason.append("aggressive: ");
+      appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kAggressive; });
+      r_.reasons.push_back(std::move(reason));
     }
   }
 
   void decidePerson() {
     r_.asks_for_person = any(CueKind::kPerson);
     if (r_.asks_for_person) {
-      r_.reasons.push_back("asks_for_person: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kPerson; }));
+      std::string reason = reasonBuffer();
+      reason.append("asks_for_person: ");
+      appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kPerson; });
+      r_.reasons.push_back(std::move(reason));
     }
   }
 
@@ -1192,20 +1205,19 @@ class Analysis {
              (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) || s.kind == CueKind::kBreakIn ||
              s.kind == CueKind::kLockFail;
     });
-    if (r_.urgent) {
-      std::string reason = "urgent(" + std::to_string(r_.urgency) + "): " + cues;
-      if (!vuln && any(CueKind::kVulnUrgent)) {
-        reason += "";
+    // "urgent(N): cues", or "not urgent(N)" with ": cues" when there are any, written in one
+    // reserved string once it is known to be kept.
+    if (r_.urgent || !cues.empty() || any(CueKind::kVulnUrgent)) {
+      std::string reason = reasonBuffer();
+      reason.append(r_.urgent ? "urgent(" : "not urgent(");
+      appendInt(reason, r_.urgency);
+      reason.push_back(')');
+      if (r_.urgent || !cues.empty()) {
+        reason.append(": ").append(cues);
       }
-      r_.reasons.push_back(std::move(reason));
-    } else if (!cues.empty() || any(CueKind::kVulnUrgent)) {
-      std::string reason = "not urgent(" + std::to_string(r_.urgency) + ")";
-      if (!cues.empty()) {
-        reason += ": " + cues;
-      }
-      if (!vuln && any(CueKind::kVulnUrgent)) {
-        reason += " nobody vulnerable: " +
-                  quotes([](const Scored& s) { return s.kind == CueKind::kVulnUrgent; });
+      if (!r_.urgent && !vuln && any(CueKind::kVulnUrgent)) {
+        reason.append(" nobody vulnerable: ");
+        appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kVulnUrgent; });
       }
       r_.reasons.push_back(std::move(reason));
     }
@@ -1251,15 +1263,17 @@ class Analysis {
     r_.reassurance = std::clamp(static_cast<int>(std::lround(points)), 0, 100);
     r_.reassurance_high = r_.reassurance >= config_.reassurance_high_threshold;
     if (r_.reassurance > 0) {
-      std::string reason = "reassurance(" + std::to_string(r_.reassurance) + ")";
-      const std::string cues = quotes([](const Scored& s) {
-        return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
-      });
-      if (!cues.empty()) {
-        reason += ": " + cues;
+      std::string reason = reasonBuffer();
+      reason.append("reassurance(");
+      appendInt(reason, r_.reassurance);
+      reason.append("): ");
+      if (!appendQuotes(reason, [](const Scored& s) {
+            return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
+          })) {
+        reason.resize(reason.size() - 2);  // no ": "
       }
       if (elderly_) {
-        reason += ", age \"" + std::string(elderly_snippet_) + "\"";
+        reason.append(", age \"").append(elderly_snippet_).push_back('"');
       }
       if (r_.asks_for_person) {
         reason += ", asks for a person";

@@ -68,6 +68,21 @@ constexpr std::uint64_t keyOf(char type, std::string_view a, std::string_view b 
   return finish(h);
 }
 
+// What sets intent `head` apart in the weights `w` of one key: its weight against the mean of
+// the other intents'. The six intent weights are summed in head order.
+float intentContrast(const float* w, std::size_t head) {
+  static_assert(kModelIntentHeads == 6);
+  float others = 0;
+  others += w[0];
+  others += w[1];
+  others += w[2];
+  others += w[3];
+  others += w[4];
+  others += w[5];
+  others -= w[head];
+  return w[head] - others / static_cast<float>(kModelIntentHeads - 1);
+}
+
 bool allDigits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -503,12 +518,22 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
     return weights_.keys[a] < weights_.keys[b];
   });
+  static_assert(kModelHeadCount + kModelIntentHeads <= kRowFloats);
+  rows_.assign(weights_.count * kRowFloats, 0.0F);
+  for (std::size_t i = 0; i < weights_.count; ++i) {
+    const float* const w = weights_.weights + i * kModelHeadCount;
+    float* const row = rows_.data() + i * kRowFloats;
+    std::copy(w, w + kModelHeadCount, row);
+    for (std::size_t head = 0; head < kModelIntentHeads; ++head) {
+      row[kModelHeadCount + head] = intentContrast(w, head);
+    }
+  }
   for (const std::uint32_t i : order) {
     std::uint64_t s = weights_.keys[i] & mask_;
     while (slots_[s].weights != nullptr) {
       s = (s + 1) & mask_;
     }
-    slots_[s] = Slot{weights_.keys[i], weights_.weights + std::size_t{i} * kModelHeadCount};
+    slots_[s] = Slot{weights_.keys[i], rows_.data() + std::size_t{i} * kRowFloats};
   }
 }
 
@@ -632,21 +657,8 @@ std::size_t ReaderModel::topContributors(std::span<const ModelFeature> features,
                                         (type == FeatureType::kWord && f.function_word)))) {
       continue;
     }
-    float c = w[head];
-    if (head < kModelIntentHeads) {
-      // What sets this intent apart: its weight against the mean of the others.
-      // The six intent weights summed in head order, written out (the loop was not unrolled).
-      static_assert(kModelIntentHeads == 6);
-      float others = 0;
-      others += w[0];
-      others += w[1];
-      others += w[2];
-      others += w[3];
-      others += w[4];
-      others += w[5];
-      others -= w[head];
-      c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
-    }
+    // An intent head: what sets this intent apart (intentContrast), precomputed in the row.
+    float c = head < kModelIntentHeads ? w[kModelHeadCount + head] : w[head];
     c *= f.value;
     if (c <= 0 || (count == max && c <= best[count - 1].first)) {
       continue;

@@ -66,7 +66,9 @@ struct ModelFeature {
   std::uint32_t token = 0;  // first token (kWord, kBigram, kPrefix), for reasons
   FeatureType type = FeatureType::kWord;
   bool function_word = false;      // "pour", "vous": weighs, but is not quoted in reasons
-  const float* weights = nullptr;  // set by ReaderModel::score: the key's weights, if known
+  // Set by ReaderModel::score: the key's kModelHeadCount weights, if known (a ReaderModel's own
+  // copy, followed by what topContributors reads).
+  const float* weights = nullptr;
 };
 
 // Appends the features of a message to `out` (cleared first), each key once. A long message is
@@ -138,6 +140,11 @@ struct ModelWeights {
 class ReaderModel {
  public:
   explicit ReaderModel(ModelWeights weights);
+  // Its table points into its own rows: movable, not copyable.
+  ReaderModel(const ReaderModel&) = delete;
+  ReaderModel& operator=(const ReaderModel&) = delete;
+  ReaderModel(ReaderModel&&) noexcept = default;
+  ReaderModel& operator=(ReaderModel&&) noexcept = default;
   // The weights generated at build time (an empty model when none were linked in).
   static ModelWeights builtInWeights();
 
@@ -155,10 +162,16 @@ class ReaderModel {
 
  private:
   ModelWeights weights_;
+  // Per key, a row of kRowFloats: its kModelHeadCount weights (copied, the same values), then
+  // for each intent head h what topContributors ranks by, its weight against the mean of the
+  // other intents' (w[h] - (sum of the six - w[h]) / 5), computed here once per key with the
+  // very operations topContributors would repeat for every feature of every read.
+  static constexpr std::size_t kRowFloats = 16;
+  std::vector<float> rows_;
   struct Slot {
     // The key itself, so that a probe touches one cache line; the largest key in an empty slot.
     std::uint64_t key = ~std::uint64_t{0};
-    const float* weights = nullptr;  // the key's kModelHeadCount weights; nullptr: empty
+    const float* weights = nullptr;  // the key's row in rows_; nullptr: empty
   };
   // Open addressing, linear probing, keys inserted in ascending order: along any probe path the
   // keys ascend up to the first empty slot (an ordered hash table), so a lookup stops at the

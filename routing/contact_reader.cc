@@ -65,6 +65,20 @@ constexpr std::array<Intent, 5> kTopicIntents = {Intent::kRepair, Intent::kRentA
                                                  Intent::kNeighbourhood, Intent::kTenancyAdmin,
                                                  Intent::kOther};
 constexpr std::size_t kAdminTopic = 3;
+// The topic kinds are the first CueKinds, in the same order: a hit's topic index is its kind.
+static_assert([] {
+  for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
+    if (static_cast<std::size_t>(kTopicKinds[t]) != t) {
+      return false;
+    }
+  }
+  return true;
+}());
+// The index in kTopicKinds of kind `k`, or kTopicKinds.size() when `k` is no topic.
+constexpr std::size_t topicIndex(CueKind k) {
+  const auto i = static_cast<std::size_t>(k);
+  return i < kTopicKinds.size() ? i : kTopicKinds.size();
+}
 // findCaseRef: how far before a match "contrat" makes it a contract number, and how many
 // such matches are skipped.
 constexpr std::size_t kContractWindow = 32;
@@ -1414,10 +1428,8 @@ class Analysis {
         if (courtesyOrThanks(s)) {
           continue;
         }
-        for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
-          if (s.kind == kTopicKinds[k]) {
-            topic[k] += s.weight;
-          }
+        if (const std::size_t k = topicIndex(s.kind); k < kTopicKinds.size()) {
+          topic[k] += s.weight;
         }
       }
       if (status_after >= kStatusWeakThreshold ||
@@ -1458,12 +1470,10 @@ class Analysis {
       if (s.kind == CueKind::kStatus && s.hit.first_token >= new_from) {
         status_after_new += s.weight;
       }
-      for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
-        if (s.kind == kTopicKinds[t]) {
-          topic[t] += s.weight;
-          if (s.hit.first_token >= new_from && !courtesyOrThanks(s)) {
-            new_topic[t] += s.weight;
-          }
+      if (const std::size_t t = topicIndex(s.kind); t < kTopicKinds.size()) {
+        topic[t] += s.weight;
+        if (s.hit.first_token >= new_from && !courtesyOrThanks(s)) {
+          new_topic[t] += s.weight;
         }
       }
     }
@@ -1998,10 +2008,8 @@ class Analysis {
           courtesyOrThanks(s)) {
         continue;
       }
-      for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
-        if (s.kind == kTopicKinds[k]) {
-          topic[k] += s.weight;
-        }
+      if (const std::size_t k = topicIndex(s.kind); k < kTopicKinds.size()) {
+        topic[k] += s.weight;
       }
     }
     return topic;

@@ -524,7 +524,9 @@ class Analysis {
     decideStatusOnly();
   }
 
-  LexiconSignals lexiconSignals() const {
+  // `with_non_french` false leaves non_french false, for a caller that asks nonFrench() itself
+  // only when it matters.
+  LexiconSignals lexiconSignals(bool with_non_french = true) const {
     LexiconSignals sig;
     sig.intent = static_cast<int>(r_.intent);
     sig.status_score = status_score_;
@@ -542,7 +544,7 @@ class Analysis {
       return s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
     });
     sig.vulnerable_cue_alone = !vulnerable_ && !r_.urgent && any(CueKind::kVulnUrgent);
-    sig.non_french = nonFrench();
+    sig.non_french = with_non_french && nonFrench();
     return sig;
   }
 
@@ -616,13 +618,19 @@ class Analysis {
   // add urgency the lexicon missed (never removes it). The lexicon's pass left no intent or
   // status_only reason (model_rereads_): this pass writes them.
   void applyModel() {
-    const LexiconSignals sig = lexiconSignals();
+    // Whether the text is French matters only when the model reads a follow-up: no feature
+    // carries it, and combineDecisions and the status_only decision ask it only then. A pass
+    // over every token, so asked only then.
+    LexiconSignals sig = lexiconSignals(/*with_non_french=*/false);
     const std::vector<char>& middle = cueSentences();
     // Written over the thread's buffer, which keeps its size from one read to the next.
     const std::span<ModelFeature> features(
         scratch_.features.data(),
         writeModelFeatures(text_, input_.channel, sig, scratch_.features, &middle));
     const ModelScores scores = model_->score(features);
+    if (scores.best_intent == static_cast<int>(Intent::kStatusRequest)) {
+      sig.non_french = nonFrench();
+    }
     const ModelDecision d = combineDecisions(sig, scores);
 
     const auto intent = static_cast<Intent>(d.intent);

@@ -791,10 +791,9 @@ class Analysis {
   void shadowContained() {
     std::vector<std::size_t>& order = scratch_.order;
     order.resize(scored_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      order[i] = i;
-    }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    // The hits by family, then first token, longest first, heaviest first, hit order: a total
+    // order (the index decides last), which any sort gives alike.
+    const auto before = [&](std::size_t a, std::size_t b) {
       const Scored& x = scored_[a];
       const Scored& y = scored_[b];
       const int fx = family(x.kind);
@@ -812,7 +811,28 @@ class Analysis {
         return std::fabs(x.weight) > std::fabs(y.weight);
       }
       return a < b;
-    });
+    };
+    // Grouped by family in one counting pass (each family's hits in hit order), then finished
+    // by an insertion sort: the lexicon gives its hits in token order, so each family's run is
+    // nearly sorted already and takes about one comparison a hit (std::sort took n log n).
+    std::array<std::uint32_t, kCueKindCount + 1> next{};
+    for (const Scored& h : scored_) {
+      ++next[static_cast<std::size_t>(family(h.kind)) + 1];
+    }
+    for (std::size_t f = 1; f < next.size(); ++f) {
+      next[f] += next[f - 1];
+    }
+    for (std::size_t i = 0; i < scored_.size(); ++i) {
+      order[next[static_cast<std::size_t>(family(scored_[i].kind))]++] = i;
+    }
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const std::size_t x = order[i];
+      std::size_t j = i;
+      for (; j > 0 && before(x, order[j - 1]); --j) {
+        order[j] = order[j - 1];
+      }
+      order[j] = x;
+    }
     int current_family = -1;
     std::uint32_t max_end = 0;
     for (std::size_t idx : order) {

@@ -19,6 +19,9 @@
 namespace relais::routing {
 namespace {
 
+// Literals appended to reasons as string_views: their length is known, not measured at each call.
+using namespace std::string_view_literals;
+
 constexpr std::size_t kGistMaxBytes = 200;
 constexpr std::size_t kSnippetMaxBytes = 60;
 constexpr std::size_t kMaxSnippetsPerReason = 4;
@@ -499,7 +502,7 @@ class Analysis {
       std::string& combined = scratch_.combined;
       combined.clear();
       combined.append(input_.subject.substr(0, kMaxReadBytes / 4));
-      combined.append("\n\n");
+      combined.append("\n\n"sv);
       combined.append(input_.text);
       normaliseText(combined, text_);
     }
@@ -582,14 +585,14 @@ class Analysis {
     const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
     for (std::size_t k = 0; k < count; ++k) {
       if (k > 0) {
-        out.append(", ");
+        out.append(", "sv);
       }
       out.push_back('"');
       appendFeatureDescription(text_, features[top[k]], out);
       out.push_back('"');
     }
     if (count == 0) {
-      out.append("no single cue");
+      out.append("no single cue"sv);
     }
   }
 
@@ -636,12 +639,12 @@ class Analysis {
     const auto intent = static_cast<Intent>(d.intent);
     const auto head = static_cast<std::size_t>(d.intent);
     std::string intent_reason = reasonBuffer();
-    intent_reason.append("intent=").append(intentName(intent)).append(" (model ");
+    intent_reason.append("intent="sv).append(intentName(intent)).append(" (model "sv);
     appendPercent(intent_reason, scores.intent_probability[head]);
-    intent_reason.append("): ");
+    intent_reason.append("): "sv);
     appendModelCues(intent_reason, features, head);
     if (intent != r_.intent) {
-      intent_reason.append("; lexicon read ").append(intentName(r_.intent));
+      intent_reason.append("; lexicon read "sv).append(intentName(r_.intent));
     }
     r_.reasons.push_back(std::move(intent_reason));
     r_.intent = intent;
@@ -653,11 +656,11 @@ class Analysis {
           {r_.urgency, config_.urgent_threshold, static_cast<int>(std::lround(p * 100.0F))});
       dropReasons("not urgent");
       std::string reason = reasonBuffer();
-      reason.append("urgent(");
+      reason.append("urgent("sv);
       appendInt(reason, r_.urgency);
-      reason.append(", model ");
+      reason.append(", model "sv);
       appendPercent(reason, p);
-      reason.append("): ");
+      reason.append("): "sv);
       appendModelCues(reason, features, kHeadUrgent);
       r_.reasons.push_back(std::move(reason));
     }
@@ -667,13 +670,13 @@ class Analysis {
       r_.aggressive = d.aggressive;
       dropReasons("aggressive");
       std::string reason = reasonBuffer();
-      reason.append(d.aggressive ? "aggressive (model " : "not aggressive (model ");
+      reason.append(d.aggressive ? "aggressive (model "sv : "not aggressive (model "sv);
       appendPercent(reason, p);
       if (d.aggressive) {
-        reason.append("): ");
+        reason.append("): "sv);
         appendModelCues(reason, features, kHeadAggressive);
       } else {
-        reason.append(", overrides the lexicon)");
+        reason.append(", overrides the lexicon)"sv);
       }
       r_.reasons.push_back(std::move(reason));
     }
@@ -685,10 +688,10 @@ class Analysis {
       r_.reassurance = high ? std::max(r_.reassurance, config_.reassurance_high_threshold)
                             : std::min(r_.reassurance, config_.reassurance_high_threshold - 1);
       std::string reason = reasonBuffer();
-      reason.append(high ? "reassurance high (model " : "reassurance not high (model ");
+      reason.append(high ? "reassurance high (model "sv : "reassurance not high (model "sv);
       appendPercent(reason, p);
       if (high) {
-        reason.append("): ");
+        reason.append("): "sv);
         appendModelCues(reason, features, kHeadReassurance);
       } else {
         reason.push_back(')');
@@ -713,16 +716,16 @@ class Analysis {
     r_.status_only = d.status_only && !blocked && !non_french;
     std::string reason = reasonBuffer();
     if (r_.status_only) {
-      reason.append("status_only (model ");
+      reason.append("status_only (model "sv);
       appendPercent(reason, p);
-      reason.append("): only asks where the request stands");
+      reason.append("): only asks where the request stands"sv);
       r_.reasons.push_back(std::move(reason));
       return;
     }
-    reason.append("not status_only: ");
+    reason.append("not status_only: "sv);
     bool first = true;
     const auto add = [&reason, &first](std::string_view blocker) {
-      reason.append(first ? "" : "; ").append(blocker);
+      reason.append(first ? ""sv : "; "sv).append(blocker);
       first = false;
     };
     if (r_.aggressive) {
@@ -774,11 +777,11 @@ class Analysis {
         continue;
       }
       if (seen_count == kMaxSnippetsPerReason) {
-        out.append(", ...");
+        out.append(", ..."sv);
         break;
       }
       if (seen_count > 0) {
-        out.append(", ");
+        out.append(", "sv);
       }
       seen[seen_count++] = q;
       out.push_back('"');
@@ -1119,7 +1122,7 @@ class Analysis {
     r_.aggressive = score >= kAggressiveThreshold;
     if (r_.aggressive) {
       std::string reason = reasonBuffer();
-      reason.append("aggressive: ");
+      reason.append("aggressive: "sv);
       appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kAggressive; });
       r_.reasons.push_back(std::move(reason));
     }
@@ -1129,7 +1132,7 @@ class Analysis {
     r_.asks_for_person = any(CueKind::kPerson);
     if (r_.asks_for_person) {
       std::string reason = reasonBuffer();
-      reason.append("asks_for_person: ");
+      reason.append("asks_for_person: "sv);
       appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kPerson; });
       r_.reasons.push_back(std::move(reason));
     }
@@ -1251,14 +1254,14 @@ class Analysis {
     // reserved string once it is known to be kept.
     if (r_.urgent || !cues.empty() || any(CueKind::kVulnUrgent)) {
       std::string reason = reasonBuffer();
-      reason.append(r_.urgent ? "urgent(" : "not urgent(");
+      reason.append(r_.urgent ? "urgent("sv : "not urgent("sv);
       appendInt(reason, r_.urgency);
       reason.push_back(')');
       if (r_.urgent || !cues.empty()) {
-        reason.append(": ").append(cues);
+        reason.append(": "sv).append(cues);
       }
       if (!r_.urgent && !vuln && any(CueKind::kVulnUrgent)) {
-        reason.append(" nobody vulnerable: ");
+        reason.append(" nobody vulnerable: "sv);
         appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kVulnUrgent; });
       }
       r_.reasons.push_back(std::move(reason));
@@ -1306,16 +1309,16 @@ class Analysis {
     r_.reassurance_high = r_.reassurance >= config_.reassurance_high_threshold;
     if (r_.reassurance > 0) {
       std::string reason = reasonBuffer();
-      reason.append("reassurance(");
+      reason.append("reassurance("sv);
       appendInt(reason, r_.reassurance);
-      reason.append("): ");
+      reason.append("): "sv);
       if (!appendQuotes(reason, [](const Scored& s) {
             return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
           })) {
         reason.resize(reason.size() - 2);  // no ": "
       }
       if (elderly_) {
-        reason.append(", age \"").append(elderly_snippet_).push_back('"');
+        reason.append(", age \""sv).append(elderly_snippet_).push_back('"');
       }
       if (r_.asks_for_person) {
         reason += ", asks for a person";

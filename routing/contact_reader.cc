@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "routing/case_ref.h"
@@ -16,6 +18,9 @@
 
 namespace relais::routing {
 namespace {
+
+// Literals appended to reasons as string_views: their length is known, not measured at each call.
+using namespace std::string_view_literals;
 
 constexpr std::size_t kGistMaxBytes = 200;
 constexpr std::size_t kSnippetMaxBytes = 60;
@@ -52,8 +57,9 @@ constexpr std::size_t kModelWholeTokens = 280;
 // A reading gathers up to about this many reasons (some dropped again): reserved at once
 // instead of grown, string moves included, one push at a time.
 constexpr std::size_t kReasonsReserved = 8;
-// Three quoted words or bigrams and their separators fit in this many bytes (modelCues).
-constexpr std::size_t kModelCuesReserved = 64;
+// A reason fits in this many bytes when it quotes up to three words or bigrams (the model's) or
+// a few short snippets (the lexicon's): reserved at once (reasonBuffer()).
+constexpr std::size_t kReasonReserved = 128;
 
 // Topic kinds in Intent order (status excluded).
 constexpr std::array<CueKind, 5> kTopicKinds = {
@@ -62,6 +68,20 @@ constexpr std::array<Intent, 5> kTopicIntents = {Intent::kRepair, Intent::kRentA
                                                  Intent::kNeighbourhood, Intent::kTenancyAdmin,
                                                  Intent::kOther};
 constexpr std::size_t kAdminTopic = 3;
+// The topic kinds are the first CueKinds, in the same order: a hit's topic index is its kind.
+static_assert([] {
+  for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
+    if (static_cast<std::size_t>(kTopicKinds[t]) != t) {
+      return false;
+    }
+  }
+  return true;
+}());
+// The index in kTopicKinds of kind `k`, or kTopicKinds.size() when `k` is no topic.
+constexpr std::size_t topicIndex(CueKind k) {
+  const auto i = static_cast<std::size_t>(k);
+  return i < kTopicKinds.size() ? i : kTopicKinds.size();
+}
 // findCaseRef: how far before a match "contrat" makes it a contract number, and how many
 // such matches are skipped.
 constexpr std::size_t kContractWindow = 32;
@@ -246,6 +266,12 @@ constexpr std::string_view kScopeBreakList[] = {"et",    "mais", "bon", "alors",
 constexpr internal::WordSet kScopeBreakWords(kScopeBreakList);
 
 bool isScopeBreakWord(std::string_view w) { return kScopeBreakWords.contains(w); }
+
+// Negators other than "plus" (isNegator() judges "plus" by its neighbours).
+constexpr std::string_view kNegatorList[] = {"pas",   "aucun",   "aucune",   "jamais", "sans",
+                                             "ni",    "rien",    "non",      "no",     "not",
+                                             "never", "inutile", "nullement"};
+constexpr internal::WordSet kNegatorWords(kNegatorList);
 
 constexpr std::string_view kGreetingList[] = {
     "bonjour",   "bonsoir", "salut",     "hello",       "hi",       "allo",     "oui",
@@ -438,8 +464,8 @@ struct ReadScratch {
   std::vector<Scored> scored;
   std::vector<std::size_t> order;  // shadowContained()
   std::vector<char> covered;       // applyNegation(), by token
-  std::vector<ModelFeature> features;
-  std::vector<char> middle;       // cueSentences()
+  std::vector<ModelFeature> features;  // applyModel(): grown, never shrunk (but when huge)
+  std::vector<char> middle;            // cueSentences()
   std::vector<char> courtesy;     // markCourtesySentences(), by sentence
   std::vector<float> gist_score;  // buildGist(), by sentence
   std::vector<char> gist_excluded;
@@ -476,6 +502,7 @@ class Analysis {
         lexicon_(lexicon),
         refs_(refs),
         model_(model),
+        model_rereads_(model != nullptr && !model->empty()),
         input_(input),
         scratch_(scratch),
         text_(scratch.text),
@@ -486,7 +513,7 @@ class Analysis {
 
   Reading run() {
     readWithLexicon();
-    if (model_ != nullptr && !model_->empty()) {
+    if (model_rereads_) {
       applyModel();
     }
     takeTheNewRequestsIntent();
@@ -513,7 +540,7 @@ class Analysis {
       std::string& combined = scratch_.combined;
       combined.clear();
       combined.append(input_.subject.substr(0, kMaxReadBytes / 4));
-      combined.append("\n\n");
+      combined.append("\n\n"sv);
       combined.append(input_.text);
       normaliseText(combined, text_);
     }
@@ -527,6 +554,7 @@ class Analysis {
     shadowContained();
     applyNegation();
     applyResolvedAndReported();
+    tallyKinds();
 
     findCaseRef();
     decideAggression();
@@ -537,7 +565,9 @@ class Analysis {
     decideStatusOnly();
   }
 
-  LexiconSignals lexiconSignals() const {
+  // `with_non_french` false leaves non_french false, for a caller that asks nonFrench() itself
+  // only when it matters.
+  LexiconSignals lexiconSignals(bool with_non_french = true) const {
     LexiconSignals sig;
     sig.intent = static_cast<int>(r_.intent);
     sig.status_score = status_score_;
@@ -555,7 +585,7 @@ class Analysis {
       return s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
     });
     sig.vulnerable_cue_alone = !vulnerable_ && !r_.urgent && any(CueKind::kVulnUrgent);
-    sig.non_french = nonFrench();
+    sig.non_french = with_non_french && nonFrench();
     return sig;
   }
 
@@ -586,47 +616,74 @@ class Analysis {
     });
   }
 
-  // Up to three quoted features pushing `head` up.
-  std::string modelCues(const std::vector<ModelFeature>& features, std::size_t head) const {
-    std::string out;
-    out.reserve(kModelCuesReserved);
+  // Appends up to three quoted features pushing `head` up, or "no single cue".
+  void appendModelCues(std::string& out, std::span<const ModelFeature> features,
+                       std::size_t head) const {
     std::array<std::size_t, 3> top{};
     const std::size_t count = model_->topContributors(features, head, top, /*words_only=*/true);
     for (std::size_t k = 0; k < count; ++k) {
-      if (!out.empty()) {
-        out.append(", ");
+      if (k > 0) {
+        out.append(", "sv);
       }
       out.push_back('"');
       appendFeatureDescription(text_, features[top[k]], out);
       out.push_back('"');
     }
-    if (out.empty()) {
-      return "no single cue";
+    if (count == 0) {
+      out.append("no single cue"sv);
     }
-    return out;  // moved, where the conditional expression copied it
   }
 
-  static std::string percent(float p) { return std::to_string(std::lround(p * 100.0F)) + "%"; }
+  // Appends `v` in decimal, as std::to_string writes it (without a temporary string).
+  static void appendInt(std::string& out, long v) {
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), v).ptr;
+    out.append(digits.data(), end);
+  }
+
+  // Appends `p` as a whole percentage ("87%").
+  static void appendPercent(std::string& out, float p) {
+    appendInt(out, std::lround(p * 100.0F));
+    out.push_back('%');
+  }
+
+  // A reason is written in one string reserved once (most fit in it), not by a chain of
+  // temporaries.
+  static std::string reasonBuffer() {
+    std::string out;
+    out.reserve(kReasonReserved);
+    return out;
+  }
 
   // The statistical layer: re-decides intent, aggression, reassurance and status_only, and may
-  // add urgency the lexicon missed (never removes it).
+  // add urgency the lexicon missed (never removes it). The lexicon's pass left no intent or
+  // status_only reason (model_rereads_): this pass writes them.
   void applyModel() {
-    const LexiconSignals sig = lexiconSignals();
-    std::vector<ModelFeature>& features = scratch_.features;
+    // Whether the text is French matters only when the model reads a follow-up: no feature
+    // carries it, and combineDecisions and the status_only decision ask it only then. A pass
+    // over every token, so asked only then.
+    LexiconSignals sig = lexiconSignals(/*with_non_french=*/false);
     const std::vector<char>& middle = cueSentences();
-    extractModelFeatures(text_, input_.channel, sig, features, &middle);
+    // Written over the thread's buffer, which keeps its size from one read to the next.
+    const std::span<ModelFeature> features(
+        scratch_.features.data(),
+        writeModelFeatures(text_, input_.channel, sig, scratch_.features, &middle));
     const ModelScores scores = model_->score(features);
+    if (scores.best_intent == static_cast<int>(Intent::kStatusRequest)) {
+      sig.non_french = nonFrench();
+    }
     const ModelDecision d = combineDecisions(sig, scores);
 
     const auto intent = static_cast<Intent>(d.intent);
     const auto head = static_cast<std::size_t>(d.intent);
-    std::string intent_reason = "intent=" + std::string(intentName(intent)) + " (model " +
-                                percent(scores.intent_probability[head]) +
-                                "): " + modelCues(features, head);
+    std::string intent_reason = reasonBuffer();
+    intent_reason.append("intent="sv).append(intentName(intent)).append(" (model "sv);
+    appendPercent(intent_reason, scores.intent_probability[head]);
+    intent_reason.append("): "sv);
+    appendModelCues(intent_reason, features, head);
     if (intent != r_.intent) {
-      intent_reason += "; lexicon read " + std::string(intentName(r_.intent));
+      intent_reason.append("; lexicon read "sv).append(intentName(r_.intent));
     }
-    dropReasons("intent=");
     r_.reasons.push_back(std::move(intent_reason));
     r_.intent = intent;
 
@@ -636,20 +693,30 @@ class Analysis {
       r_.urgency = std::max(
           {r_.urgency, config_.urgent_threshold, static_cast<int>(std::lround(p * 100.0F))});
       dropReasons("not urgent");
-      r_.reasons.push_back("urgent(" + std::to_string(r_.urgency) + ", model " + percent(p) +
-                           "): " + modelCues(features, kHeadUrgent));
+      std::string reason = reasonBuffer();
+      reason.append("urgent("sv);
+      appendInt(reason, r_.urgency);
+      reason.append(", model "sv);
+      appendPercent(reason, p);
+      reason.append("): "sv);
+      appendModelCues(reason, features, kHeadUrgent);
+      r_.reasons.push_back(std::move(reason));
     }
 
     if (d.aggressive != r_.aggressive) {
       const float p = scores.probability(kHeadAggressive);
       r_.aggressive = d.aggressive;
       dropReasons("aggressive");
+      std::string reason = reasonBuffer();
+      reason.append(d.aggressive ? "aggressive (model "sv : "not aggressive (model "sv);
+      appendPercent(reason, p);
       if (d.aggressive) {
-        r_.reasons.push_back("aggressive (model " + percent(p) +
-                             "): " + modelCues(features, kHeadAggressive));
+        reason.append("): "sv);
+        appendModelCues(reason, features, kHeadAggressive);
       } else {
-        r_.reasons.push_back("not aggressive (model " + percent(p) + ", overrides the lexicon)");
+        reason.append(", overrides the lexicon)"sv);
       }
+      r_.reasons.push_back(std::move(reason));
     }
 
     const bool high = d.reassurance_high || (r_.reassurance_high && context_points_ > 0);
@@ -658,42 +725,64 @@ class Analysis {
       r_.reassurance_high = high;
       r_.reassurance = high ? std::max(r_.reassurance, config_.reassurance_high_threshold)
                             : std::min(r_.reassurance, config_.reassurance_high_threshold - 1);
-      r_.reasons.push_back(std::string(high ? "reassurance high" : "reassurance not high") +
-                           " (model " + percent(p) +
-                           (high ? "): " + modelCues(features, kHeadReassurance) : ")"));
+      std::string reason = reasonBuffer();
+      reason.append(high ? "reassurance high (model "sv : "reassurance not high (model "sv);
+      appendPercent(reason, p);
+      if (high) {
+        reason.append("): "sv);
+        appendModelCues(reason, features, kHeadReassurance);
+      } else {
+        reason.push_back(')');
+      }
+      r_.reasons.push_back(std::move(reason));
     }
 
-    dropReasons("status_only");
-    dropReasons("not status_only");
     r_.status_only = false;
     if (r_.intent == Intent::kStatusRequest) {
-      std::vector<std::string> blockers = lexiconBlockers();
-      if (r_.urgent) {
-        blockers.insert(blockers.begin(), "urgent");
-      }
-      if (r_.aggressive) {
-        blockers.insert(blockers.begin(), "aggressive");
-      }
-      const float p = scores.probability(kHeadStatusOnly);
-      if (blockers.empty() && sig.non_french &&
-          sig.status_score < ModelThresholds{}.status_only_non_french_cue) {
-        blockers.push_back("not French and no explicit follow-up cue");
-      }
-      if (blockers.empty() && !d.status_only) {
-        blockers.push_back("model reads more than a follow-up (" + percent(p) + ")");
-      }
-      r_.status_only = d.status_only && blockers.empty();
-      if (r_.status_only) {
-        r_.reasons.push_back("status_only (model " + percent(p) +
-                             "): only asks where the request stands");
-      } else {
-        std::string reason = "not status_only: ";
-        for (std::size_t i = 0; i < blockers.size(); ++i) {
-          reason += (i > 0 ? "; " : "") + blockers[i];
-        }
-        r_.reasons.push_back(std::move(reason));
-      }
+      decideStatusOnlyWithModel(sig, d, scores.probability(kHeadStatusOnly));
     }
+  }
+
+  // status_only once the model reads a follow-up: what blocks an automatic answer, in the order
+  // reported (aggression, urgency, the lexicon's blockers, then a non-French text without an
+  // explicit follow-up cue or a model unsure it is only a follow-up).
+  void decideStatusOnlyWithModel(const LexiconSignals& sig, const ModelDecision& d, float p) {
+    const std::vector<std::string>& lexicon_blockers = lexiconBlockers();
+    const bool blocked = r_.aggressive || r_.urgent || !lexicon_blockers.empty();
+    const bool non_french = !blocked && sig.non_french &&
+                            sig.status_score < ModelThresholds{}.status_only_non_french_cue;
+    r_.status_only = d.status_only && !blocked && !non_french;
+    std::string reason = reasonBuffer();
+    if (r_.status_only) {
+      reason.append("status_only (model "sv);
+      appendPercent(reason, p);
+      reason.append("): only asks where the request stands"sv);
+      r_.reasons.push_back(std::move(reason));
+      return;
+    }
+    reason.append("not status_only: "sv);
+    bool first = true;
+    const auto add = [&reason, &first](std::string_view blocker) {
+      reason.append(first ? ""sv : "; "sv).append(blocker);
+      first = false;
+    };
+    if (r_.aggressive) {
+      add("aggressive");
+    }
+    if (r_.urgent) {
+      add("urgent");
+    }
+    for (const std::string& b : lexicon_blockers) {
+      add(b);
+    }
+    if (non_french) {
+      add("not French and no explicit follow-up cue");
+    } else if (!blocked && !d.status_only) {
+      add("model reads more than a follow-up (");
+      appendPercent(reason, p);
+      reason.push_back(')');
+    }
+    r_.reasons.push_back(std::move(reason));
   }
 
   std::string_view snippet(const CueHit& h) const {
@@ -706,6 +795,14 @@ class Analysis {
   template <typename Pred>
   std::string quotes(Pred pred) const {
     std::string out;
+    appendQuotes(out, pred);
+    return out;
+  }
+
+  // The same snippets appended to `out` (a reason being written); returns whether there were
+  // any.
+  template <typename Pred>
+  bool appendQuotes(std::string& out, Pred pred) const {
     std::array<std::string_view, kMaxSnippetsPerReason> seen;
     std::size_t seen_count = 0;
     for (const Scored& s : scored_) {
@@ -718,27 +815,26 @@ class Analysis {
         continue;
       }
       if (seen_count == kMaxSnippetsPerReason) {
-        out.append(", ...");
+        out.append(", ..."sv);
         break;
       }
-      seen[seen_count++] = q;
-      if (!out.empty()) {
-        out.append(", ");
+      if (seen_count > 0) {
+        out.append(", "sv);
       }
+      seen[seen_count++] = q;
       out.push_back('"');
       out.append(q);
       out.push_back('"');
     }
-    return out;
+    return seen_count > 0;
   }
 
   void shadowContained() {
     std::vector<std::size_t>& order = scratch_.order;
     order.resize(scored_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      order[i] = i;
-    }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    // The hits by family, then first token, longest first, heaviest first, hit order: a total
+    // order (the index decides last), which any sort gives alike.
+    const auto before = [&](std::size_t a, std::size_t b) {
       const Scored& x = scored_[a];
       const Scored& y = scored_[b];
       const int fx = family(x.kind);
@@ -756,7 +852,28 @@ class Analysis {
         return std::fabs(x.weight) > std::fabs(y.weight);
       }
       return a < b;
-    });
+    };
+    // Grouped by family in one counting pass (each family's hits in hit order), then finished
+    // by an insertion sort: the lexicon gives its hits in token order, so each family's run is
+    // nearly sorted already and takes about one comparison a hit (std::sort took n log n).
+    std::array<std::uint32_t, kCueKindCount + 1> next{};
+    for (const Scored& h : scored_) {
+      ++next[static_cast<std::size_t>(family(h.kind)) + 1];
+    }
+    for (std::size_t f = 1; f < next.size(); ++f) {
+      next[f] += next[f - 1];
+    }
+    for (std::size_t i = 0; i < scored_.size(); ++i) {
+      order[next[static_cast<std::size_t>(family(scored_[i].kind))]++] = i;
+    }
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const std::size_t x = order[i];
+      std::size_t j = i;
+      for (; j > 0 && before(x, order[j - 1]); --j) {
+        order[j] = order[j - 1];
+      }
+      order[j] = x;
+    }
     int current_family = -1;
     std::uint32_t max_end = 0;
     for (std::size_t idx : order) {
@@ -801,7 +918,8 @@ class Analysis {
 
   bool isNegator(std::size_t i) const {
     const std::string_view w = text_.word(text_.tokens[i]);
-    if (w == "plus") {
+    // One integer compare for "plus", then the list's shapes: most words stop at one of them.
+    if (internal::packShortWord(w) == internal::packShortWord("plus")) {
       // "de plus en plus", "en plus", "au plus vite" are not negations, nor is the restrictive
       // "il ne fait plus que 13 degrés" (only 13 degrees left).
       if (i + 1 < text_.tokens.size()) {
@@ -818,9 +936,7 @@ class Analysis {
       }
       return true;
     }
-    return w == "pas" || w == "aucun" || w == "aucune" || w == "jamais" || w == "sans" ||
-           w == "ni" || w == "rien" || w == "non" || w == "no" || w == "not" || w == "never" ||
-           w == "inutile" || w == "nullement";
+    return kNegatorWords.contains(w);
   }
 
   void applyNegation() {
@@ -961,21 +1077,30 @@ class Analysis {
     }
   }
 
-  float sum(CueKind k) const {
-    float total = 0;
+  // The active hits' weights summed by kind, and the kinds with an active hit of positive
+  // weight, in one pass once applyResolvedAndReported has settled which hits are active (no
+  // later pass changes it): the decisions ask sum() and any() a dozen times a read, each a pass
+  // over the hits before. Each kind's sum adds its weights in hit order from 0, as that pass did.
+  void tallyKinds() {
+    static_assert(kCueKindCount <= 32);
+    kind_sum_.fill(0.0F);
+    kinds_present_ = 0;
     for (const Scored& s : scored_) {
-      if (s.active && s.kind == k) {
-        total += s.weight;
+      if (!s.active) {
+        continue;
+      }
+      const auto k = static_cast<std::size_t>(s.kind);
+      kind_sum_[k] += s.weight;
+      if (s.weight > 0) {
+        kinds_present_ |= std::uint32_t{1} << k;
       }
     }
-    return total;
   }
+
+  float sum(CueKind k) const { return kind_sum_[static_cast<std::size_t>(k)]; }
   // Zero-weight entries are exceptions that shadow what they contain ("on devait me rappeler"
   // hides "me rappeler"); they are not evidence themselves.
-  bool any(CueKind k) const {
-    return std::any_of(scored_.begin(), scored_.end(),
-                       [k](const Scored& s) { return s.active && s.kind == k && s.weight > 0; });
-  }
+  bool any(CueKind k) const { return (kinds_present_ >> static_cast<std::size_t>(k) & 1) != 0; }
 
   // A contract number is no case reference (label rules): "contrat de location n° 04-331-2014",
   // "Contrat n° 07-118-2016" have a reference's shape. A match with "contrat" or "contract" in
@@ -1034,24 +1159,31 @@ class Analysis {
     const float score = sum(CueKind::kAggressive);
     r_.aggressive = score >= kAggressiveThreshold;
     if (r_.aggressive) {
-      r_.reasons.push_back("aggressive: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kAggressive; }));
+      std::string reason = reasonBuffer();
+      reason.append("aggressive: "sv);
+      appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kAggressive; });
+      r_.reasons.push_back(std::move(reason));
     }
   }
 
   void decidePerson() {
     r_.asks_for_person = any(CueKind::kPerson);
     if (r_.asks_for_person) {
-      r_.reasons.push_back("asks_for_person: " +
-                           quotes([](const Scored& s) { return s.kind == CueKind::kPerson; }));
+      std::string reason = reasonBuffer();
+      reason.append("asks_for_person: "sv);
+      appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kPerson; });
+      r_.reasons.push_back(std::move(reason));
     }
   }
 
   // An age of 70 or more written in figures or words before "ans" ("j'ai 85 ans",
   // "quatre-vingt-cinq ans").
   bool mentionsElderlyAge() {
+    const char* const norm = text_.norm.data();
     for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
-      if (text_.word(text_.tokens[i]) != "ans") {
+      // Size and first byte straight from the token: most tokens stop there.
+      const Token& t = text_.tokens[i];
+      if (t.norm_size != 3 || norm[t.norm_begin] != 'a' || text_.word(t) != "ans") {
         continue;
       }
       const std::string_view prev = text_.word(text_.tokens[i - 1]);
@@ -1156,20 +1288,19 @@ class Analysis {
              (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) || s.kind == CueKind::kBreakIn ||
              s.kind == CueKind::kLockFail;
     });
-    if (r_.urgent) {
-      std::string reason = "urgent(" + std::to_string(r_.urgency) + "): " + cues;
-      if (!vuln && any(CueKind::kVulnUrgent)) {
-        reason += "";
+    // "urgent(N): cues", or "not urgent(N)" with ": cues" when there are any, written in one
+    // reserved string once it is known to be kept.
+    if (r_.urgent || !cues.empty() || any(CueKind::kVulnUrgent)) {
+      std::string reason = reasonBuffer();
+      reason.append(r_.urgent ? "urgent("sv : "not urgent("sv);
+      appendInt(reason, r_.urgency);
+      reason.push_back(')');
+      if (r_.urgent || !cues.empty()) {
+        reason.append(": "sv).append(cues);
       }
-      r_.reasons.push_back(std::move(reason));
-    } else if (!cues.empty() || any(CueKind::kVulnUrgent)) {
-      std::string reason = "not urgent(" + std::to_string(r_.urgency) + ")";
-      if (!cues.empty()) {
-        reason += ": " + cues;
-      }
-      if (!vuln && any(CueKind::kVulnUrgent)) {
-        reason += " nobody vulnerable: " +
-                  quotes([](const Scored& s) { return s.kind == CueKind::kVulnUrgent; });
+      if (!r_.urgent && !vuln && any(CueKind::kVulnUrgent)) {
+        reason.append(" nobody vulnerable: "sv);
+        appendQuotes(reason, [](const Scored& s) { return s.kind == CueKind::kVulnUrgent; });
       }
       r_.reasons.push_back(std::move(reason));
     }
@@ -1215,15 +1346,17 @@ class Analysis {
     r_.reassurance = std::clamp(static_cast<int>(std::lround(points)), 0, 100);
     r_.reassurance_high = r_.reassurance >= config_.reassurance_high_threshold;
     if (r_.reassurance > 0) {
-      std::string reason = "reassurance(" + std::to_string(r_.reassurance) + ")";
-      const std::string cues = quotes([](const Scored& s) {
-        return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
-      });
-      if (!cues.empty()) {
-        reason += ": " + cues;
+      std::string reason = reasonBuffer();
+      reason.append("reassurance("sv);
+      appendInt(reason, r_.reassurance);
+      reason.append("): "sv);
+      if (!appendQuotes(reason, [](const Scored& s) {
+            return s.kind == CueKind::kReassurance || s.kind == CueKind::kVulnerable;
+          })) {
+        reason.resize(reason.size() - 2);  // no ": "
       }
       if (elderly_) {
-        reason += ", age \"" + std::string(elderly_snippet_) + "\"";
+        reason.append(", age \""sv).append(elderly_snippet_).push_back('"');
       }
       if (r_.asks_for_person) {
         reason += ", asks for a person";
@@ -1364,10 +1497,8 @@ class Analysis {
         if (courtesyOrThanks(s)) {
           continue;
         }
-        for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
-          if (s.kind == kTopicKinds[k]) {
-            topic[k] += s.weight;
-          }
+        if (const std::size_t k = topicIndex(s.kind); k < kTopicKinds.size()) {
+          topic[k] += s.weight;
         }
       }
       if (status_after >= kStatusWeakThreshold ||
@@ -1408,12 +1539,10 @@ class Analysis {
       if (s.kind == CueKind::kStatus && s.hit.first_token >= new_from) {
         status_after_new += s.weight;
       }
-      for (std::size_t t = 0; t < kTopicKinds.size(); ++t) {
-        if (s.kind == kTopicKinds[t]) {
-          topic[t] += s.weight;
-          if (s.hit.first_token >= new_from && !courtesyOrThanks(s)) {
-            new_topic[t] += s.weight;
-          }
+      if (const std::size_t t = topicIndex(s.kind); t < kTopicKinds.size()) {
+        topic[t] += s.weight;
+        if (s.hit.first_token >= new_from && !courtesyOrThanks(s)) {
+          new_topic[t] += s.weight;
         }
       }
     }
@@ -1428,6 +1557,7 @@ class Analysis {
         std::max_element(new_topic.begin(), new_topic.end()) - new_topic.begin());
 
     std::size_t chosen_topic = kTopicKinds.size();  // none: status or fallback
+    // Why a follow-up reads as a new problem, for the reason (written only when it is kept).
     std::string why;
     if (status >= kStatusThreshold) {
       if (new_from != UINT32_MAX && new_topic[best_new] >= kNewTopicThreshold &&
@@ -1435,11 +1565,12 @@ class Analysis {
         chosen_topic = best_new;
         new_problem_ = true;
         new_problem_from_ = new_from;
-        why = "status question plus a new problem (" +
-              quotes([](const Scored& s) {
-                return s.kind == CueKind::kNewProblem && s.weight >= 1;
-              }) +
-              ")";
+        if (!model_rereads_) {
+          why = "status question plus a new problem (" + quotes([](const Scored& s) {
+                  return s.kind == CueKind::kNewProblem && s.weight >= 1;
+                }) +
+                ")";
+        }
       } else if (first_status != UINT32_MAX) {
         std::array<float, 5> clause_topic{};
         const std::uint32_t from = weakNewProblem(first_status, clause_topic);
@@ -1448,8 +1579,10 @@ class Analysis {
               std::max_element(clause_topic.begin(), clause_topic.end()) - clause_topic.begin());
           new_problem_ = true;
           new_problem_from_ = from;
-          why = "status question plus a new problem about something else (\"" +
-                clauseSnippet(from) + "\")";
+          if (!model_rereads_) {
+            why = "status question plus a new problem about something else (\"" +
+                  clauseSnippet(from) + "\")";
+          }
         }
       }
     } else if (topic[best_topic] >= kTopicThreshold) {
@@ -1457,8 +1590,12 @@ class Analysis {
     } else if (status < kStatusWeakThreshold) {
       chosen_topic = kTopicKinds.size() - 1;  // other
     }
+    r_.intent =
+        chosen_topic == kTopicKinds.size() ? Intent::kStatusRequest : kTopicIntents[chosen_topic];
+    if (model_rereads_) {
+      return;  // applyModel writes the intent's reason
+    }
     if (chosen_topic == kTopicKinds.size()) {
-      r_.intent = Intent::kStatusRequest;
       std::string cues =
           quotes([](const Scored& s) { return s.kind == CueKind::kStatus && s.weight > 0; });
       if (r_.case_ref) {
@@ -1467,7 +1604,6 @@ class Analysis {
       r_.reasons.push_back("intent=status_request: " + cues);
       return;
     }
-    r_.intent = kTopicIntents[chosen_topic];
     const CueKind kind = kTopicKinds[chosen_topic];
     std::string cues = quotes([kind](const Scored& s) { return s.kind == kind && s.weight > 0; });
     if (cues.empty()) {
@@ -2074,10 +2210,8 @@ class Analysis {
           courtesyOrThanks(s)) {
         continue;
       }
-      for (std::size_t k = 0; k < kTopicKinds.size(); ++k) {
-        if (s.kind == kTopicKinds[k]) {
-          topic[k] += s.weight;
-        }
+      if (const std::size_t k = topicIndex(s.kind); k < kTopicKinds.size()) {
+        topic[k] += s.weight;
       }
     }
     return topic;
@@ -2102,8 +2236,9 @@ class Analysis {
   }
 
   // What the lexicon knows to block an automatic answer, urgency and aggression aside. Computed
-  // once: the lexicon's reading (hits, person, case reference, new problem) is settled before the
-  // first call, and the model's pass asks again.
+  // once, when first asked (by the lexicon's status_only decision, or by the model's pass when
+  // the model reads a follow-up): the lexicon's reading (hits, person, case reference, new
+  // problem) is settled before the first call and the model changes none of it.
   const std::vector<std::string>& lexiconBlockers() const {
     if (!lexicon_blockers_) {
       lexicon_blockers_ = computeLexiconBlockers();
@@ -2167,8 +2302,10 @@ class Analysis {
     return blockers;
   }
 
+  // The lexicon's own status_only decision. With the model, applyModel decides it afresh (and
+  // asks for the lexicon's blockers only when the model reads a follow-up): nothing to do here.
   void decideStatusOnly() {
-    if (r_.intent != Intent::kStatusRequest) {
+    if (model_rereads_ || r_.intent != Intent::kStatusRequest) {
       return;
     }
     std::vector<std::string> blockers = lexiconBlockers();
@@ -2413,6 +2550,9 @@ class Analysis {
   const Lexicon& lexicon_;
   const CaseRefMatcher& refs_;
   const ReaderModel* model_;
+  // The model reads the message after the lexicon (applyModel): it always replaces the
+  // lexicon's intent and status_only reasons, so the lexicon's pass does not write them.
+  const bool model_rereads_;
   const ReaderInput& input_;
   ReadScratch& scratch_;
   NormalisedText& text_;
@@ -2433,6 +2573,8 @@ class Analysis {
   mutable std::optional<std::uint32_t> household_change_;  // announcesAHouseholdChange()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
+  std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()
+  std::uint32_t kinds_present_ = 0;              // bit per kind, tallyKinds()
   std::string_view elderly_snippet_;
 };
 

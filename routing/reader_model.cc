@@ -68,6 +68,21 @@ constexpr std::uint64_t keyOf(char type, std::string_view a, std::string_view b 
   return finish(h);
 }
 
+// What sets intent `head` apart in the weights `w` of one key: its weight against the mean of
+// the other intents'. The six intent weights are summed in head order.
+float intentContrast(const float* w, std::size_t head) {
+  static_assert(kModelIntentHeads == 6);
+  float others = 0;
+  others += w[0];
+  others += w[1];
+  others += w[2];
+  others += w[3];
+  others += w[4];
+  others += w[5];
+  others -= w[head];
+  return w[head] - others / static_cast<float>(kModelIntentHeads - 1);
+}
+
 bool allDigits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -281,25 +296,32 @@ DedupScratch& dedupScratch() {
 
 }  // namespace
 
+// At most this many features besides the text's: the channel, the question mark and each
+// lexicon signal once.
+constexpr std::size_t kMaxSignalFeatures = 2 + std::size(kLexiconNames);
+
 void extractModelFeatures(const NormalisedText& text, Channel channel,
                           const LexiconSignals& lexicon, std::vector<ModelFeature>& out,
                           const std::vector<char>* middle_sentences) {
+  out.resize(writeModelFeatures(text, channel, lexicon, out, middle_sentences));
+}
+
+std::size_t writeModelFeatures(const NormalisedText& text, Channel channel,
+                               const LexiconSignals& lexicon, std::vector<ModelFeature>& buffer,
+                               const std::vector<char>* middle_sentences) {
   const std::size_t n = text.tokens.size();
   // Each key is kept once (its first occurrence, for reasons) through a small open-addressing
   // set, tested as the feature is made: a repeated key is never written. The set is this
   // thread's scratch, never zero-filled: a slot is empty unless it carries this call's
   // generation. Which slots are probed does not change what is kept. At most three features per
-  // token read: `out` is written through a pointer (no push_back per feature), in chunks of the
-  // tokens it has room for, and grown to that bound only when it is full (or, from the start,
-  // when it is too small to hold the usual one or two features a token). Its size from the last
-  // call often suffices: growing it ahead would value-initialise elements that are overwritten
-  // anyway. `out` is a thread's scratch (see ContactReader) sized here, never by the caller: its
-  // storage is kept from one call to the next, and each element kept is overwritten whole.
+  // token read plus the signals': `buffer` is grown to that bound when short, then written
+  // through a pointer (no push_back, no bounds test per feature), each element kept written
+  // whole.
   const std::size_t read_max = std::min(n, kHeadTokens + kTailTokens + kMiddleTokens);
-  if (2 * out.size() < 3 * read_max) {
-    out.resize(3 * read_max);
+  if (buffer.size() < 3 * read_max + kMaxSignalFeatures) {
+    buffer.resize(3 * read_max + kMaxSignalFeatures);
   }
-  ModelFeature* first = out.data();
+  ModelFeature* const first = buffer.data();
   ModelFeature* next = first;
   DedupScratch& scratch = dedupScratch();
   const std::size_t size = scratch.prepare(3 * read_max);
@@ -330,61 +352,52 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
   // The sentence of the token before, valid whenever `previous` is not 0 (a skipped token
   // zeroes `previous`): no second load of the token before.
   std::uint32_t previous_sentence = 0;
-  for (std::uint32_t i = 0; i < n;) {
-    const std::size_t used = static_cast<std::size_t>(next - first);
-    const std::size_t room = (out.size() - used) / 3;  // tokens whose features surely fit
-    if (room == 0) {
-      out.resize(std::max(3 * read_max, used + 3));  // the bound: grown once at most
-      first = out.data();
-      next = first + used;
-      continue;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t sentence = text.tokens[i].sentence;
+    if (i >= head_end && i < tail_begin) {
+      const std::uint32_t s = sentence;
+      const bool read = middle_budget > 0 && middle_sentences != nullptr &&
+                        s < middle_sentences->size() && (*middle_sentences)[s] != 0;
+      if (!read) {
+        previous = 0;
+        continue;
+      }
+      --middle_budget;
     }
-    const auto chunk_end = static_cast<std::uint32_t>(std::min<std::size_t>(n, i + room));
-    for (; i < chunk_end; ++i) {
-      const std::uint32_t sentence = text.tokens[i].sentence;
-      if (i >= head_end && i < tail_begin) {
-        const std::uint32_t s = sentence;
-        const bool read = middle_budget > 0 && middle_sentences != nullptr &&
-                          s < middle_sentences->size() && (*middle_sentences)[s] != 0;
-        if (!read) {
-          previous = 0;
-          continue;
-        }
-        --middle_budget;
-      }
-      const std::string_view w = featureWord(text, i);
-      // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
-      const std::uint64_t prefix = fnvPrefix(w.data(), w.size());
-      const std::uint64_t h = w.size() > kPrefixSize
-                                  ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
-                                  : prefix;
-      if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
-        (next - 1)->function_word = isFunctionWord(w, h);
-      }
-      if (w.size() >= kPrefixMinWord) {
-        keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
-      }
-      if (previous != 0 && previous_sentence == sentence) {  // previous != 0: i > 0
-        keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
-      }
-      previous = h;
-      previous_sentence = sentence;
+    const std::string_view w = featureWord(text, i);
+    // The state after kPrefixSize bytes is the prefix feature's (used from kPrefixMinWord).
+    const std::uint64_t prefix = fnvPrefix(w.data(), w.size());
+    const std::uint64_t h = w.size() > kPrefixSize
+                                ? fnvBytes(prefix, w.data() + kPrefixSize, w.size() - kPrefixSize)
+                                : prefix;
+    if (keep(finish(h ^ kWordSalt), i, FeatureType::kWord)) {
+      (next - 1)->function_word = isFunctionWord(w, h);
     }
+    if (w.size() >= kPrefixMinWord) {
+      keep(finish(prefix ^ kPrefixSalt), i, FeatureType::kPrefix);
+    }
+    if (previous != 0 && previous_sentence == sentence) {  // previous != 0: i > 0
+      keep(finish((previous * kFnvPrime) ^ (h + kBigramSalt)), i - 1, FeatureType::kBigram);
+    }
+    previous = h;
+    previous_sentence = sentence;
   }
-  out.resize(static_cast<std::size_t>(next - first));
-  const float count = static_cast<float>(out.size());
-  const float value = count <= kTextFeatureBudget ? 1.0F : std::sqrt(kTextFeatureBudget / count);
-  for (ModelFeature& f : out) {
-    f.value = value;
+  const float count = static_cast<float>(next - first);
+  // Up to the budget every text feature weighs 1, as written.
+  if (count > kTextFeatureBudget) {
+    const float value = std::sqrt(kTextFeatureBudget / count);
+    for (ModelFeature* f = first; f != next; ++f) {
+      f->value = value;
+    }
   }
 
   const auto ch = static_cast<std::uint32_t>(channel);
-  out.push_back({kChannelKeys[ch % 4], 1.0F, ch % 4, FeatureType::kChannel});
+  *next++ = ModelFeature{kChannelKeys[ch % 4], 1.0F, ch % 4, FeatureType::kChannel};
   if (text.display.find('?') != std::string::npos) {
-    out.push_back({kQuestionKey, 1.0F, 0, FeatureType::kQuestion});
+    *next++ = ModelFeature{kQuestionKey, 1.0F, 0, FeatureType::kQuestion};
   }
-  auto lex = [&out](std::uint32_t index) {
-    out.push_back({kLexiconKeys[index], 1.0F, index, FeatureType::kLexicon});
+  const auto lex = [&next](std::uint32_t index) {
+    *next++ = ModelFeature{kLexiconKeys[index], 1.0F, index, FeatureType::kLexicon};
   };
   lex(static_cast<std::uint32_t>(std::clamp(lexicon.intent, 0, 5)));
   if (lexicon.status_score >= 2.5F) {
@@ -415,6 +428,7 @@ void extractModelFeatures(const NormalisedText& text, Channel channel,
       lex(index);
     }
   }
+  return static_cast<std::size_t>(next - first);
 }
 
 std::string describeFeature(const NormalisedText& text, const ModelFeature& f) {
@@ -504,16 +518,26 @@ ReaderModel::ReaderModel(ModelWeights weights) : weights_(weights) {
   std::stable_sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
     return weights_.keys[a] < weights_.keys[b];
   });
+  static_assert(kModelHeadCount + kModelIntentHeads <= kRowFloats);
+  rows_.assign(weights_.count * kRowFloats, 0.0F);
+  for (std::size_t i = 0; i < weights_.count; ++i) {
+    const float* const w = weights_.weights + i * kModelHeadCount;
+    float* const row = rows_.data() + i * kRowFloats;
+    std::copy(w, w + kModelHeadCount, row);
+    for (std::size_t head = 0; head < kModelIntentHeads; ++head) {
+      row[kModelHeadCount + head] = intentContrast(w, head);
+    }
+  }
   for (const std::uint32_t i : order) {
     std::uint64_t s = weights_.keys[i] & mask_;
     while (slots_[s].weights != nullptr) {
       s = (s + 1) & mask_;
     }
-    slots_[s] = Slot{weights_.keys[i], weights_.weights + std::size_t{i} * kModelHeadCount};
+    slots_[s] = Slot{weights_.keys[i], rows_.data() + std::size_t{i} * kRowFloats};
   }
 }
 
-ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
+ModelScores ReaderModel::score(std::span<ModelFeature> features) const {
   ModelScores out;
   if (weights_.bias != nullptr) {
     for (std::size_t h = 0; h < kModelHeadCount; ++h) {
@@ -606,9 +630,8 @@ ModelScores ReaderModel::score(std::vector<ModelFeature>& features) const {
   return out;
 }
 
-std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& features,
-                                         std::size_t head, std::span<std::size_t> out,
-                                         bool words_only) const {
+std::size_t ReaderModel::topContributors(std::span<const ModelFeature> features, std::size_t head,
+                                         std::span<std::size_t> out, bool words_only) const {
   // A running top-`max` (max is small): no sort of every contribution.
   const std::size_t max = std::min(out.size(), kMaxContributors);
   if (max == 0) {
@@ -634,21 +657,8 @@ std::size_t ReaderModel::topContributors(const std::vector<ModelFeature>& featur
                                         (type == FeatureType::kWord && f.function_word)))) {
       continue;
     }
-    float c = w[head];
-    if (head < kModelIntentHeads) {
-      // What sets this intent apart: its weight against the mean of the others.
-      // The six intent weights summed in head order, written out (the loop was not unrolled).
-      static_assert(kModelIntentHeads == 6);
-      float others = 0;
-      others += w[0];
-      others += w[1];
-      others += w[2];
-      others += w[3];
-      others += w[4];
-      others += w[5];
-      others -= w[head];
-      c = w[head] - others / static_cast<float>(kModelIntentHeads - 1);
-    }
+    // An intent head: what sets this intent apart (intentContrast), precomputed in the row.
+    float c = head < kModelIntentHeads ? w[kModelHeadCount + head] : w[head];
     c *= f.value;
     if (c <= 0 || (count == max && c <= best[count - 1].first)) {
       continue;

@@ -66,7 +66,9 @@ struct ModelFeature {
   std::uint32_t token = 0;  // first token (kWord, kBigram, kPrefix), for reasons
   FeatureType type = FeatureType::kWord;
   bool function_word = false;      // "pour", "vous": weighs, but is not quoted in reasons
-  const float* weights = nullptr;  // set by ReaderModel::score: the key's weights, if known
+  // Set by ReaderModel::score: the key's kModelHeadCount weights, if known (a ReaderModel's own
+  // copy, followed by what topContributors reads).
+  const float* weights = nullptr;
 };
 
 // Appends the features of a message to `out` (cleared first), each key once. A long message is
@@ -76,6 +78,14 @@ struct ModelFeature {
 void extractModelFeatures(const NormalisedText& text, Channel channel,
                           const LexiconSignals& lexicon, std::vector<ModelFeature>& out,
                           const std::vector<char>* middle_sentences = nullptr);
+
+// The same features written over the first elements of `buffer`; returns how many. `buffer` is
+// grown when too short and never shrunk, and what lies past the features is left as it was: a
+// caller that keeps it from one message to the next (the reader's per-thread scratch) has it
+// grown, and its new elements value-initialised, only when a message is longer than any before.
+std::size_t writeModelFeatures(const NormalisedText& text, Channel channel,
+                               const LexiconSignals& lexicon, std::vector<ModelFeature>& buffer,
+                               const std::vector<char>* middle_sentences = nullptr);
 
 // The feature's text as the trainer and reasons show it ("w:fuite", "b:plus|chauffage").
 std::string describeFeature(const NormalisedText& text, const ModelFeature& f);
@@ -130,27 +140,38 @@ struct ModelWeights {
 class ReaderModel {
  public:
   explicit ReaderModel(ModelWeights weights);
+  // Its table points into its own rows: movable, not copyable.
+  ReaderModel(const ReaderModel&) = delete;
+  ReaderModel& operator=(const ReaderModel&) = delete;
+  ReaderModel(ReaderModel&&) noexcept = default;
+  ReaderModel& operator=(ReaderModel&&) noexcept = default;
   // The weights generated at build time (an empty model when none were linked in).
   static ModelWeights builtInWeights();
 
   bool empty() const { return weights_.count == 0; }
   // Also points each feature at its weights, for topContributors.
-  ModelScores score(std::vector<ModelFeature>& features) const;
+  ModelScores score(std::span<ModelFeature> features) const;
   // Most indices topContributors reports.
   static constexpr std::size_t kMaxContributors = 8;
   // The features pushing `head` up the most (positive contributions only), best first; after
   // score(). Writes up to min(out.size(), kMaxContributors) indices of `features` into `out`
   // and returns how many (no allocation: called several times per read).
   // `words_only` leaves out the channel and lexicon-signal features (reasons quote words).
-  std::size_t topContributors(const std::vector<ModelFeature>& features, std::size_t head,
+  std::size_t topContributors(std::span<const ModelFeature> features, std::size_t head,
                               std::span<std::size_t> out, bool words_only = false) const;
 
  private:
   ModelWeights weights_;
+  // Per key, a row of kRowFloats: its kModelHeadCount weights (copied, the same values), then
+  // for each intent head h what topContributors ranks by, its weight against the mean of the
+  // other intents' (w[h] - (sum of the six - w[h]) / 5), computed here once per key with the
+  // very operations topContributors would repeat for every feature of every read.
+  static constexpr std::size_t kRowFloats = 16;
+  std::vector<float> rows_;
   struct Slot {
     // The key itself, so that a probe touches one cache line; the largest key in an empty slot.
     std::uint64_t key = ~std::uint64_t{0};
-    const float* weights = nullptr;  // the key's kModelHeadCount weights; nullptr: empty
+    const float* weights = nullptr;  // the key's row in rows_; nullptr: empty
   };
   // Open addressing, linear probing, keys inserted in ascending order: along any probe path the
   // keys ascend up to the first empty slot (an ordered hash table), so a lookup stops at the

@@ -428,6 +428,13 @@ constexpr auto kWordByte = [] {
   return table;
 }();
 
+// Words a dot may follow without ending the sentence ("réf.", "n.", "Mme."), behind their
+// shapes: most words before a dot are turned down before any compare.
+constexpr std::string_view kAbbreviationList[] = {
+    "ref", "n",   "no",  "m",  "mr", "mme", "st",  "av",  "bd",  "bat", "bt",
+    "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr",  "ste"};
+constexpr internal::WordSet kAbbreviations(kAbbreviationList);
+
 // Speech fillers, dropped.
 constexpr std::string_view kFillers[] = {"euh", "heu", "euhh", "euhhh", "hum",
                                          "hmm", "mmh", "bah",  "hein"};
@@ -847,16 +854,7 @@ class Tokeniser {
     if (lastToken().src_end != last_word_end_) {
       return false;
     }
-    static constexpr std::string_view kAbbreviations[] = {
-        "ref", "n",   "no",  "m",  "mr", "mme", "st",  "av",  "bd",  "bat", "bt",
-        "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr",  "ste"};
-    const std::string_view w = out_.word(lastToken());
-    for (std::string_view a : kAbbreviations) {
-      if (w == a) {
-        return true;
-      }
-    }
-    return false;
+    return kAbbreviations.contains(out_.word(lastToken()));
   }
 
   // flushWord and emit run once per word from several places of the loop: inlined there, as a

@@ -1,42 +1,74 @@
-// Reader throughput: a realistic mix (the dev corpus, all channels) and a ~400-word formal
-// letter. Run with --benchmark_repetitions=5 --benchmark_report_aggregates_only=true.
+// Reader throughput: a realistic mix (the dev corpus, all channels), the load test's sample texts
+// (when ../shared/samples is beside the checkout) and a ~400-word formal letter. Run with
+// --benchmark_repetitions=5 --benchmark_report_aggregates_only=true.
 #include <benchmark/benchmark.h>
 
 #include <fstream>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "routing/channel.h"
 #include "routing/contact_reader.h"
 
 namespace relais::routing {
 namespace {
 
-// The "text" field of each corpus line; the corpus is JSON lines with a plain "text" string.
-std::vector<std::string> loadCorpusTexts() {
-  std::vector<std::string> texts;
-  std::ifstream f(std::string(RELAIS_CORPUS_DIR) + "/dev.jsonl");
-  std::string line;
-  while (std::getline(f, line)) {
-    const std::string key = "\"text\": \"";
-    std::size_t at = line.find(key);
-    if (at == std::string::npos) {
+// The string value of `key` in a JSON line written as the corpora and samples are (`"key": "..."`,
+// escapes \n, \t, \" and \\ only), or nullopt when the line has none.
+std::optional<std::string> stringField(const std::string& line, std::string_view key) {
+  const std::string marker = "\"" + std::string(key) + "\": \"";
+  const std::size_t at = line.find(marker);
+  if (at == std::string::npos) {
+    return std::nullopt;
+  }
+  std::string value;
+  for (std::size_t i = at + marker.size(); i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') {
+      break;
+    }
+    if (c == '\\' && i + 1 < line.size()) {
+      const char e = line[++i];
+      value.push_back(e == 'n' ? '\n' : e == 't' ? '\t' : e);
       continue;
     }
-    at += key.size();
-    std::string text;
-    for (std::size_t i = at; i < line.size(); ++i) {
-      const char c = line[i];
-      if (c == '"') {
-        break;
-      }
-      if (c == '\\' && i + 1 < line.size()) {
-        const char e = line[++i];
-        text.push_back(e == 'n' ? '\n' : e == 't' ? '\t' : e);
-        continue;
-      }
-      text.push_back(c);
+    value.push_back(c);
+  }
+  return value;
+}
+
+struct SampleText {
+  Channel channel = Channel::kEmail;
+  std::string text;
+};
+
+// The texts (and channels) of a JSON lines file; empty when the file cannot be read.
+std::vector<SampleText> loadTexts(const std::string& path) {
+  std::vector<SampleText> texts;
+  std::ifstream f(path);
+  std::string line;
+  while (std::getline(f, line)) {
+    std::optional<std::string> text = stringField(line, "text");
+    if (!text) {
+      continue;
     }
-    texts.push_back(std::move(text));
+    SampleText sample;
+    sample.text = std::move(*text);
+    if (const std::optional<std::string> channel = stringField(line, "channel")) {
+      sample.channel = parseChannel(*channel).value_or(Channel::kEmail);
+    }
+    texts.push_back(std::move(sample));
+  }
+  return texts;
+}
+
+// The "text" field of each dev corpus line.
+std::vector<std::string> loadCorpusTexts() {
+  std::vector<std::string> texts;
+  for (SampleText& sample : loadTexts(std::string(RELAIS_CORPUS_DIR) + "/dev.jsonl")) {
+    texts.push_back(std::move(sample.text));
   }
   if (texts.empty()) {
     texts.emplace_back("bjr jattend tjs le plombier pr le wc qui fui, vs en etes ou ??");
@@ -97,6 +129,32 @@ void BM_ReadRealisticMix(benchmark::State& state) {
   state.SetBytesProcessed(bytes);
 }
 BENCHMARK(BM_ReadRealisticMix)->Arg(1)->Arg(0);
+
+// The load test's texts (issue #7: about 315 characters on average; IVR transcripts, SMS-style
+// forms, chats, mails and a few formal letters), each with its channel, read in turn. The samples
+// live beside the repository, not in it: skipped when they are absent.
+void BM_ReadSampleTexts(benchmark::State& state) {
+  const ContactReader reader(configWithModel(state.range(0)));
+  const std::vector<SampleText> samples =
+      loadTexts(std::string(RELAIS_SAMPLES_DIR) + "/contacts.sample.jsonl");
+  if (samples.empty()) {
+    state.SkipWithError("contacts.sample.jsonl is not beside this checkout");
+    return;
+  }
+  std::size_t i = 0;
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    ReaderInput in;
+    in.channel = samples[i].channel;
+    in.text = samples[i].text;
+    bytes += static_cast<std::int64_t>(samples[i].text.size());
+    benchmark::DoNotOptimize(reader.read(in));
+    i = (i + 1) % samples.size();
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ReadSampleTexts)->Arg(1)->Arg(0);
 
 // state.range(0): 1 with the statistical layer (the default reader), 0 with the lexicon alone,
 // to see what the model costs.

@@ -96,41 +96,53 @@ bool isReviewVerb(std::string_view v) {
 
 // Present-tense sendings after "je vous" / "nous vous", misspellings included
 // (findDocumentSentNow). "renvoie" is left out: sending again follows up a file.
-bool isSendingNow(std::string_view v) {
-  return v == "envoie" || v == "envoi" || v == "envois" || v == "transmets" || v == "transmet" ||
-         v == "adresse" || v == "envoyons" || v == "transmettons" || v == "adressons";
-}
+constexpr std::string_view kSendingNowList[] = {"envoie",    "envoi",    "envois",
+                                                "transmets", "transmet", "adresse",
+                                                "envoyons",  "transmettons", "adressons"};
+constexpr internal::WordSet kSendingNowWords(kSendingNowList);
+
+// The words findDocumentSentNow looks back from: an attachment's or a sending's last word.
+constexpr std::string_view kDocumentSentAnchorList[] = {
+    "joint",  "jointe",   "joints",    "jointes",  "pj",           "attached",
+    "attach", "joins",    "joignons",  "envoie",   "envoi",        "envois",
+    "transmets", "transmet", "adresse", "envoyons", "transmettons", "adressons"};
+constexpr internal::WordSet kDocumentSentAnchors(kDocumentSentAnchorList);
 
 // What a tenant files with a message: "je vous envoie mon RIB", not "ce message" or "mes
 // salutations".
-bool isDocumentNoun(std::string_view w) {
-  static constexpr std::string_view kNouns[] = {
-      "rib",         "releve",      "attestation", "attestations", "certificat", "copie",
-      "copies",      "photo",       "photos",      "facture",      "factures",   "quittance",
-      "justificatif", "justificatifs", "avis",     "piece",        "pieces",     "document",
-      "documents",   "bulletin",    "bulletins",   "papiers",      "preavis",    "declaration",
-      "contrat",     "mandat",      "formulaire",  "jugement",     "acte",       "livret",
-      "scan",        "dossier",     "carte",       "fiche",        "fiches"};
-  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
-}
+constexpr std::string_view kDocumentNounList[] = {
+    "rib",          "releve",        "attestation", "attestations", "certificat", "copie",
+    "copies",       "photo",         "photos",      "facture",      "factures",   "quittance",
+    "justificatif", "justificatifs", "avis",        "piece",        "pieces",     "document",
+    "documents",    "bulletin",      "bulletins",   "papiers",      "preavis",    "declaration",
+    "contrat",      "mandat",        "formulaire",  "jugement",     "acte",       "livret",
+    "scan",         "dossier",       "carte",       "fiche",        "fiches"};
+constexpr internal::WordSet kDocumentNouns(kDocumentNounList);
 
-// Where tenants are received (findOpeningHoursAsked).
-bool isOfficeNoun(std::string_view w) {
-  return w == "agence" || w == "agences" || w == "accueil" || w == "bureau" || w == "bureaux" ||
-         w == "loge" || w == "permanence" || w == "guichet" || w == "siege" || w == "antenne" ||
-         w == "office";
-}
+// Where tenants are received, and the words of opening hours (findOpeningHoursAsked).
+constexpr std::string_view kOfficeNounList[] = {"agence", "agences",    "accueil", "bureau",
+                                                "bureaux", "loge",      "permanence", "guichet",
+                                                "siege",  "antenne",    "office"};
+constexpr internal::WordSet kOfficeNouns(kOfficeNounList);
+constexpr std::string_view kOpeningAnchorList[] = {
+    "agence", "agences", "accueil", "bureau", "bureaux", "loge",   "permanence", "guichet",
+    "siege",  "antenne", "office",  "heures", "jours",   "horaires", "opening"};
+constexpr internal::WordSet kOpeningAnchors(kOpeningAnchorList);
+constexpr std::string_view kDeterminerList[] = {"l",     "la", "le",  "les",  "du",  "au", "votre",
+                                                "vos",   "notre", "cette", "ce", "the", "your"};
+constexpr internal::WordSet kDeterminers(kDeterminerList);
+constexpr std::string_view kOpenList[] = {"ouvert", "ouverte", "ouverts", "ouvertes",
+                                          "ouvre",  "ouvrent", "open",    "opens"};
+constexpr internal::WordSet kOpenWords(kOpenList);
 
-bool isDeterminer(std::string_view w) {
-  return w == "l" || w == "la" || w == "le" || w == "les" || w == "du" || w == "au" ||
-         w == "votre" || w == "vos" || w == "notre" || w == "cette" || w == "ce" || w == "the" ||
-         w == "your";
-}
-
-bool isOpenWord(std::string_view w) {
-  return w == "ouvert" || w == "ouverte" || w == "ouverts" || w == "ouvertes" || w == "ouvre" ||
-         w == "ouvrent" || w == "open" || w == "opens";
-}
+// Hosting somebody, or coming to live ("venir vivre chez nous"), for findHouseholdChange.
+constexpr std::string_view kHouseholdAnchorList[] = {
+    "heberger", "hebergerai", "hebergerais", "hebergeons", "hebergerons",
+    "heberge",  "vivre",      "installer",   "habiter",    "emmenager"};
+constexpr internal::WordSet kHouseholdAnchors(kHouseholdAnchorList);
+constexpr std::string_view kComingList[] = {"venir",    "vient",     "viendra",    "viendrait",
+                                            "viennent", "viendront", "viendraient"};
+constexpr internal::WordSet kComingWords(kComingList);
 
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
@@ -1985,18 +1997,15 @@ class Analysis {
     const std::size_t n = text_.tokens.size();
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view w = word(i);
-      if (w == "heberger" || w == "hebergerai" || w == "hebergerais" || w == "hebergeons" ||
-          w == "hebergerons" || w == "heberge") {
-        return static_cast<std::uint32_t>(i);
-      }
-      if (w != "vivre" && w != "installer" && w != "habiter" && w != "emmenager") {
+      if (!kHouseholdAnchors.contains(w)) {
         continue;
+      }
+      if (w.starts_with("heberg")) {
+        return static_cast<std::uint32_t>(i);
       }
       bool coming = false;
       for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i && !coming; ++j) {
-        const std::string_view v = word(j);
-        coming = v == "venir" || v == "vient" || v == "viendra" || v == "viendrait" ||
-                 v == "viennent" || v == "viendront" || v == "viendraient";
+        coming = kComingWords.contains(word(j));
       }
       for (std::size_t j = i + 1; coming && j + 1 < std::min(n, i + 4); ++j) {
         const std::string_view where = word(j);
@@ -2027,6 +2036,9 @@ class Analysis {
     constexpr std::size_t kReach = 10;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view w = word(i);
+      if (!kOpeningAnchors.contains(w)) {
+        continue;
+      }
       if ((w == "heures" || w == "jours" || w == "horaires") && i + 2 < n &&
           word(i + 1) == "d" && word(i + 2) == "ouverture") {
         return static_cast<std::uint32_t>(i);
@@ -2036,12 +2048,12 @@ class Analysis {
       }
       // A particular office ("l'agence", "votre bureau"), not business hours in general
       // ("joignable aux horaires de bureau").
-      if (!isOfficeNoun(w) || i == 0 || !isDeterminer(word(i - 1))) {
+      if (!kOfficeNouns.contains(w) || i == 0 || !kDeterminers.contains(word(i - 1))) {
         continue;
       }
       for (std::size_t j = (i >= 3 ? i - 3 : 0); j < std::min(n, i + kReach + 1); ++j) {
         const std::string_view v = word(j);
-        if ((j > i && isOpenWord(v)) || ((v == "horaires" || v == "horaire") && j < i)) {
+        if ((j > i && kOpenWords.contains(v)) || ((v == "horaires" || v == "horaire") && j < i)) {
           return static_cast<std::uint32_t>(std::min(i, j));
         }
       }
@@ -2065,6 +2077,9 @@ class Analysis {
     const std::size_t n = text_.tokens.size();
     for (std::size_t i = 1; i < n; ++i) {
       const std::string_view w = word(i);
+      if (!kDocumentSentAnchors.contains(w)) {
+        continue;
+      }
       const std::string_view before = word(i - 1);
       const auto at = static_cast<std::uint32_t>(i - 1);
       if (before == "ci" && (w == "joint" || w == "jointe" || w == "joints" || w == "jointes")) {
@@ -2091,9 +2106,9 @@ class Analysis {
       if (w == "joins" || w == "joint" || w == "joignons") {
         return at - 1;
       }
-      if (isSendingNow(w)) {
+      if (kSendingNowWords.contains(w)) {
         for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j) {
-          if (isDocumentNoun(word(j))) {
+          if (kDocumentNouns.contains(word(j))) {
             return at - 1;
           }
         }

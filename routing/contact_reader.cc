@@ -1912,6 +1912,15 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  // A scan's token (or UINT32_MAX), found on first use: blockers and intent rules ask again.
+  std::uint32_t once(std::optional<std::uint32_t>& slot,
+                     std::uint32_t (Analysis::*find)() const) const {
+    if (!slot) {
+      slot = (this->*find)();
+    }
+    return *slot;
+  }
+
   // Asks the landlord for a document or a re-examination: "je vous serais reconnaissant de bien
   // vouloir m'adresser une attestation", "merci de me faire parvenir un duplicata", "je vous
   // saurais gré de bien vouloir réexaminer le calcul". Such a message makes a new request even
@@ -1919,12 +1928,7 @@ class Analysis {
   // date or news ("merci de m'envoyer la date du passage") is still a follow-up, and so is a
   // document already asked for, named by a pronoun ("merci de me l'adresser"). Returns the
   // verb's token, or UINT32_MAX.
-  std::uint32_t asksForADocumentOrAReview() const {
-    if (!asked_document_) {
-      asked_document_ = findDocumentOrReviewAsked();
-    }
-    return *asked_document_;
-  }
+  std::uint32_t asksForADocumentOrAReview() const { return once(asked_document_, &Analysis::findDocumentOrReviewAsked); }
 
   std::uint32_t findDocumentOrReviewAsked() const {
     const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
@@ -1981,12 +1985,7 @@ class Analysis {
     return UINT32_MAX;
   }
 
-  std::uint32_t announcesAHouseholdChange() const {
-    if (!household_change_) {
-      household_change_ = findHouseholdChange();
-    }
-    return *household_change_;
-  }
+  std::uint32_t announcesAHouseholdChange() const { return once(household_change_, &Analysis::findHouseholdChange); }
 
   // Somebody coming to live in the home ("elle viendrait vivre chez moi", "va venir s'installer
   // chez nous", "je souhaiterais l'héberger") is a new situation to declare, whatever the
@@ -2018,12 +2017,7 @@ class Analysis {
     return UINT32_MAX;
   }
 
-  std::uint32_t asksOpeningHours() const {
-    if (!opening_hours_) {
-      opening_hours_ = findOpeningHoursAsked();
-    }
-    return *opening_hours_;
-  }
+  std::uint32_t asksOpeningHours() const { return once(opening_hours_, &Analysis::findOpeningHoursAsked); }
 
   // Whether or when an office is open ("l'agence elle est ouverte le samedi ?", "les horaires de
   // la permanence", "heures d'ouverture") is a general question even when opened like a
@@ -2061,12 +2055,7 @@ class Analysis {
     return UINT32_MAX;
   }
 
-  std::uint32_t sendsADocumentNow() const {
-    if (!sent_document_) {
-      sent_document_ = findDocumentSentNow();
-    }
-    return *sent_document_;
-  }
+  std::uint32_t sendsADocumentNow() const { return once(sent_document_, &Analysis::findDocumentSentNow); }
 
   // A document sent with this very message ("ci-joint", "en pièce jointe", "je vous joins",
   // "je vous transmets mon RIB", "please find attached") makes a new submission that somebody

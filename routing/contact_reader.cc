@@ -1928,7 +1928,9 @@ class Analysis {
   // date or news ("merci de m'envoyer la date du passage") is still a follow-up, and so is a
   // document already asked for, named by a pronoun ("merci de me l'adresser"). Returns the
   // verb's token, or UINT32_MAX.
-  std::uint32_t asksForADocumentOrAReview() const { return once(asked_document_, &Analysis::findDocumentOrReviewAsked); }
+  std::uint32_t asksForADocumentOrAReview() const {
+    return once(asked_document_, &Analysis::findDocumentOrReviewAsked);
+  }
 
   std::uint32_t findDocumentOrReviewAsked() const {
     const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
@@ -1985,7 +1987,9 @@ class Analysis {
     return UINT32_MAX;
   }
 
-  std::uint32_t announcesAHouseholdChange() const { return once(household_change_, &Analysis::findHouseholdChange); }
+  std::uint32_t announcesAHouseholdChange() const {
+    return once(household_change_, &Analysis::findHouseholdChange);
+  }
 
   // Somebody coming to live in the home ("elle viendrait vivre chez moi", "va venir s'installer
   // chez nous", "je souhaiterais l'héberger") is a new situation to declare, whatever the
@@ -2017,7 +2021,9 @@ class Analysis {
     return UINT32_MAX;
   }
 
-  std::uint32_t asksOpeningHours() const { return once(opening_hours_, &Analysis::findOpeningHoursAsked); }
+  std::uint32_t asksOpeningHours() const {
+    return once(opening_hours_, &Analysis::findOpeningHoursAsked);
+  }
 
   // Whether or when an office is open ("l'agence elle est ouverte le samedi ?", "les horaires de
   // la permanence", "heures d'ouverture") is a general question even when opened like a
@@ -2055,7 +2061,9 @@ class Analysis {
     return UINT32_MAX;
   }
 
-  std::uint32_t sendsADocumentNow() const { return once(sent_document_, &Analysis::findDocumentSentNow); }
+  std::uint32_t sendsADocumentNow() const {
+    return once(sent_document_, &Analysis::findDocumentSentNow);
+  }
 
   // A document sent with this very message ("ci-joint", "en pièce jointe", "je vous joins",
   // "je vous transmets mon RIB", "please find attached") makes a new submission that somebody

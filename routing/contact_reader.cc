@@ -221,6 +221,17 @@ bool isClausePunctuation(char c) {
   return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',' || c == '\n';
 }
 
+// Whether `gap` (the bytes between two tokens, usually one or two) holds a clause mark: a plain
+// loop, which inlines the test (std::any_of called it through a function pointer per byte).
+bool hasClausePunctuation(std::string_view gap) {
+  for (const char c : gap) {
+    if (isClausePunctuation(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Clause words: a negation or a clause does not reach past them (isScopeBreak()).
 constexpr std::string_view kScopeBreakList[] = {"et",    "mais", "bon", "alors", "donc",
                                                 "car",   "puis", "ben", "voila", "parce",
@@ -1411,7 +1422,7 @@ class Analysis {
       return false;
     }
     const std::string_view gap = text_.source(from, to);
-    return std::any_of(gap.begin(), gap.end(), isClausePunctuation);
+    return hasClausePunctuation(gap);
   }
 
   // Where the clause holding token `t` starts: after the last punctuation mark or dropped
@@ -1424,7 +1435,7 @@ class Analysis {
       }
       const std::string_view gap =
           text_.source(text_.tokens[i - 1].src_end, text_.tokens[i].src_begin);
-      if (std::any_of(gap.begin(), gap.end(), isClausePunctuation)) {
+      if (hasClausePunctuation(gap)) {
         return i;
       }
     }

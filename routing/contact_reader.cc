@@ -984,6 +984,10 @@ class Analysis {
         break;
       }
       const std::string_view w = text_.word(text_.tokens[i]);
+      // Every verb form below starts with "attend": most words stop at the first byte.
+      if (w.size() < 6 || w[0] != 'a' || !w.starts_with("attend")) {
+        continue;
+      }
       const std::string_view next = text_.word(text_.tokens[i + 1]);
       if ((w == "attendez" || w == "attendre" || w == "attend" || w == "attendiez" ||
            w == "attendent") &&

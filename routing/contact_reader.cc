@@ -89,10 +89,16 @@ constexpr std::size_t kMaxCaseRefTries = 4;
 static_assert(kTopicIntents[kAdminTopic] == Intent::kTenancyAdmin);
 
 // Verbs asking the landlord to look at a decision again (asksForADocumentOrAReview).
-bool isReviewVerb(std::string_view v) {
-  return v == "reexaminer" || v == "reetudier" || v == "reconsiderer" || v == "recalculer" ||
-         v == "reviser" || v == "proceder";
-}
+constexpr std::string_view kReviewVerbList[] = {"reexaminer", "reetudier", "reconsiderer",
+                                                "recalculer", "reviser",   "proceder"};
+constexpr internal::WordSet kReviewVerbs(kReviewVerbList);
+
+bool isReviewVerb(std::string_view v) { return kReviewVerbs.contains(v); }
+
+// Verbs asking the landlord to send a document (asksForADocumentOrAReview).
+constexpr std::string_view kSendVerbList[] = {"adresser", "envoyer",  "transmettre",
+                                              "etablir",  "delivrer", "parvenir"};
+constexpr internal::WordSet kSendVerbs(kSendVerbList);
 
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
@@ -1904,8 +1910,7 @@ class Analysis {
       }
       const std::string_view v = word(i);
       const bool review = isReviewVerb(v);
-      const bool send = v == "adresser" || v == "envoyer" || v == "transmettre" ||
-                        v == "etablir" || v == "delivrer" || v == "parvenir";
+      const bool send = kSendVerbs.contains(v);
       // "c'est ce document que je souhaiterais obtenir": wished, with the document before it.
       const bool obtain = v == "obtenir";
       if (!review && !send && !obtain) {

@@ -402,6 +402,9 @@ struct Scored {
   bool negated = false;
 };
 
+// A byte that continues a UTF-8 sequence (10xxxxxx): no character starts there.
+bool isUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 // `s` without the bytes that do not belong to a well-formed UTF-8 sequence.
 std::string wellFormedOnly(std::string_view s) {
   if (isValidUtf8(s)) {  // the usual case: every sequence is well-formed, nothing to drop
@@ -2227,11 +2230,27 @@ class Analysis {
 
   // The display text of tokens [from, st.end_token), a dropped filler or stutter as one space.
   // Between two dropped words the text is one run of the display text, appended at once.
-  void appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
+  // Returns whether what it appended is well-formed UTF-8. The display text is (sanitise makes
+  // it so), so a piece of it is unless an end falls inside a character: a sentence's end can,
+  // after a character folded to a full stop ("…"). Testing the pieces' ends costs less than
+  // decoding the gist again.
+  bool appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
     // At most the span's bytes: one allocation, not one per growth.
     if (from < st.end_token && text_.tokens[from].src_begin < st.src_end) {
       out.reserve(out.size() + (st.src_end - text_.tokens[from].src_begin));
     }
+    const std::string_view display = text_.display;
+    bool well_formed = true;
+    const auto append = [&](std::uint32_t begin, std::uint32_t end) {
+      const std::string_view piece = text_.source(begin, end);
+      if (!piece.empty()) {
+        const std::size_t b = static_cast<std::size_t>(piece.data() - display.data());
+        const std::size_t e = b + piece.size();
+        well_formed = well_formed && !isUtf8Continuation(display[b]) &&
+                      (e == display.size() || !isUtf8Continuation(display[e]));
+      }
+      out.append(piece);
+    };
     const Token* prev = nullptr;
     std::uint32_t run_begin = 0;
     for (std::uint32_t i = from; i < st.end_token; ++i) {
@@ -2243,7 +2262,7 @@ class Analysis {
           continue;  // one source word expanded into several tokens
         }
         if (t.after_dropped) {
-          out.append(text_.source(run_begin, prev->src_end));
+          append(run_begin, prev->src_end);
           out.push_back(' ');
           run_begin = t.src_begin;
         }
@@ -2251,19 +2270,22 @@ class Analysis {
       prev = &t;
     }
     if (prev != nullptr) {
-      out.append(text_.source(run_begin, prev->src_end));
+      append(run_begin, prev->src_end);
     }
     if (prev != nullptr && prev->src_end < st.src_end) {
       std::string_view tail = text_.source(prev->src_end, st.src_end);
       // Keep a closing mark with its French space ("quand ?"), drop a trailing comma.
+      std::uint32_t skipped = 0;
       while (!tail.empty() &&
              (tail.front() == ',' || (tail.front() == ' ' && tail.size() > 1 && tail[1] == ','))) {
         tail.remove_prefix(1);
+        ++skipped;
       }
       if (tail.size() <= 3) {
-        out.append(tail);
+        append(prev->src_end + skipped, st.src_end);
       }
     }
+    return well_formed;
   }
 
   void buildGist() {
@@ -2337,7 +2359,8 @@ class Analysis {
       }
     }
     std::string first;
-    appendSpan(first, start[best], text_.sentences[best]);
+    const bool first_well_formed = appendSpan(first, start[best], text_.sentences[best]);
+    bool well_formed = first_well_formed;
     std::size_t second = n;
     if (score[best] > 0) {
       for (std::size_t i = 0; i < n; ++i) {
@@ -2350,9 +2373,10 @@ class Analysis {
     std::string gist;
     if (second != n) {
       std::string other;
-      appendSpan(other, start[second], text_.sentences[second]);
+      const bool other_well_formed = appendSpan(other, start[second], text_.sentences[second]);
       if (first.size() + other.size() + 1 <= kGistMaxBytes) {
         gist = second < best ? other + " " + first : first + " " + other;
+        well_formed = first_well_formed && other_well_formed;
       }
     }
     if (gist.empty()) {
@@ -2364,7 +2388,7 @@ class Analysis {
         gist[0] = static_cast<char>(gist[0] - 32);
       }
     }
-    if (!isValidUtf8(gist)) {
+    if (!well_formed) {
       // A sentence boundary can fall inside a decoded entity ("&hellip;") in broken input; the
       // gist goes into a proto3 string, which clients only parse when it is valid UTF-8.
       gist = wellFormedOnly(gist);

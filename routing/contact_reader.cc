@@ -618,7 +618,7 @@ class Analysis {
 
   // Appends `v` in decimal, as std::to_string writes it (without a temporary string).
   static void appendInt(std::string& out, long v) {
-    std::array<char, 24> digits{};
+    std::array<char, 24> digits;  // to_chars writes what is appended: no need to clear it
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), v).ptr;
     out.append(digits.data(), end);
   }
@@ -1709,10 +1709,16 @@ class Analysis {
     const auto may = [](std::string_view w) {
       return w == "peux" || w == "peut" || w == "pourrais" || w == "pourrait";
     };
+    const char* const norm = text_.norm.data();
     for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
-      const std::string_view w = word(i);
-      // Every test below needs `w` to be one of a few short words: most tokens of a long letter
-      // are rejected here, before any string comparison.
+      // Every test below needs the word to be one of a few short words: most tokens of a long
+      // letter are rejected here, on their size and first byte, before any string comparison.
+      const Token& t = text_.tokens[i];
+      if (!kQuestionOpenerShapes.mayHold(static_cast<unsigned char>(norm[t.norm_begin]),
+                                         t.norm_size)) {
+        continue;
+      }
+      const std::string_view w = text_.word(t);
       if (!mayOpenQuestion(w)) {
         continue;
       }

@@ -1165,10 +1165,14 @@ class Analysis {
   // An age of 70 or more written in figures or words before "ans" ("j'ai 85 ans",
   // "quatre-vingt-cinq ans").
   bool mentionsElderlyAge() {
+    // The bounds in locals: the compare calls below could otherwise change them, as far as the
+    // compiler knows, and it reloads them at every token.
     const char* const norm = text_.norm.data();
-    for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
+    const Token* const tokens = text_.tokens.data();
+    const std::size_t n = text_.tokens.size();
+    for (std::size_t i = 1; i < n; ++i) {
       // Size and first byte straight from the token: most tokens stop there.
-      const Token& t = text_.tokens[i];
+      const Token& t = tokens[i];
       if (t.norm_size != 3 || norm[t.norm_begin] != 'a' || text_.word(t) != "ans") {
         continue;
       }
@@ -1709,11 +1713,14 @@ class Analysis {
     const auto may = [](std::string_view w) {
       return w == "peux" || w == "peut" || w == "pourrais" || w == "pourrait";
     };
+    // The bounds in locals, as in mentionsElderlyAge.
     const char* const norm = text_.norm.data();
-    for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
+    const Token* const tokens = text_.tokens.data();
+    const std::size_t n = text_.tokens.size();
+    for (std::size_t i = 0; i < n; ++i) {
       // Every test below needs the word to be one of a few short words: most tokens of a long
       // letter are rejected here, on their size and first byte, before any string comparison.
-      const Token& t = text_.tokens[i];
+      const Token& t = tokens[i];
       if (!kQuestionOpenerShapes.mayHold(static_cast<unsigned char>(norm[t.norm_begin]),
                                          t.norm_size)) {
         continue;
@@ -1780,7 +1787,8 @@ class Analysis {
 
   std::uint32_t asksForAnIntervention() const {
     const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
-    for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
+    const std::size_t n = text_.tokens.size();  // in a local, as in mentionsElderlyAge
+    for (std::size_t i = 1; i < n; ++i) {
       const Token& t = text_.tokens[i];
       if (t.norm_size != 10 || text_.norm[t.norm_begin] != 'i' || word(i) != "intervenir") {
         continue;

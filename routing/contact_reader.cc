@@ -1071,6 +1071,7 @@ class Analysis {
     static_assert(kCueKindCount <= 32);
     kind_sum_.fill(0.0F);
     kinds_present_ = 0;
+    kinds_quotable_ = 0;
     for (const Scored& s : scored_) {
       if (!s.active) {
         continue;
@@ -1080,7 +1081,20 @@ class Analysis {
       if (s.weight > 0) {
         kinds_present_ |= std::uint32_t{1} << k;
       }
+      if (s.weight != 0) {
+        kinds_quotable_ |= std::uint32_t{1} << k;
+      }
     }
+  }
+
+  // Whether an active hit of nonzero weight (what quotes() may quote) has one of `kinds`: when
+  // none has, a quotes() pass over the hits would find nothing.
+  bool anyQuotable(std::initializer_list<CueKind> kinds) const {
+    std::uint32_t mask = 0;
+    for (const CueKind k : kinds) {
+      mask |= std::uint32_t{1} << static_cast<std::size_t>(k);
+    }
+    return (kinds_quotable_ & mask) != 0;
   }
 
   float sum(CueKind k) const { return kind_sum_[static_cast<std::size_t>(k)]; }
@@ -1273,11 +1287,16 @@ class Analysis {
     r_.urgency = std::clamp(static_cast<int>(std::lround(urgency)), 0, 100);
     r_.urgent = r_.urgency >= config_.urgent_threshold;
     const bool vuln = vulnerable_;
-    const std::string cues = quotes([this](const Scored& s) {
-      return (s.kind == CueKind::kUrgent && s.weight > 0) ||
-             (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) || s.kind == CueKind::kBreakIn ||
-             s.kind == CueKind::kLockFail;
-    });
+    // Most messages hold no urgency cue at all: no pass over the hits then.
+    std::string cues;
+    if (anyQuotable(
+            {CueKind::kUrgent, CueKind::kVulnUrgent, CueKind::kBreakIn, CueKind::kLockFail})) {
+      cues = quotes([this](const Scored& s) {
+        return (s.kind == CueKind::kUrgent && s.weight > 0) ||
+               (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) ||
+               s.kind == CueKind::kBreakIn || s.kind == CueKind::kLockFail;
+      });
+    }
     // "urgent(N): cues", or "not urgent(N)" with ": cues" when there are any, written in one
     // reserved string once it is known to be kept.
     if (r_.urgent || !cues.empty() || any(CueKind::kVulnUrgent)) {
@@ -1294,8 +1313,11 @@ class Analysis {
       }
       r_.reasons.push_back(std::move(reason));
     }
-    const std::string calm_cues =
-        quotes([](const Scored& s) { return (s.kind == CueKind::kUrgent && s.weight < 0); });
+    std::string calm_cues;
+    if (anyQuotable({CueKind::kUrgent})) {
+      calm_cues =
+          quotes([](const Scored& s) { return (s.kind == CueKind::kUrgent && s.weight < 0); });
+    }
     if (!calm_cues.empty()) {
       r_.reasons.push_back("calming: " + calm_cues);
     }
@@ -2448,6 +2470,7 @@ class Analysis {
   int context_points_ = 0;
   std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()
   std::uint32_t kinds_present_ = 0;              // bit per kind, tallyKinds()
+  std::uint32_t kinds_quotable_ = 0;             // bit per kind, tallyKinds()
   std::string_view elderly_snippet_;
 };
 

@@ -89,10 +89,16 @@ constexpr std::size_t kMaxCaseRefTries = 4;
 static_assert(kTopicIntents[kAdminTopic] == Intent::kTenancyAdmin);
 
 // Verbs asking the landlord to look at a decision again (asksForADocumentOrAReview).
-bool isReviewVerb(std::string_view v) {
-  return v == "reexaminer" || v == "reetudier" || v == "reconsiderer" || v == "recalculer" ||
-         v == "reviser" || v == "proceder";
-}
+constexpr std::string_view kReviewVerbList[] = {"reexaminer", "reetudier", "reconsiderer",
+                                                "recalculer", "reviser",   "proceder"};
+constexpr internal::WordSet kReviewVerbs(kReviewVerbList);
+
+bool isReviewVerb(std::string_view v) { return kReviewVerbs.contains(v); }
+
+// Verbs asking the landlord to send a document (asksForADocumentOrAReview).
+constexpr std::string_view kSendVerbList[] = {"adresser", "envoyer",  "transmettre",
+                                              "etablir",  "delivrer", "parvenir"};
+constexpr internal::WordSet kSendVerbs(kSendVerbList);
 
 // Present-tense sendings after "je vous" / "nous vous", misspellings included
 // (findDocumentSentNow). "renvoie" is left out: sending again follows up a file.
@@ -271,6 +277,17 @@ bool isClausePunctuation(char c) {
   return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',' || c == '\n';
 }
 
+// Whether `gap` (the bytes between two tokens, usually one or two) holds a clause mark: a plain
+// loop, which inlines the test (std::any_of called it through a function pointer per byte).
+bool hasClausePunctuation(std::string_view gap) {
+  for (const char c : gap) {
+    if (isClausePunctuation(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Clause words: a negation or a clause does not reach past them (isScopeBreak()).
 constexpr std::string_view kScopeBreakList[] = {"et",    "mais", "bon", "alors", "donc",
                                                 "car",   "puis", "ben", "voila", "parce",
@@ -434,6 +451,9 @@ struct Scored {
   bool active = true;  // not shadowed, negated, resolved or reported
   bool negated = false;
 };
+
+// A byte that continues a UTF-8 sequence (10xxxxxx): no character starts there.
+bool isUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // `s` without the bytes that do not belong to a well-formed UTF-8 sequence.
 std::string wellFormedOnly(std::string_view s) {
@@ -648,7 +668,7 @@ class Analysis {
 
   // Appends `v` in decimal, as std::to_string writes it (without a temporary string).
   static void appendInt(std::string& out, long v) {
-    std::array<char, 24> digits{};
+    std::array<char, 24> digits;  // to_chars writes what is appended: no need to clear it
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), v).ptr;
     out.append(digits.data(), end);
   }
@@ -1023,6 +1043,10 @@ class Analysis {
         break;
       }
       const std::string_view w = text_.word(text_.tokens[i]);
+      // Every verb form below starts with "attend": most words stop at the first byte.
+      if (w.size() < 6 || w[0] != 'a' || !w.starts_with("attend")) {
+        continue;
+      }
       const std::string_view next = text_.word(text_.tokens[i + 1]);
       if ((w == "attendez" || w == "attendre" || w == "attend" || w == "attendiez" ||
            w == "attendent") &&
@@ -1097,6 +1121,7 @@ class Analysis {
     static_assert(kCueKindCount <= 32);
     kind_sum_.fill(0.0F);
     kinds_present_ = 0;
+    kinds_quotable_ = 0;
     for (const Scored& s : scored_) {
       if (!s.active) {
         continue;
@@ -1106,7 +1131,20 @@ class Analysis {
       if (s.weight > 0) {
         kinds_present_ |= std::uint32_t{1} << k;
       }
+      if (s.weight != 0) {
+        kinds_quotable_ |= std::uint32_t{1} << k;
+      }
     }
+  }
+
+  // Whether an active hit of nonzero weight (what quotes() may quote) has one of `kinds`: when
+  // none has, a quotes() pass over the hits would find nothing.
+  bool anyQuotable(std::initializer_list<CueKind> kinds) const {
+    std::uint32_t mask = 0;
+    for (const CueKind k : kinds) {
+      mask |= std::uint32_t{1} << static_cast<std::size_t>(k);
+    }
+    return (kinds_quotable_ & mask) != 0;
   }
 
   float sum(CueKind k) const { return kind_sum_[static_cast<std::size_t>(k)]; }
@@ -1191,10 +1229,14 @@ class Analysis {
   // An age of 70 or more written in figures or words before "ans" ("j'ai 85 ans",
   // "quatre-vingt-cinq ans").
   bool mentionsElderlyAge() {
+    // The bounds in locals: the compare calls below could otherwise change them, as far as the
+    // compiler knows, and it reloads them at every token.
     const char* const norm = text_.norm.data();
-    for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
+    const Token* const tokens = text_.tokens.data();
+    const std::size_t n = text_.tokens.size();
+    for (std::size_t i = 1; i < n; ++i) {
       // Size and first byte straight from the token: most tokens stop there.
-      const Token& t = text_.tokens[i];
+      const Token& t = tokens[i];
       if (t.norm_size != 3 || norm[t.norm_begin] != 'a' || text_.word(t) != "ans") {
         continue;
       }
@@ -1295,11 +1337,16 @@ class Analysis {
     r_.urgency = std::clamp(static_cast<int>(std::lround(urgency)), 0, 100);
     r_.urgent = r_.urgency >= config_.urgent_threshold;
     const bool vuln = vulnerable_;
-    const std::string cues = quotes([this](const Scored& s) {
-      return (s.kind == CueKind::kUrgent && s.weight > 0) ||
-             (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) || s.kind == CueKind::kBreakIn ||
-             s.kind == CueKind::kLockFail;
-    });
+    // Most messages hold no urgency cue at all: no pass over the hits then.
+    std::string cues;
+    if (anyQuotable(
+            {CueKind::kUrgent, CueKind::kVulnUrgent, CueKind::kBreakIn, CueKind::kLockFail})) {
+      cues = quotes([this](const Scored& s) {
+        return (s.kind == CueKind::kUrgent && s.weight > 0) ||
+               (s.kind == CueKind::kVulnUrgent && vulnerableFor(s)) ||
+               s.kind == CueKind::kBreakIn || s.kind == CueKind::kLockFail;
+      });
+    }
     // "urgent(N): cues", or "not urgent(N)" with ": cues" when there are any, written in one
     // reserved string once it is known to be kept.
     if (r_.urgent || !cues.empty() || any(CueKind::kVulnUrgent)) {
@@ -1316,8 +1363,11 @@ class Analysis {
       }
       r_.reasons.push_back(std::move(reason));
     }
-    const std::string calm_cues =
-        quotes([](const Scored& s) { return (s.kind == CueKind::kUrgent && s.weight < 0); });
+    std::string calm_cues;
+    if (anyQuotable({CueKind::kUrgent})) {
+      calm_cues =
+          quotes([](const Scored& s) { return (s.kind == CueKind::kUrgent && s.weight < 0); });
+    }
     if (!calm_cues.empty()) {
       r_.reasons.push_back("calming: " + calm_cues);
     }
@@ -1461,7 +1511,7 @@ class Analysis {
       return false;
     }
     const std::string_view gap = text_.source(from, to);
-    return std::any_of(gap.begin(), gap.end(), isClausePunctuation);
+    return hasClausePunctuation(gap);
   }
 
   // Where the clause holding token `t` starts: after the last punctuation mark or dropped
@@ -1474,7 +1524,7 @@ class Analysis {
       }
       const std::string_view gap =
           text_.source(text_.tokens[i - 1].src_end, text_.tokens[i].src_begin);
-      if (std::any_of(gap.begin(), gap.end(), isClausePunctuation)) {
+      if (hasClausePunctuation(gap)) {
         return i;
       }
     }
@@ -1735,10 +1785,19 @@ class Analysis {
     const auto may = [](std::string_view w) {
       return w == "peux" || w == "peut" || w == "pourrais" || w == "pourrait";
     };
-    for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
-      const std::string_view w = word(i);
-      // Every test below needs `w` to be one of a few short words: most tokens of a long letter
-      // are rejected here, before any string comparison.
+    // The bounds in locals, as in mentionsElderlyAge.
+    const char* const norm = text_.norm.data();
+    const Token* const tokens = text_.tokens.data();
+    const std::size_t n = text_.tokens.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      // Every test below needs the word to be one of a few short words: most tokens of a long
+      // letter are rejected here, on their size and first byte, before any string comparison.
+      const Token& t = tokens[i];
+      if (!kQuestionOpenerShapes.mayHold(static_cast<unsigned char>(norm[t.norm_begin]),
+                                         t.norm_size)) {
+        continue;
+      }
+      const std::string_view w = text_.word(t);
       if (!mayOpenQuestion(w)) {
         continue;
       }
@@ -1800,7 +1859,8 @@ class Analysis {
 
   std::uint32_t asksForAnIntervention() const {
     const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
-    for (std::size_t i = 1; i < text_.tokens.size(); ++i) {
+    const std::size_t n = text_.tokens.size();  // in a local, as in mentionsElderlyAge
+    for (std::size_t i = 1; i < n; ++i) {
       const Token& t = text_.tokens[i];
       if (t.norm_size != 10 || text_.norm[t.norm_begin] != 'i' || word(i) != "intervenir") {
         continue;
@@ -1945,8 +2005,7 @@ class Analysis {
       }
       const std::string_view v = word(i);
       const bool review = isReviewVerb(v);
-      const bool send = v == "adresser" || v == "envoyer" || v == "transmettre" ||
-                        v == "etablir" || v == "delivrer" || v == "parvenir";
+      const bool send = kSendVerbs.contains(v);
       // "c'est ce document que je souhaiterais obtenir": wished, with the document before it.
       const bool obtain = v == "obtenir";
       if (!review && !send && !obtain) {
@@ -2401,11 +2460,27 @@ class Analysis {
 
   // The display text of tokens [from, st.end_token), a dropped filler or stutter as one space.
   // Between two dropped words the text is one run of the display text, appended at once.
-  void appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
+  // Returns whether what it appended is well-formed UTF-8. The display text is (sanitise makes
+  // it so), so a piece of it is unless an end falls inside a character: a sentence's end can,
+  // after a character folded to a full stop ("…"). Testing the pieces' ends costs less than
+  // decoding the gist again.
+  bool appendSpan(std::string& out, std::uint32_t from, const Sentence& st) const {
     // At most the span's bytes: one allocation, not one per growth.
     if (from < st.end_token && text_.tokens[from].src_begin < st.src_end) {
       out.reserve(out.size() + (st.src_end - text_.tokens[from].src_begin));
     }
+    const std::string_view display = text_.display;
+    bool well_formed = true;
+    const auto append = [&](std::uint32_t begin, std::uint32_t end) {
+      const std::string_view piece = text_.source(begin, end);
+      if (!piece.empty()) {
+        const std::size_t b = static_cast<std::size_t>(piece.data() - display.data());
+        const std::size_t e = b + piece.size();
+        well_formed = well_formed && !isUtf8Continuation(display[b]) &&
+                      (e == display.size() || !isUtf8Continuation(display[e]));
+      }
+      out.append(piece);
+    };
     const Token* prev = nullptr;
     std::uint32_t run_begin = 0;
     for (std::uint32_t i = from; i < st.end_token; ++i) {
@@ -2417,7 +2492,7 @@ class Analysis {
           continue;  // one source word expanded into several tokens
         }
         if (t.after_dropped) {
-          out.append(text_.source(run_begin, prev->src_end));
+          append(run_begin, prev->src_end);
           out.push_back(' ');
           run_begin = t.src_begin;
         }
@@ -2425,19 +2500,22 @@ class Analysis {
       prev = &t;
     }
     if (prev != nullptr) {
-      out.append(text_.source(run_begin, prev->src_end));
+      append(run_begin, prev->src_end);
     }
     if (prev != nullptr && prev->src_end < st.src_end) {
       std::string_view tail = text_.source(prev->src_end, st.src_end);
       // Keep a closing mark with its French space ("quand ?"), drop a trailing comma.
+      std::uint32_t skipped = 0;
       while (!tail.empty() &&
              (tail.front() == ',' || (tail.front() == ' ' && tail.size() > 1 && tail[1] == ','))) {
         tail.remove_prefix(1);
+        ++skipped;
       }
       if (tail.size() <= 3) {
-        out.append(tail);
+        append(prev->src_end + skipped, st.src_end);
       }
     }
+    return well_formed;
   }
 
   void buildGist() {
@@ -2511,7 +2589,8 @@ class Analysis {
       }
     }
     std::string first;
-    appendSpan(first, start[best], text_.sentences[best]);
+    const bool first_well_formed = appendSpan(first, start[best], text_.sentences[best]);
+    bool well_formed = first_well_formed;
     std::size_t second = n;
     if (score[best] > 0) {
       for (std::size_t i = 0; i < n; ++i) {
@@ -2524,9 +2603,10 @@ class Analysis {
     std::string gist;
     if (second != n) {
       std::string other;
-      appendSpan(other, start[second], text_.sentences[second]);
+      const bool other_well_formed = appendSpan(other, start[second], text_.sentences[second]);
       if (first.size() + other.size() + 1 <= kGistMaxBytes) {
         gist = second < best ? other + " " + first : first + " " + other;
+        well_formed = first_well_formed && other_well_formed;
       }
     }
     if (gist.empty()) {
@@ -2538,7 +2618,7 @@ class Analysis {
         gist[0] = static_cast<char>(gist[0] - 32);
       }
     }
-    if (!isValidUtf8(gist)) {
+    if (!well_formed) {
       // A sentence boundary can fall inside a decoded entity ("&hellip;") in broken input; the
       // gist goes into a proto3 string, which clients only parse when it is valid UTF-8.
       gist = wellFormedOnly(gist);
@@ -2587,6 +2667,7 @@ class Analysis {
   int context_points_ = 0;
   std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()
   std::uint32_t kinds_present_ = 0;              // bit per kind, tallyKinds()
+  std::uint32_t kinds_quotable_ = 0;             // bit per kind, tallyKinds()
   std::string_view elderly_snippet_;
 };
 

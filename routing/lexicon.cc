@@ -492,16 +492,19 @@ void Lexicon::match(const NormalisedText& text, std::vector<CueHit>& hits) const
       const std::uint32_t s_begin = im.starts_offset[t];
       const std::uint32_t s_end = im.starts_offset[t + 1];
       std::span<const std::uint32_t> visit;
-      candidates.clear();
+      // A short list's candidates, at most kScanMax: on the stack, no push_back.
+      std::array<std::uint32_t, kScanMax> short_list;
       if (s_end - s_begin <= kScanMax) {  // a short list: scanning it is cheaper than lookups
+        std::size_t count = 0;
         for (std::uint32_t s = s_begin; s < s_end; ++s) {
           const std::int32_t second = im.starts[s].second;
           if (second < 0 || (next != nullptr && next->has(second))) {
-            candidates.push_back(s);
+            short_list[count++] = s;
           }
         }
-        visit = candidates;
+        visit = std::span<const std::uint32_t>(short_list.data(), count);
       } else {
+        candidates.clear();
         // A long list: its phrases whose second element is not a word (the free list, in
         // order), merged with those whose second word the next token holds, looked up by that
         // word when the next token's bits say it may hold one.

@@ -56,8 +56,18 @@ class WordSet {
   constexpr explicit WordSet(const std::string_view (&words)[N]) : shapes_(shapesOf(words)) {
     std::copy(std::begin(words), std::end(words), words_.begin());
   }
+  // Only the listed words of `w`'s length and first byte are compared whole (a call to memcmp
+  // each): the shapes let most words through to here only when some listed word shares them.
   constexpr bool contains(std::string_view w) const {
-    return shapes_.mayHold(w) && std::find(words_.begin(), words_.end(), w) != words_.end();
+    if (!shapes_.mayHold(w)) {
+      return false;
+    }
+    for (const std::string_view x : words_) {
+      if (x.size() == w.size() && x[0] == w[0] && x == w) {
+        return true;
+      }
+    }
+    return false;
   }
 
  private:

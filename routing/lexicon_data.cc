@@ -374,6 +374,7 @@ urgent 40: arrive pas a fermer le robinet; impossible de couper l eau; robinet d
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
 urgent 75: eau sale remonte; eaux sales remontent; toilettes deborde*; wc qui deborde*
+urgent 75: toilettes qui deborde*; cuvette qui deborde*; la cuvette deborde*
 urgent 70: detecteur* de fumee sonne; detecteur* de fumee .. sonne; alarme incendie
 urgent 60: sent les egouts; odeur d egout*
 urgent 40: remonte* dans
@@ -404,6 +405,8 @@ urgent 70: va me tuer; veut me tuer; menace de me tuer; va nous tuer; veut nous 
 urgent 70: menace de nous tuer; va la tuer; menace de la tuer; going to kill me
 # Violence heard next door, feared for the person hit (round 16).
 urgent 70: qu il lui fasse du mal; qu il la tue; qu il le tue; qu il leur fasse du mal
+urgent 70: ca crie ca tape; ca crie et ca tape; femme qui hurle; dame qui hurle; la femme hurle
+urgent 70: la dame hurle; crie au secours; crient au secours; appelle au secours; appelait au secours
 # Everyday wordings of emergencies now.
 urgent 70: ne s arrete pas; ne s arrete plus; n arrete pas de couler; coule sans arret
 urgent 70: traverse le plancher; traverse le plafond; passe a travers; a traverse le
@@ -588,6 +591,7 @@ breakin 1: on a force; ont force; a force ma; a force la; a force notre; force m
 breakin 1: porte forcee; serrure forcee; a ete forcee; ete forcee; forcer ma porte; force notre porte
 breakin 1: ont casse la serrure; ont casse ma serrure; ont casse la porte; ont casse ma porte; ont defonce
 breakin 1: on a casse la vitre; ont casse la vitre; on a casse la fenetre; ont casse la fenetre; on a casse la baie vitree; ont casse la baie vitree
+breakin 1: lance une pierre; lance un caillou; lance un pave; jete une pierre; jete un caillou; jete un pave; lance des pierres; jete des pierres; lance des cailloux
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer

@@ -1186,6 +1186,39 @@ TEST(ContactReaderTest, AHouseholdChangeANamedPersonAndHeardViolenceOfRoundSixte
   EXPECT_TRUE(relance.status_only);
 }
 
+// Round 17: a fight heard next door now ("ça crie ça tape", "une femme qui hurle"), toilets
+// "qui débordent" and a stone thrown through a window that no longer closes are urgent; a
+// party's noise and a bin room's broken pane are not.
+TEST(ContactReaderTest, AFightHeardOverflowingToiletsAndAStoneOfRoundSeventeen) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "allo euh au dessus de chez moi euh ça crie ça tape euh on entend une "
+                         "femme qui hurle euh là maintenant euh je sais pas quoi faire",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "oui bonjour euh les toilettes qui débordent depuis cette nuit euh et ça "
+                         "ressort aussi par la douche euh c'est partout",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "allo euh quelqu'un a lancé un caillou dans la baie vitrée du salon "
+                         "cette nuit euh y a un trou euh on peut pas la fermer",
+                         Channel::kPhone)
+                    .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "les voisins font la fete tous les samedis, ça crie, ça chante jusqu a "
+                          "3h du matin",
+                          Channel::kWeb)
+                     .urgent);
+    EXPECT_FALSE(readText(reader,
+                          "bonjour euh on a cassé la vitre de la porte du local poubelles euh "
+                          "faudrait la changer",
+                          Channel::kPhone)
+                     .urgent);
+  }
+}
+
 // Insults at staff after "espèce de" ("espèce de vieux grincheux aigri", "une vraie harpie"),
 // veiled threats that a person "a intérêt à ne plus" come back or that the writer "ne répond
 // plus de rien", and damage promised "un de ces soirs". "Une espèce de tache", "un de ces jours"
@@ -1847,6 +1880,18 @@ TEST(ContactReaderQualityTest, TwentySecondAndThirdBlindBatchesMeetFloors) {
   EXPECT_EQ(l.n, 100);
   expectFloors(l, /*intent=*/0.83, /*status_p=*/0.96, /*status_r=*/0.85, /*urgent_r=*/1.00,
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.68, /*ref=*/1.00);
+}
+
+// blind_24 (100 messages, e101-e200), a typical March day at an eighth landlord, scored once
+// first by round 16's reader: intent 0.93, status_only 0.935 / 0.906, urgent recall 0.67
+// (sewage told in another order, a fight heard next door, a stone through a window that no
+// longer closes), aggressive F1 0.86 ("vous vous foutez de nous", labelled frustration),
+// case_ref 1.00. Round 17 mended the three urgent misses: in sample for them.
+TEST(ContactReaderQualityTest, TwentyFourthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_24.jsonl");
+  EXPECT_EQ(m.n, 100);
+  expectFloors(m, /*intent=*/0.92, /*status_p=*/0.93, /*status_r=*/0.90, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/0.85, /*reassurance_f1=*/0.76, /*ref=*/1.00);
 }
 
 // check_p (60 messages): new requests worded like follow-ups (general questions, documents sent

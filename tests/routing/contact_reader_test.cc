@@ -1894,15 +1894,27 @@ TEST(ContactReaderQualityTest, TwentyFourthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/0.85, /*reassurance_f1=*/0.76, /*ref=*/1.00);
 }
 
+// blind_25 (100 messages, g101-g200), a typical July day at a ninth landlord, written after
+// round 17 and scored once by the final reader with no change made after: these floors are that
+// first pass, rounded down (intent 0.89, status_only 1.00 / 0.80, urgent recall 1.00,
+// aggressive F1 1.00, case_ref 1.00).
+TEST(ContactReaderQualityTest, TwentyFifthBlindBatchMeetsFloors) {
+  const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_25.jsonl");
+  EXPECT_EQ(m.n, 100);
+  expectFloors(m, /*intent=*/0.88, /*status_p=*/1.00, /*status_r=*/0.80, /*urgent_r=*/1.00,
+               /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.76, /*ref=*/1.00);
+}
+
 // check_p (60 messages): new requests worded like follow-ups (general questions, documents sent
 // with a confirmation asked, letters announcing a change) and close follow-ups, written as
 // training data and kept out of training since it moved other corpora both ways. Round 12's
 // sending rule took status_only precision from 0.565 to 0.684, round 14's opening hours to
-// 0.722; letters announcing a change are still read as follow-ups.
+// 0.722, round 16's household rule to 0.765; letters announcing other changes are still read
+// as follow-ups.
 TEST(ContactReaderQualityTest, NewRequestLookAlikesMeetFloors) {
   const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/check_p.jsonl");
   EXPECT_EQ(m.n, 60);
-  expectFloors(m, /*intent=*/0.78, /*status_p=*/0.72, /*status_r=*/0.86, /*urgent_r=*/1.00,
+  expectFloors(m, /*intent=*/0.78, /*status_p=*/0.76, /*status_r=*/0.86, /*urgent_r=*/1.00,
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.57, /*ref=*/1.00);
 }
 

@@ -696,10 +696,11 @@ class Analysis {
     // over every token, so asked only then.
     LexiconSignals sig = lexiconSignals(/*with_non_french=*/false);
     const std::vector<char>& middle = cueSentences();
-    // Written over the thread's buffer, which keeps its size from one read to the next.
-    const std::span<ModelFeature> features(
-        scratch_.features.data(),
-        writeModelFeatures(text_, input_.channel, sig, scratch_.features, &middle));
+    // Written over the thread's buffer, which keeps its size from one read to the next. The
+    // count first: writing may grow (move) the buffer, so data() is only good after it.
+    const std::size_t count =
+        writeModelFeatures(text_, input_.channel, sig, scratch_.features, &middle);
+    const std::span<ModelFeature> features(scratch_.features.data(), count);
     const ModelScores scores = model_->score(features);
     if (scores.best_intent == static_cast<int>(Intent::kStatusRequest)) {
       sig.non_french = nonFrench();

@@ -332,6 +332,7 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
       if (e.kind == Kind::kDigit && e.max > e.min && n >= 1 && n <= 3) {
         constexpr int kMaxGroups = 4;
         std::size_t ends[kMaxGroups];
+        int totals[kMaxGroups];
         int groups = 0;
         std::size_t p = at + static_cast<std::size_t>(n);
         int total = n;
@@ -340,9 +341,10 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
                wordEnd(t, p + 4)) {
           p += 4;
           total += 3;
-          ends[groups++] = p;
+          ends[groups] = p;
+          totals[groups++] = total;
         }
-        for (int g = groups - 1; g >= 0; --g) {
+        for (int g = groups - 1; g >= 0 && totals[g] >= e.min; --g) {
           const std::size_t r = matchShape(shape, k + 1, t, ends[g]);
           if (r != std::string_view::npos) {
             return r;

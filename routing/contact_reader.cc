@@ -144,7 +144,7 @@ constexpr internal::WordSet kOpenWords(kOpenList);
 // Hosting somebody, or coming to live ("venir vivre chez nous"), for findHouseholdChange.
 constexpr std::string_view kHouseholdAnchorList[] = {
     "heberger", "hebergerai", "hebergerais", "hebergeons", "hebergerons",
-    "heberge",  "vivre",      "installer",   "habiter",    "emmenager"};
+    "vivre",    "installer",  "habiter",     "emmenager"};
 constexpr internal::WordSet kHouseholdAnchors(kHouseholdAnchorList);
 constexpr std::string_view kComingList[] = {"venir",    "vient",     "viendra",    "viendrait",
                                             "viennent", "viendront", "viendraient"};
@@ -1998,10 +1998,11 @@ class Analysis {
     const std::size_t n = text_.tokens.size();
     const char* norm = text_.norm.data();
     for (std::size_t i = 2; i < n; ++i) {
-      // Every verb below is an infinitive of 7 to 12 letters: most tokens of a long letter are
-      // rejected here, before any string comparison.
+      // Every verb below is an infinitive of 7 to 12 letters ending in "r", or "transmettre":
+      // most tokens of a long letter are rejected here, before any string comparison.
       const Token& t = text_.tokens[i];
-      if (t.norm_size - 7 > 5 || norm[t.norm_begin + t.norm_size - 1] != 'r') {
+      const char last = norm[t.norm_begin + t.norm_size - 1];
+      if (t.norm_size - 7 > 5 || (last != 'r' && last != 'e')) {
         continue;
       }
       const std::string_view v = word(i);
@@ -2054,7 +2055,8 @@ class Analysis {
   // Somebody coming to live in the home ("elle viendrait vivre chez moi", "va venir s'installer
   // chez nous", "je souhaiterais l'héberger") is a new situation to declare, whatever the
   // letter's "savoir si" and "tenir informés" make the model read. The noun ("attestation
-  // d'hébergement", "ma demande d'hébergement") is left out: it names a file as often.
+  // d'hébergement", "ma demande d'hébergement") and the participle ("j'ai été hébergé à
+  // l'hôtel") are left out: they name a file or a past stay as often.
   std::uint32_t findHouseholdChange() const {
     const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();
@@ -2112,6 +2114,14 @@ class Analysis {
         continue;
       }
       for (std::size_t j = (i >= 3 ? i - 3 : 0); j < std::min(n, i + kReach + 1); ++j) {
+        // Within the office's clause: "l'agence ... ils ont ouvert un dossier" asks nothing.
+        if (text_.tokens[j].sentence != text_.tokens[i].sentence ||
+            (j > i && punctuationBetween(j - 1, j)) || (j < i && punctuationBetween(j, j + 1))) {
+          if (j > i) {
+            break;
+          }
+          continue;
+        }
         const std::string_view v = word(j);
         if ((j > i && kOpenWords.contains(v)) || ((v == "horaires" || v == "horaire") && j < i)) {
           return static_cast<std::uint32_t>(std::min(i, j));

@@ -406,7 +406,7 @@ urgent 70: menace de nous tuer; va la tuer; menace de la tuer; going to kill me
 # Violence heard next door, feared for the person hit (round 16).
 urgent 70: qu il lui fasse du mal; qu il la tue; qu il le tue; qu il leur fasse du mal
 urgent 70: ca crie ca tape; ca crie et ca tape; femme qui hurle; dame qui hurle; la femme hurle
-urgent 70: la dame hurle; crie au secours; crient au secours; appelle au secours; appelait au secours
+urgent 70: la dame hurle; crient au secours; appelait au secours
 # Everyday wordings of emergencies now.
 urgent 70: ne s arrete pas; ne s arrete plus; n arrete pas de couler; coule sans arret
 urgent 70: traverse le plancher; traverse le plafond; passe a travers; a traverse le
@@ -671,11 +671,10 @@ aggressive 1: m en occuper moi meme; va le regretter; vont le regretter; allez l
 aggressive 1: sale con
 # "Con" as a noun; "c'est con" (it is silly) is no insult.
 aggressive 1: un con; une conne; gueule de con; tete de con; espece de con; pauvre con
-aggressive 1: vieux con; bande de cons; des cons; je le fous par; je le fous dans; je la fous par
+aggressive 1: vieux con; des cons; je le fous par; je le fous dans; je la fous par
 aggressive 1: je la fous dans; je vous fous dans; je vous fous par
-aggressive 1: gros faineant*; grosse faineante*; bande de faineants; lui faire bouffer
+aggressive 1: gros faineant*; grosse faineante*; bande de faineants
 aggressive 1: je lui fais bouffer; je te fais bouffer; je vous fais bouffer; vous faire bouffer
-aggressive 0.5: faineant*
 aggressive 1: creve ses pneus; crever les pneus; creve les pneus; crever ses pneus; lui creve
 aggressive 1: lui casser
 aggressive 0.8: feignant*; faineant*; voleur*; escroc*; mafia*; fumier; on va s en occuper

@@ -428,8 +428,11 @@ constexpr auto kWordByte = [] {
   return table;
 }();
 
-// Words a dot may follow without ending the sentence ("réf.", "n.", "Mme."), behind their
-// shapes: most words before a dot are turned down before any compare.
+// Words a dot may follow without ending the sentence ("réf.", "n.", "bât."), behind their
+// shapes: most words before a dot are turned down before any compare. "mr", "mme", "tel" and
+// "apt" never match: the SMS expansions have made them "monsieur", "madame", "telephone" and
+// "appartement" by then, so "Mme. Dupont" still ends a sentence (left as it is: changing it
+// moves the model's features).
 constexpr std::string_view kAbbreviationList[] = {
     "ref", "n",   "no",  "m",  "mr", "mme", "st",  "av",  "bd",  "bat", "bt",
     "apt", "app", "tel", "dr", "ex", "cf",  "esc", "res", "num", "nr",  "ste"};

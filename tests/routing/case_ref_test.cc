@@ -83,6 +83,10 @@ TEST(CaseRefTest, SpokenThreeDigitGroupsContinueTheNumber) {
   EXPECT_EQ(findRef("r c 2026 004 12 mars"), "r c 2026 004");
   EXPECT_EQ(ContactReader::normaliseCaseRef("r c 2026 004 512"),
             ContactReader::normaliseCaseRef("RC-2026-004512"));
+  // The groups still honour the element's minimum ("12 345" has 5 digits, not 6 to 8).
+  const std::vector<std::string> six = {"PK-9{6,8}"};
+  EXPECT_EQ(findRef("le badge p k 12 345 euh", six), std::nullopt);
+  EXPECT_EQ(findRef("le badge p k 123 456 euh", six), "p k 123 456");
 }
 
 // A year and number after "le numéro", far from the word "dossier".

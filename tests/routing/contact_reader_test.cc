@@ -1178,6 +1178,18 @@ TEST(ContactReaderTest, AHouseholdChangeANamedPersonAndHeardViolenceOfRoundSixte
                          Channel::kWeb)
                     .urgent);
   }
+  // Review after round 17: the office must be in the clause that asks, and a stay in the past
+  // ("j'ai été hébergé") announces nobody.
+  for (const std::string_view text :
+       {"J'ai appelé l'agence, ils ont ouvert un dossier pour ma fenêtre. Où en est-il ?",
+        "J'ai été hébergé à l'hôtel pendant les travaux de ma salle de bain, où en est le "
+        "dossier de remboursement ?"}) {
+    const Reading r = readText(ContactReader(lexiconOnly()), text, Channel::kEmail);
+    for (const std::string& reason : r.reasons) {
+      EXPECT_EQ(reason.find("office is open"), std::string::npos) << text;
+      EXPECT_EQ(reason.find("coming to live"), std::string::npos) << text;
+    }
+  }
   const Reading relance = readText(ContactReader(lexiconOnly()),
                                    "Bonjour, ma demande d'hébergement de ma mère (dossier "
                                    "2025/140388) est-elle acceptée ? Je n'ai pas de nouvelles "

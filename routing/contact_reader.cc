@@ -1859,7 +1859,6 @@ class Analysis {
   }
 
   std::uint32_t asksForAnIntervention() const {
-    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();  // in a local, as in mentionsElderlyAge
     for (std::size_t i = 1; i < n; ++i) {
       const Token& t = text_.tokens[i];
@@ -1886,7 +1885,6 @@ class Analysis {
   // status_only in the corpora) and a sending reported ("elle devait m'envoyer quelqu'un") stay
   // follow-ups. Returns the token where the action is asked, or UINT32_MAX.
   std::uint32_t asksForAnAction() const {
-    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();
     const char* norm = text_.norm.data();
     // Each anchor below by its length, first and last letters: most tokens of a long letter
@@ -1973,6 +1971,26 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  // Token i's folded word.
+  std::string_view word(std::size_t i) const { return text_.word(text_.tokens[i]); }
+
+  // The first token whose word is in `anchors` and that `at(i, word)` answers for (a token to
+  // report, or UINT32_MAX to look further); UINT32_MAX when none does. The word sets turn most
+  // tokens down by shape, so a scan costs one probe a token.
+  template <typename Anchors, typename At>
+  std::uint32_t firstAnchored(const Anchors& anchors, At at) const {
+    for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
+      const std::string_view w = word(i);
+      if (!anchors.contains(w)) {
+        continue;
+      }
+      if (const std::uint32_t found = at(i, w); found != UINT32_MAX) {
+        return found;
+      }
+    }
+    return UINT32_MAX;
+  }
+
   // A scan's token (or UINT32_MAX), found on first use: blockers and intent rules ask again.
   std::uint32_t once(std::optional<std::uint32_t>& slot,
                      std::uint32_t (Analysis::*find)() const) const {
@@ -1994,7 +2012,6 @@ class Analysis {
   }
 
   std::uint32_t findDocumentOrReviewAsked() const {
-    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();
     const char* norm = text_.norm.data();
     for (std::size_t i = 2; i < n; ++i) {
@@ -2058,15 +2075,11 @@ class Analysis {
   // d'hébergement", "ma demande d'hébergement") and the participle ("j'ai été hébergé à
   // l'hôtel") are left out: they name a file or a past stay as often.
   std::uint32_t findHouseholdChange() const {
-    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view w = word(i);
-      if (!kHouseholdAnchors.contains(w)) {
-        continue;
-      }
+    return firstAnchored(kHouseholdAnchors, [&](std::size_t i, std::string_view w) {
+      const auto here = static_cast<std::uint32_t>(i);
       if (w.starts_with("heberg")) {
-        return static_cast<std::uint32_t>(i);
+        return here;
       }
       bool coming = false;
       for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i && !coming; ++j) {
@@ -2076,11 +2089,11 @@ class Analysis {
         const std::string_view where = word(j);
         const std::string_view who = word(j + 1);
         if ((where == "chez" || where == "avec") && (who == "moi" || who == "nous")) {
-          return static_cast<std::uint32_t>(i);
+          return here;
         }
       }
-    }
-    return UINT32_MAX;
+      return UINT32_MAX;
+    });
   }
 
   std::uint32_t asksOpeningHours() const {
@@ -2092,26 +2105,22 @@ class Analysis {
   // follow-up ("je voulais savoir"), which the model reads as one. "Horaires" alone is not
   // enough ("je travaille en horaires décalés"). Returns the office's or the hours' token.
   std::uint32_t findOpeningHoursAsked() const {
-    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();
     // "l'agence de la rue Pasteur euh elle est ouverte": the office's name comes between.
     constexpr std::size_t kReach = 10;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view w = word(i);
-      if (!kOpeningAnchors.contains(w)) {
-        continue;
-      }
+    return firstAnchored(kOpeningAnchors, [&](std::size_t i, std::string_view w) {
+      const auto here = static_cast<std::uint32_t>(i);
       if ((w == "heures" || w == "jours" || w == "horaires") && i + 2 < n &&
           word(i + 1) == "d" && word(i + 2) == "ouverture") {
-        return static_cast<std::uint32_t>(i);
+        return here;
       }
       if (w == "opening" && i + 1 < n && word(i + 1) == "hours") {
-        return static_cast<std::uint32_t>(i);
+        return here;
       }
       // A particular office ("l'agence", "votre bureau"), not business hours in general
       // ("joignable aux horaires de bureau").
       if (!kOfficeNouns.contains(w) || i == 0 || !kDeterminers.contains(word(i - 1))) {
-        continue;
+        return UINT32_MAX;
       }
       for (std::size_t j = (i >= 3 ? i - 3 : 0); j < std::min(n, i + kReach + 1); ++j) {
         // Within the office's clause: "l'agence ... ils ont ouvert un dossier" asks nothing.
@@ -2127,8 +2136,8 @@ class Analysis {
           return static_cast<std::uint32_t>(std::min(i, j));
         }
       }
-    }
-    return UINT32_MAX;
+      return UINT32_MAX;
+    });
   }
 
   std::uint32_t sendsADocumentNow() const {
@@ -2140,12 +2149,10 @@ class Analysis {
   // has to file, even when the message only asks to confirm its receipt: the model reads the
   // confirmation as a follow-up. Returns the token where the sending starts.
   std::uint32_t findDocumentSentNow() const {
-    const auto word = [this](std::size_t i) { return text_.word(text_.tokens[i]); };
     const std::size_t n = text_.tokens.size();
-    for (std::size_t i = 1; i < n; ++i) {
-      const std::string_view w = word(i);
-      if (!kDocumentSentAnchors.contains(w)) {
-        continue;
+    return firstAnchored(kDocumentSentAnchors, [&](std::size_t i, std::string_view w) {
+      if (i == 0) {
+        return UINT32_MAX;
       }
       const std::string_view before = word(i - 1);
       const auto at = static_cast<std::uint32_t>(i - 1);
@@ -2164,11 +2171,11 @@ class Analysis {
         return at;
       }
       if (before != "vous" || i < 2) {
-        continue;
+        return UINT32_MAX;
       }
       const std::string_view subject = word(i - 2);
       if (subject != "je" && subject != "j" && subject != "nous") {
-        continue;
+        return UINT32_MAX;
       }
       if (w == "joins" || w == "joint" || w == "joignons") {
         return at - 1;
@@ -2180,8 +2187,8 @@ class Analysis {
           }
         }
       }
-    }
-    return UINT32_MAX;
+      return UINT32_MAX;
+    });
   }
 
   // A letter (kLetterTokens or more) whose follow-up evidence the lexicon does not see: status

@@ -2015,11 +2015,12 @@ class Analysis {
     const std::size_t n = text_.tokens.size();
     const char* norm = text_.norm.data();
     for (std::size_t i = 2; i < n; ++i) {
-      // Every verb below is an infinitive of 7 to 12 letters ending in "r", or "transmettre":
-      // most tokens of a long letter are rejected here, before any string comparison.
+      // Every verb below is an infinitive of 7 to 12 letters ending in "r", or "transmettre"
+      // (11 letters, "e"): most tokens of a long letter are rejected here, before any string
+      // comparison.
       const Token& t = text_.tokens[i];
       const char last = norm[t.norm_begin + t.norm_size - 1];
-      if (t.norm_size - 7 > 5 || (last != 'r' && last != 'e')) {
+      if (t.norm_size - 7 > 5 || (last != 'r' && (last != 'e' || t.norm_size != 11))) {
         continue;
       }
       const std::string_view v = word(i);

@@ -326,10 +326,11 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
              accepts(t[at + static_cast<std::size_t>(n)])) {
         ++n;
       }
+      const int run = n;  // the loop below counts n down
       // Speech-to-text writes a long number in groups of three ("r c 2026 004 512"): whole
       // three-digit groups after the run continue it as far as the element allows, the longest
       // first, as the thousands groups of a kNumber do.
-      if (e.kind == Kind::kDigit && e.max > e.min && n >= 1 && n <= 3) {
+      if (e.kind == Kind::kDigit && e.max > e.min && run >= 1 && run <= 3) {
         constexpr int kMaxGroups = 4;
         std::size_t ends[kMaxGroups];
         int totals[kMaxGroups];
@@ -358,7 +359,7 @@ std::size_t matchShape(const std::vector<Element>& shape, std::size_t k, std::st
         }
       }
       // Not a fixed-length year; runs of one to three digits ("0 0 6 3 1 8", "00 73 18", "209 31").
-      if (e.kind == Kind::kDigit && e.min >= 3 && e.max > e.min && n <= 3) {
+      if (e.kind == Kind::kDigit && e.min >= 3 && e.max > e.min && run <= 3) {
         return matchSpokenDigits(shape, k, t, at, /*max_group=*/3,
                                  std::max(e.min, kMinSpokenDigits), e.max);
       }

@@ -844,7 +844,7 @@ class Tokeniser {
       return true;
     }
     const char c = s[k];
-    return !((c >= 'a' && c <= 'z') || internal::isAsciiDigit(c));
+    return !isAlnum(c);
   }
 
   // A dot right after "réf", "n", "M", "Mme"... does not end the sentence.

@@ -18,7 +18,8 @@ cd "$repo"
 
 "$sim" --scenario weekday --seed 1 --json "$here/weekday.json" --svg "$here/weekday.svg" \
   >"$here/weekday.txt"
-"$sim" --scenario weekday --seed 1 --auto-answer library >"$here/weekday_library_auto_answer.txt"
+"$sim" --scenario weekday --seed 1 --auto-answer library \
+  --json "$here/weekday_library_auto_answer.json" >"$here/weekday_library_auto_answer.txt"
 "$sim" --scenario monday_heating_outage --seed 1 --json "$here/monday_heating_outage.json" \
   --svg "$here/monday_heating_outage.svg" >"$here/monday_heating_outage.txt"
 

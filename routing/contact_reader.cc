@@ -150,6 +150,34 @@ constexpr std::string_view kComingList[] = {"venir",    "vient",     "viendra", 
                                             "viennent", "viendront", "viendraient"};
 constexpr internal::WordSet kComingWords(kComingList);
 
+// A notice given or contact details changed now, for findNoticeOrNewDetails: the notice's
+// nouns, the verbs that end a lease, and the details a tenant declares.
+constexpr std::string_view kNoticeAnchorList[] = {
+    "conge",     "preavis",  "resilier",  "resilie",   "quitte",   "quittons", "quitterai",
+    "quitterons", "numero",  "telephone", "portable",  "adresse",  "mail",     "email",
+    "coordonnees"};
+constexpr internal::WordSet kNoticeAnchors(kNoticeAnchorList);
+constexpr std::string_view kGivingList[] = {"donne", "donner", "donnons", "adresse", "envoie"};
+constexpr internal::WordSet kGivingWords(kGivingList);
+constexpr std::string_view kHomeNounList[] = {"logement", "appartement", "appart", "studio",
+                                              "pavillon", "maison"};
+constexpr internal::WordSet kHomeNouns(kHomeNounList);
+// The nouns ("mon changement de numéro") name a change already asked for as often.
+constexpr std::string_view kChangeList[] = {"changer",  "change",   "modifier",
+                                            "nouveau",  "nouvelle", "nouvelles", "nouveaux"};
+constexpr internal::WordSet kChangeWords(kChangeList);
+// Auxiliaries and past sendings: "j'ai donné mon préavis", "je vous ai envoyé mon nouveau RIB"
+// follow a file up.
+constexpr std::string_view kPastMarkList[] = {
+    "ai",      "a",      "avons",   "avez",   "avais", "avait",    "avions", "deja",
+    "envoye",  "envoyee", "transmis", "communique", "fourni", "signale", "indique", "demande",
+    "donne"};
+constexpr internal::WordSet kPastMarks(kPastMarkList);
+// A file's number, not the tenant's: "nouveau numéro de dossier".
+constexpr std::string_view kFileNounList[] = {"dossier", "demande", "ticket", "reference",
+                                              "contrat", "locataire", "client", "allocataire"};
+constexpr internal::WordSet kFileNouns(kFileNounList);
+
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
          k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
@@ -2097,6 +2125,80 @@ class Analysis {
     });
   }
 
+  std::uint32_t givesNoticeOrNewDetails() const {
+    return once(notice_or_details_, &Analysis::findNoticeOrNewDetails);
+  }
+
+  // A notice given now ("je vous donne mon préavis", "je souhaite résilier mon bail", "je quitte
+  // mon logement") or contact details changed now ("mon numéro a changé", "voici ma nouvelle
+  // adresse mail") is a new step somebody has to record, however much the message asks to
+  // "confirmer" it, which the model reads as a follow-up. The same done in the past ("j'ai donné
+  // mon préavis", "je vous ai envoyé ma nouvelle adresse") follows a file up and is left alone,
+  // and so are bank details, which come with most refunds followed up.
+  std::uint32_t findNoticeOrNewDetails() const {
+    const std::size_t n = text_.tokens.size();
+    // Whether a past mark stands in the `reach` tokens before `i` with no punctuation between:
+    // "je vous ai communiqué mon numéro et ma nouvelle adresse" runs over "et".
+    const auto pastBefore = [&](std::size_t i, std::size_t reach) {
+      const std::size_t first = text_.sentences[text_.tokens[i].sentence].first_token;
+      for (std::size_t j = i; j > first && i - j < reach && !punctuationBetween(j - 1, j); --j) {
+        if (kPastMarks.contains(word(j - 1))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    // "je vous ai transmis mon RIB ainsi que ma nouvelle adresse"
+    constexpr std::size_t kClauseReach = 12;
+    return firstAnchored(kNoticeAnchors, [&](std::size_t i, std::string_view w) {
+      const auto here = static_cast<std::uint32_t>(i);
+      if (w == "conge" || w == "preavis") {
+        // "je vous donne mon préavis", "donner congé"
+        for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i; ++j) {
+          if (kGivingWords.contains(word(j)) && !pastBefore(j, 3)) {
+            return static_cast<std::uint32_t>(j);
+          }
+        }
+        return UINT32_MAX;
+      }
+      if (w == "resilier" || w == "resilie") {
+        return pastBefore(i, 3) ? UINT32_MAX : here;
+      }
+      if (w.starts_with("quitt")) {
+        if (pastBefore(i, 3)) {
+          return UINT32_MAX;
+        }
+        for (std::size_t j = i + 1; j < std::min(n, i + 3); ++j) {
+          if (kHomeNouns.contains(word(j))) {
+            return here;
+          }
+        }
+        return UINT32_MAX;
+      }
+      if (w == "numero") {
+        for (std::size_t j = i + 1; j < std::min(n, i + 3); ++j) {
+          if (kFileNouns.contains(word(j))) {
+            return UINT32_MAX;
+          }
+        }
+      }
+      // "changer mon numéro", "changement d'adresse", "ma nouvelle adresse mail"
+      for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i; ++j) {
+        if (kChangeWords.contains(word(j)) && !pastBefore(j, kClauseReach)) {
+          return static_cast<std::uint32_t>(j);
+        }
+      }
+      // "mon adresse électronique a changé", "mes coordonnées ont changé"
+      for (std::size_t j = i + 1; j + 1 < std::min(n, i + 4); ++j) {
+        const std::string_view aux = word(j);
+        if ((aux == "a" || aux == "ont") && word(j + 1) == "change") {
+          return here;
+        }
+      }
+      return UINT32_MAX;
+    });
+  }
+
   std::uint32_t asksOpeningHours() const {
     return once(opening_hours_, &Analysis::findOpeningHoursAsked);
   }
@@ -2381,6 +2483,10 @@ class Analysis {
     if (const std::uint32_t v = announcesAHouseholdChange(); v != UINT32_MAX) {
       blockers.push_back("announces somebody coming to live in the home (\"" +
                          clauseSnippet(clauseStart(v)) + "\")");
+    }
+    if (const std::uint32_t v = givesNoticeOrNewDetails(); v != UINT32_MAX) {
+      blockers.push_back("gives notice or new details (\"" + clauseSnippet(clauseStart(v)) +
+                         "\")");
     }
     if (const std::uint32_t v = asksOpeningHours(); v != UINT32_MAX) {
       blockers.push_back("asks when an office is open (\"" + clauseSnippet(clauseStart(v)) +
@@ -2682,6 +2788,7 @@ class Analysis {
   mutable std::optional<std::uint32_t> sent_document_;   // sendsADocumentNow()
   mutable std::optional<std::uint32_t> opening_hours_;   // asksOpeningHours()
   mutable std::optional<std::uint32_t> household_change_;  // announcesAHouseholdChange()
+  mutable std::optional<std::uint32_t> notice_or_details_;  // givesNoticeOrNewDetails()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()

@@ -140,6 +140,7 @@ other 3: l agent; agent d accueil; l accueil; desagreable; mal parle; parle comm
 other 3: bien recu votre reponse
 other 1.5: responsable
 other 4: tenais a remercier; juste dire merci; recrut*; candidature; offre d emploi
+other 4: mon cv; embauch*
 other 2: vous proposez; services
 other 2: gentillesse; merci pour; je voulais juste dire; tres bien; ravi*
 other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero

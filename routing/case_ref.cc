@@ -28,7 +28,7 @@ constexpr int kMinNumberDigits = 4;
 constexpr int kMinSpokenDigits = 4;
 constexpr int kMinSpokenNumberDigits = 5;
 constexpr int kMaxSpokenNumberDigits = 12;
-constexpr std::size_t kMaxFillers = 3;
+constexpr std::size_t kMaxFillers = 5;
 
 bool isSep(char c) { return c == ' ' || c == '-' || c == '/' || c == '.' || c == '_'; }
 using internal::isAsciiAlnum;
@@ -416,10 +416,12 @@ std::size_t matchFoldedWord(std::string_view t, std::size_t at, std::string_view
   return wordEnd(t, i) ? i : std::string_view::npos;
 }
 
-// After a keyword: skips blanks, "n°", "no", "numéro", ":", "#", "est", "c'est", "la", "le".
+// After a keyword: skips blanks, "n°", "no", "numéro", ":", "#", "est", "c'est", "la", "le", and
+// the hesitations of speech ("le ticket euh 894 261").
 std::size_t skipFillers(std::string_view t, std::size_t at) {
   static constexpr std::string_view kFillers[] = {
-      "numero", "number", "num", "nr", "no", "n", "est", "c'est", "c", "la", "le", "ref", "is"};
+      "numero", "number", "num", "nr", "no", "n", "est", "c'est", "c", "la", "le", "ref", "is",
+      "euh", "heu", "hum", "ben", "donc"};
   for (std::size_t round = 0; round <= kMaxFillers; ++round) {
     while (at < t.size() && (t[at] == ' ' || t[at] == ':' || t[at] == '#' || t[at] == '.' ||
                              t[at] == '(' || t[at] == '\'' || t[at] == '"')) {
@@ -838,6 +840,14 @@ const std::vector<std::string>& defaultCaseRefPatterns() {
       "suivi|request|case|file: #",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: %{1,4}-9{4,10}",
+      // Other landlords' numbering: a year, a service's code and a number ("2026-SAV-0733"),
+      // letters glued to a short year ("A26-01187"), a code spoken before the year ("rec 2026
+      // 0087").
+      "9{4}/%{2,4}/9{3,8}",
+      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+      "suivi|request|case|file: @{1,4}9{2,4}-9{3,8}",
+      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+      "suivi|request|case|file: @{2,4}/9{4}/9{3,8}",
   };
   return *kDefaults;
 }

@@ -178,6 +178,41 @@ constexpr std::string_view kFileNounList[] = {"dossier", "demande", "ticket", "r
                                               "contrat", "locataire", "client", "allocataire"};
 constexpr internal::WordSet kFileNouns(kFileNounList);
 
+// Moving an appointment (findMoveAsked): the verbs, and what asks for it before them.
+constexpr std::string_view kMoveVerbList[] = {"decaler", "reporter", "deplacer", "avancer",
+                                              "repousser", "changer", "modifier"};
+constexpr internal::WordSet kMoveVerbs(kMoveVerbList);
+constexpr std::string_view kMoveAskList[] = {
+    "possible",  "pouvez",      "pourriez",  "peut",     "pourrait", "voudrais", "voudrions",
+    "souhaite",  "souhaiterais", "souhaitons", "aimerais", "merci",   "faudrait", "besoin",
+    "vouloir"};
+constexpr internal::WordSet kMoveAsks(kMoveAskList);
+// What "changer" or "modifier" must move to be an appointment: "changer la date".
+constexpr std::string_view kSlotNounList[] = {"date", "rendez", "rdv", "heure", "creneau",
+                                              "horaire", "jour"};
+constexpr internal::WordSet kSlotNouns(kSlotNounList);
+// Sending or bringing a paper (findWhereToSendAsked), and the words between "où" and the verb
+// in "où est-ce que je dois l'envoyer".
+constexpr std::string_view kBringVerbList[] = {"envoie",   "envoyer", "deposer", "depose",
+                                               "transmettre", "adresser", "poster", "apporter",
+                                               "ramener"};
+constexpr internal::WordSet kBringVerbs(kBringVerbList);
+constexpr std::string_view kWhereGlueList[] = {"est", "ce",   "que", "qu",  "je",  "j",
+                                               "dois", "doit", "peux", "peut", "on", "il",
+                                               "faut", "le",  "la",  "les", "l",   "lui"};
+constexpr internal::WordSet kWhereGlue(kWhereGlueList);
+
+// The subjects of a present clause after "et là" (Analysis::nowBetween).
+constexpr std::string_view kNowSubjectList[] = {"ca", "c", "il", "elle", "on", "y", "j", "je",
+                                                "le", "les", "l", "tout", "plus"};
+constexpr internal::WordSet kNowSubjects(kNowSubjectList);
+
+// "Que pouvez-vous faire ?" (findWhatWillBeDoneAsked): the verb, and who is asked.
+constexpr std::string_view kDoList[] = {"faire"};
+constexpr internal::WordSet kDoWords(kDoList);
+constexpr std::string_view kIntendList[] = {"pouvez", "pourriez", "comptez", "allez"};
+constexpr internal::WordSet kIntendWords(kIntendList);
+
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
          k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
@@ -1086,13 +1121,17 @@ class Analysis {
     return false;
   }
 
-  // Whether sentence `sentence` told an emergency that is over: a resolved cue in it, or a closing
-  // one (kClosingResolvedWeight) in it or in one of the kClosedSentencesBefore sentences after it.
-  static bool isPast(std::uint32_t sentence, const std::vector<std::uint32_t>& resolved_sentences,
-                     const std::vector<std::uint32_t>& closing_sentences) {
-    if (std::find(resolved_sentences.begin(), resolved_sentences.end(), sentence) !=
-        resolved_sentences.end()) {
-      return true;
+  // Whether the hit starting at token `first` in sentence `sentence` told an emergency that is
+  // over: a resolved cue (its first token in `resolved`) before it in its sentence with no "now"
+  // between, or after it in that sentence, or a closing one (kClosingResolvedWeight) in it or in
+  // one of the kClosedSentencesBefore sentences after it.
+  bool isPast(std::uint32_t sentence, std::uint32_t first,
+              const std::vector<std::uint32_t>& resolved,
+              const std::vector<std::uint32_t>& closing_sentences) const {
+    for (const std::uint32_t r : resolved) {
+      if (text_.tokens[r].sentence == sentence && (r > first || !nowBetween(r, first))) {
+        return true;
+      }
     }
     return std::any_of(closing_sentences.begin(), closing_sentences.end(),
                        [sentence](std::uint32_t c) {
@@ -1100,8 +1139,22 @@ class Analysis {
                        });
   }
 
+  // A "now" between tokens `from` and `to`: "il y a eu comme un pof et là ça sent le chaud"
+  // tells a past event, then the present. Speech has no full stops to part them.
+  bool nowBetween(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from + 1; k < to; ++k) {
+      const std::string_view w = word(k);
+      if (w == "maintenant" || w == "actuellement" || w == "now" ||
+          (w == "la" && k + 1 < text_.tokens.size() && word(k - 1) == "et" &&
+           kNowSubjects.contains(word(k + 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void applyResolvedAndReported() {
-    std::vector<std::uint32_t> resolved_sentences;
+    std::vector<std::uint32_t> resolved;  // first tokens of the resolved cues
     std::vector<std::uint32_t> closing_sentences;
     std::vector<std::uint32_t> reported_ends;  // token index where a report ends
     for (const Scored& s : scored_) {
@@ -1110,13 +1163,16 @@ class Analysis {
       }
       // A zero-weight resolved cue is an exception ("depuis l'an dernier"), not a resolution.
       if (s.kind == CueKind::kResolved && s.weight > 0) {
-        (s.weight >= kClosingResolvedWeight ? closing_sentences : resolved_sentences)
-            .push_back(text_.tokens[s.hit.first_token].sentence);
+        if (s.weight >= kClosingResolvedWeight) {
+          closing_sentences.push_back(text_.tokens[s.hit.first_token].sentence);
+        } else {
+          resolved.push_back(s.hit.first_token);
+        }
       } else if (s.kind == CueKind::kReported) {
         reported_ends.push_back(s.hit.end_token);
       }
     }
-    if (resolved_sentences.empty() && closing_sentences.empty() && reported_ends.empty()) {
+    if (resolved.empty() && closing_sentences.empty() && reported_ends.empty()) {
       return;
     }
     for (Scored& s : scored_) {
@@ -1125,7 +1181,7 @@ class Analysis {
       }
       const std::uint32_t sentence = text_.tokens[s.hit.first_token].sentence;
       if ((s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent) && s.weight > 0 &&
-          isPast(sentence, resolved_sentences, closing_sentences)) {
+          isPast(sentence, s.hit.first_token, resolved, closing_sentences)) {
         s.active = false;
         s.negated = true;
       }
@@ -2199,6 +2255,86 @@ class Analysis {
     });
   }
 
+  std::uint32_t asksToMoveAnAppointment() const {
+    return once(move_asked_, &Analysis::findMoveAsked);
+  }
+
+  // Moving a planned visit or an appointment ("serait-il possible de le décaler au lendemain ?",
+  // "je voudrais changer la date de l'état des lieux") is a new request to the planning, not a
+  // question about where things stand. "faire avancer mon dossier" presses a follow-up and is
+  // left alone, as is a move reported ("ils l'ont décalé").
+  std::uint32_t findMoveAsked() const {
+    const std::size_t n = text_.tokens.size();
+    return firstAnchored(kMoveVerbs, [&](std::size_t i, std::string_view w) {
+      if (i == 0 || word(i - 1) == "faire") {
+        return UINT32_MAX;
+      }
+      if (w == "changer" || w == "modifier") {
+        bool slot = false;
+        for (std::size_t j = i + 1; j < std::min(n, i + 4) && !slot; ++j) {
+          slot = kSlotNouns.contains(word(j));
+        }
+        if (!slot) {
+          return UINT32_MAX;
+        }
+      }
+      for (std::size_t j = i; j > 0 && i - j < 5 && !punctuationBetween(j - 1, j); --j) {
+        if (kMoveAsks.contains(word(j - 1))) {
+          return static_cast<std::uint32_t>(i);
+        }
+      }
+      return UINT32_MAX;
+    });
+  }
+
+  std::uint32_t asksWhatWillBeDone() const {
+    return once(what_done_, &Analysis::findWhatWillBeDoneAsked);
+  }
+
+  // "Que pouvez-vous faire ?", "qu'est-ce que vous comptez faire", "vous allez faire quoi ?" ask
+  // the landlord to act, whatever the model makes of the story told before.
+  std::uint32_t findWhatWillBeDoneAsked() const {
+    const std::size_t n = text_.tokens.size();
+    return firstAnchored(kDoWords, [&](std::size_t i, std::string_view) {
+      if (i < 2) {
+        return UINT32_MAX;
+      }
+      const auto here = static_cast<std::uint32_t>(i);
+      const std::string_view a = word(i - 1);
+      const std::string_view b = word(i - 2);
+      const std::string_view c = i >= 3 ? word(i - 3) : std::string_view();
+      const bool what = c == "que" || c == "qu";
+      if ((a == "vous" && kIntendWords.contains(b) && what) ||
+          (kIntendWords.contains(a) && b == "vous" && (what || (i + 1 < n && word(i + 1) == "quoi")))) {
+        return here;
+      }
+      return UINT32_MAX;
+    });
+  }
+
+  std::uint32_t asksWhereToSend() const {
+    return once(where_to_send_, &Analysis::findWhereToSendAsked);
+  }
+
+  // Where to send or bring a paper ("où est-ce que j'envoie la notification", "où déposer mon
+  // dossier", "à quelle adresse envoyer") is a general question, even about a file. Folded, "où"
+  // is also "or": only the words of a question may stand between it and the verb.
+  std::uint32_t findWhereToSendAsked() const {
+    return firstAnchored(kBringVerbs, [&](std::size_t i, std::string_view) {
+      const std::size_t first = text_.sentences[text_.tokens[i].sentence].first_token;
+      for (std::size_t j = i; j > first && i - j < 6 && !punctuationBetween(j - 1, j); --j) {
+        const std::string_view w = word(j - 1);
+        if (w == "ou" || (w == "adresse" && j >= 2 && word(j - 2) == "quelle")) {
+          return static_cast<std::uint32_t>(j - 1);
+        }
+        if (!kWhereGlue.contains(w)) {
+          break;
+        }
+      }
+      return UINT32_MAX;
+    });
+  }
+
   std::uint32_t asksOpeningHours() const {
     return once(opening_hours_, &Analysis::findOpeningHoursAsked);
   }
@@ -2486,6 +2622,17 @@ class Analysis {
     }
     if (const std::uint32_t v = givesNoticeOrNewDetails(); v != UINT32_MAX) {
       blockers.push_back("gives notice or new details (\"" + clauseSnippet(clauseStart(v)) +
+                         "\")");
+    }
+    if (const std::uint32_t v = asksWhatWillBeDone(); v != UINT32_MAX) {
+      blockers.push_back("asks what will be done (\"" + clauseSnippet(clauseStart(v)) + "\")");
+    }
+    if (const std::uint32_t v = asksToMoveAnAppointment(); v != UINT32_MAX) {
+      blockers.push_back("asks to move an appointment (\"" + clauseSnippet(clauseStart(v)) +
+                         "\")");
+    }
+    if (const std::uint32_t v = asksWhereToSend(); v != UINT32_MAX) {
+      blockers.push_back("asks where to send something (\"" + clauseSnippet(clauseStart(v)) +
                          "\")");
     }
     if (const std::uint32_t v = asksOpeningHours(); v != UINT32_MAX) {
@@ -2789,6 +2936,9 @@ class Analysis {
   mutable std::optional<std::uint32_t> opening_hours_;   // asksOpeningHours()
   mutable std::optional<std::uint32_t> household_change_;  // announcesAHouseholdChange()
   mutable std::optional<std::uint32_t> notice_or_details_;  // givesNoticeOrNewDetails()
+  mutable std::optional<std::uint32_t> move_asked_;  // asksToMoveAnAppointment()
+  mutable std::optional<std::uint32_t> where_to_send_;  // asksWhereToSend()
+  mutable std::optional<std::uint32_t> what_done_;  // asksWhatWillBeDone()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()

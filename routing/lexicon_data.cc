@@ -502,6 +502,13 @@ urgent 30: pique le nez; pique les yeux; pique la gorge; odeur chimique; odeur .
 repair 3: odeur .. .. cuisiniere; odeur .. .. compteur de gaz; odeur .. .. bouteille de gaz
 repair 2: cuisiniere; gaziniere; bouteille de gaz
 urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
+# Something hanging over where people pass, that the wind or its weight may bring down, and a
+# ceiling swelling with the water above it (round 18).
+urgent 70: pend au dessus; pendent au dessus; passent dessous; passe dessous; passer dessous
+urgent 70: tomber sur quelqu un; tomber sur les gens; tomber sur la tete; tomber sur un enfant
+urgent 70: plafond .. .. gonfle*; poche d eau; poches d eau; bosse qui gonfle; gonfle* .. .. goutt*
+# Heat or melting plastic smelt at a socket or a device: a fire starting.
+urgent 70: sent le chaud; ca sent le chaud; odeur de chaud; sent le plastique; odeur de plastique
 urgent 90: y a le feu; le feu a pris; feu a pris; a pris feu; ca brule; ca crame
 urgent 75: pas de courant; noir complet; dans le noir total; eau .. monte; l eau .. monte
 urgent 80: suis dans l ascenseur; sommes dans l ascenseur; bloquee dans l ascenseur
@@ -567,6 +574,8 @@ vurgent 70: chaudiere .. .. en securite; chaudiere .. .. redemarr*; refuse de re
 vurgent 60: fait plus que _ degres; ne fait que _ degres
 vurgent 70: radiator* .. .. cold; heating .. .. off; heater* .. .. cold; no heat; heating .. .. not on
 vurgent 45: on gele; on se gele; gele chez; caille; on caille; grelott*; sous la couette; couvertures
+# Cold coming in through a broken window or door, for a baby or somebody frail (round 18).
+vurgent 70: le froid .. rentre; le froid rentre; froid qui rentre; le froid entre; l air froid rentre
 # Stuck at home upstairs by a lift out of order: urgent for someone ill, disabled or elderly.
 vurgent 70: peut pas descendre; peut plus descendre; pouvons pas descendre; peux pas descendre
 vurgent 70: peut pas sortir de chez; peut plus sortir de chez; bloque* chez moi; bloque* chez nous
@@ -696,6 +705,8 @@ aggressive 1: dans la figure; dans la gueule; je le balance; je la balance; je l
 aggressive 1: balance par la fenetre; balancer par la fenetre; jette par la fenetre lui
 aggressive 1: eclater la tete; eclate la tete; lui eclater; exploser la tete; peter la tete; mon poing
 aggressive 1: creverez; vous creviez; que vous creviez; crever tous
+aggressive 1: bande de cochons; bande de porcs; sale porc; sales porcs; gros porc; espece de porc
+aggressive 1: espece de cochon; sagouin*
 aggressive 0.6: si je vous croise; si je te croise; si je le croise; si je la croise
 aggressive 0.8: un incapable; une incapable; menteur*; menteuse*
 # "bande de" followed by an insult is the writer's insult ("bande de manches", "bande d'escrocs").
@@ -857,6 +868,9 @@ vulnerable 45: ma fille de _ ans; fils de _ ans; fille de _ ans; enfant de _ ans
 vulnerable 45: personne agee; grand mere; grand pere; ma mere de; mon pere de; enceinte de
 vulnerable 60: bb; mon bb; un bb
 vulnerable 60: petite de _ mois; petit de _ mois; garcon de _ mois; puce de _ mois; jumeaux de _ mois
+vulnerable 60: petit de _ ans; petite de _ ans; petit il a _ mois; petite elle a _ mois
+vulnerable 60: bebe il a _ mois; bebe elle a _ mois; le petit a _ mois; la petite a _ mois
+vulnerable 60: fille a _ mois; fils a _ mois; bebe a _ mois; enfant a _ mois; fille a _ semaines; fils a _ semaines
 vulnerable 60: enfant de _ semaines; bebe de _ semaines; fille de _ semaines; fils de _ semaines; petite de _ semaines; petit de _ semaines
 vulnerable 60: month old; months old; week old; weeks old
 vulnerable 60: octogenaire; nonagenaire; centenaire; ma vieille mere; mon vieux pere; mamie; papy
@@ -900,6 +914,10 @@ person 0: allait .. .. .. prendre rendez vous; allaient .. .. .. prendre rendez 
 person 1: qu un _ me telephone; qu un _ me telephonent; qu on me telephone; qu un _ me recontacte; qu on me recontacte
 person 1: pourrait .. me recontacter; pourrait .. me contacter; pourraient .. me recontacter; pourriez vous me recontacter; pourriez vous me contacter
 person 1: merci de me recontacter; recontactez moi; bien vouloir me recontacter; veuillez me recontacter
+# A call asked for somebody else ("est-ce que quelqu'un peut rappeler ma fille").
+person 1: quelqu un peut rappeler; quelqu un pourrait rappeler; quelqu un peut appeler
+person 1: quelqu un pourrait appeler; rappeler ma fille; rappeler mon fils; rappeler ma femme
+person 1: rappeler mon mari; appeler ma fille; appeler mon fils; contacter ma fille; contacter mon fils
 person 1: give me a call; give me a ring; give me a phone call; ring me; phone me; someone who speaks; somebody who speaks; someone who can speak; anyone who speaks
 # Round 10: "rappelle-moi" in the second person ("rapl moi" once spelt out), being contacted
 # asked outright ("merci de me contacter au ..."), a meeting asked as being received ("être

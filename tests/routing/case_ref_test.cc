@@ -163,6 +163,19 @@ TEST(CaseRefTest, NormaliseForComparison) {
   EXPECT_EQ(ContactReader::normaliseCaseRef(""), "");
 }
 
+// Round 18: speech hesitates between the keyword and the number, and other landlords number
+// files with a service's code, letters glued to a short year, or a code spoken first.
+TEST(CaseRefTest, HesitationsAndOtherLandlordsNumbering) {
+  EXPECT_EQ(findRef("c'est pour le dossier euh 771 204 euh la baignoire"), "771 204");
+  EXPECT_EQ(findRef("ma demande euh c'est la euh 2025/140 388"), "2025/140 388");
+  EXPECT_EQ(findRef("relance pour 2025-ENT-10442, merci"), "2025-ENT-10442");
+  EXPECT_EQ(findRef("Dossier B25-04417 : où en est-on ?"), "B25-04417");
+  EXPECT_EQ(findRef("la référence c'est sin 2026 4410 je crois"), "sin 2026 4410");
+  // Neither a date nor a year alone after the keyword.
+  EXPECT_EQ(findRef("mon dossier de 2025 euh toujours rien"), std::nullopt);
+  EXPECT_EQ(findRef("ma demande du 12 mars 2026 euh"), std::nullopt);
+}
+
 TEST(CaseRefTest, PathologicalInputStaysFast) {
   std::string s;
   for (int i = 0; i < 20000; ++i) {

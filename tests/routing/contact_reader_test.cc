@@ -2033,6 +2033,49 @@ TEST(ContactReaderTest, ANoticeNewDetailsAndHowToQuestionsOfRoundEighteen) {
   }
 }
 
+// Round 18, after blind_27: dangers told without the usual words, a past event then the present
+// in one spoken run, and follow-ups that ask for something else (all new sentences).
+TEST(ContactReaderTest, DangersAndRequestsOfRoundEighteen) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "le panneau de l'enseigne pend au dessus de l'entrée du bâtiment et les gens "
+             "passent dessous",
+             "au plafond de la cuisine il y a une poche d'eau qui grossit",
+             "le plafond du couloir fait une bosse qui gonfle et ça goutte sur le parquet",
+             "la multiprise derrière la télé euh ça sent le chaud euh le plastique",
+             "il y a eu un gros bruit euh dans le tableau euh et là ça sent le chaud",
+             "la vitre de la chambre est cassée, le froid rentre et ma fille a 3 mois",
+             "plus de chauffage depuis hier, il fait 14 degrés et mon petit de 2 ans est malade",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    for (const std::string_view text : {
+             "Bonjour, la visite du technicien est prévue jeudi 9h (dossier 2026/118204), "
+             "serait-il possible de la décaler à vendredi ? Merci",
+             "bonjour ma fille a eu son attestation de la caf, ou est ce que je dois la "
+             "deposer pour mon dossier ?",
+             "Le voisin du dessous m'a encore insulté dans l'escalier, j'ai déjà écrit deux "
+             "fois. Que comptez-vous faire ?",
+         }) {
+      EXPECT_FALSE(readText(reader, text, Channel::kEmail).status_only) << text;
+    }
+    EXPECT_TRUE(readText(reader,
+                         "c'est pour la porte du garage on m'avait dit en janvier euh est-ce "
+                         "que quelqu'un peut rappeler mon fils il comprend mieux",
+                         Channel::kPhone)
+                    .asks_for_person);
+    EXPECT_TRUE(readText(reader, "vos peintres ont tout salopé, bande de porcs",
+                         Channel::kDigitalAgency)
+                    .aggressive);
+  }
+  // The present needs its "now": a past event alone stays past.
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "il y a eu une odeur de plastique hier soir mais l'électricien est "
+                        "passé, tout va bien",
+                        Channel::kPhone)
+                   .urgent);
+}
+
 // Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the
 // sentence ended inside a decoded entity. Reasons go into a proto3 string too.
 TEST(ContactReaderTest, ReasonsAreValidUtf8EvenFromBrokenHtml) {

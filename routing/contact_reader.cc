@@ -213,6 +213,11 @@ constexpr internal::WordSet kDoWords(kDoList);
 constexpr std::string_view kIntendList[] = {"pouvez", "pourriez", "comptez", "allez"};
 constexpr internal::WordSet kIntendWords(kIntendList);
 
+// A job asked for (findJobAsked): hiring words, and work looked for after "cherche".
+constexpr std::string_view kJobList[] = {"embauchez", "embaucher", "embauche", "recrutez",
+                                         "recruter",  "recrutement", "cv",   "emploi",
+                                         "travail",   "boulot"};
+constexpr internal::WordSet kJobWords(kJobList);
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
          k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
@@ -670,6 +675,10 @@ class Analysis {
     sig.urgency = r_.urgency;
     sig.urgent = r_.urgent;
     sig.aggressive = r_.aggressive;
+    sig.addressed_insult =
+        r_.aggressive && std::any_of(scored_.begin(), scored_.end(), [](const Scored& s) {
+          return s.active && s.kind == CueKind::kAggressive && s.weight >= kAddressedInsultWeight;
+        });
     sig.reassurance = r_.reassurance;
     sig.person = r_.asks_for_person;
     sig.formal = any(CueKind::kFormal);
@@ -2312,6 +2321,26 @@ class Analysis {
     });
   }
 
+  std::uint32_t asksForAJob() const { return once(job_asked_, &Analysis::findJobAsked); }
+
+  // Somebody asking for a job ("vous embauchez des gardiens ?", "je cherche du travail") has no
+  // file with the landlord, however the question opens ("je voulais savoir si").
+  std::uint32_t findJobAsked() const {
+    return firstAnchored(kJobWords, [&](std::size_t i, std::string_view w) {
+      const auto here = static_cast<std::uint32_t>(i);
+      if (w != "emploi" && w != "travail" && w != "boulot") {
+        return here;
+      }
+      // "je cherche du travail", "à la recherche d'un emploi"; not "mon travail".
+      for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i; ++j) {
+        if (word(j) == "cherche" || word(j) == "recherche") {
+          return here;
+        }
+      }
+      return UINT32_MAX;
+    });
+  }
+
   std::uint32_t asksWhereToSend() const {
     return once(where_to_send_, &Analysis::findWhereToSendAsked);
   }
@@ -2627,6 +2656,9 @@ class Analysis {
     if (const std::uint32_t v = asksWhatWillBeDone(); v != UINT32_MAX) {
       blockers.push_back("asks what will be done (\"" + clauseSnippet(clauseStart(v)) + "\")");
     }
+    if (const std::uint32_t v = asksForAJob(); v != UINT32_MAX) {
+      blockers.push_back("asks for a job (\"" + clauseSnippet(clauseStart(v)) + "\")");
+    }
     if (const std::uint32_t v = asksToMoveAnAppointment(); v != UINT32_MAX) {
       blockers.push_back("asks to move an appointment (\"" + clauseSnippet(clauseStart(v)) +
                          "\")");
@@ -2939,6 +2971,7 @@ class Analysis {
   mutable std::optional<std::uint32_t> move_asked_;  // asksToMoveAnAppointment()
   mutable std::optional<std::uint32_t> where_to_send_;  // asksWhereToSend()
   mutable std::optional<std::uint32_t> what_done_;  // asksWhatWillBeDone()
+  mutable std::optional<std::uint32_t> job_asked_;  // asksForAJob()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()

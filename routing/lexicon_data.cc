@@ -140,7 +140,7 @@ other 3: l agent; agent d accueil; l accueil; desagreable; mal parle; parle comm
 other 3: bien recu votre reponse
 other 1.5: responsable
 other 4: tenais a remercier; juste dire merci; recrut*; candidature; offre d emploi
-other 4: mon cv; embauch*
+other 4: mon cv; embauch*; cherche du travail; cherche un emploi; cherche du boulot; cherche un travail
 other 2: vous proposez; services
 other 2: gentillesse; merci pour; je voulais juste dire; tres bien; ravi*
 other 3: un grand merci; merci beaucoup pour; felicit*; bravo; trompe de numero; mauvais numero
@@ -425,6 +425,7 @@ urgent 60: odeur .. gaziniere; sent .. gaziniere; odeur .. chaudiere; sent .. ch
 urgent 75: plafond .. .. s effondr*; plafond .. .. s est effondre*; plafond .. .. vient de tomber
 urgent 75: mur .. .. s effondr*; balcon .. .. s effondr*; escalier .. .. s effondr*
 urgent 70: morceaux .. .. tomb*; gravats .. .. tomb*; plaques .. .. tomb*
+urgent 70: morceau de platre .. .. tomb*; morceau du plafond .. .. tomb*; bout de platre .. .. tomb*; gonfl* .. .. .. goutt*
 urgent 50: vient de s effondrer; continuent de tomber; continuent a tomber
 # A structure and a falling word in the same stretch of a sentence, however worded.
 urgent 70: plafond .. .. tomb*; plafond .. .. effondr*; plafond .. .. cede; plafond .. .. ceder; plafond .. .. ecroul*; plafond .. .. craque*; plafond .. .. s affaiss*; plafond .. .. penche; plafond .. .. s ouvre en deux
@@ -491,6 +492,10 @@ resolved 1: depuis l inondation; depuis l incendie
 resolved 1: l annee derniere; l an dernier; l hiver dernier; on a eu une; nous avons eu une
 resolved 0: depuis l annee derniere; depuis l an dernier; depuis l hiver dernier
 urgent 80: entre deux etages; menacent de tomber
+# A car, not a person, shut in the car park (round 19).
+urgent 0: voiture est coincee dedans; voiture coincee dedans; voiture est bloquee dedans; voiture bloquee dedans; voiture .. coincee dedans
+# Cannabis smoked in the hall is a nuisance, not a fire.
+urgent -50: shit; cannabis; beuh; weed
 # A lift stopped between numbered floors with somebody inside ("arrêté entre le 4e et le 5e
 # et ma voisine est dedans"); without anybody inside it is a repair.
 urgent 80: est dedans avec; sont dedans avec; coince* dedans; enferme* dedans
@@ -594,6 +599,12 @@ vurgent 70: lui soit arrive quelque chose; lui est arrive quelque chose; qu il s
 vurgent 70: repond pas quand je; repond plus quand je; ouvre pas quand je; ouvre plus quand je
 vurgent 70: qu elle soit tombee; qu il soit tombe; qu elle est tombee; qu il est tombe
 vurgent 40: volets .. fermes depuis; boite aux lettres .. pleine; courrier .. deborde
+# Knocked on and no answer, told in the past ("on a frappé elle répond pas"), or nobody seen for
+# about a week (round 19).
+vurgent 70: on a frappe .. .. repond pas; on a sonne .. .. repond pas; a frappe .. .. repond pas; a sonne .. .. repond pas
+vurgent 70: pas vu* depuis .. semaine; plus vu* depuis .. semaine; pas vu* depuis .. .. semaine; plus vu* depuis .. .. semaine
+# Electricity that keeps cutting out for somebody on a breathing machine.
+vurgent 70: electricite .. saute; courant .. saute; a encore saute; ca saute; concentrateur .. s arrete; concentrateur .. arrete
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
@@ -602,6 +613,7 @@ breakin 1: porte forcee; serrure forcee; a ete forcee; ete forcee; forcer ma por
 breakin 1: ont casse la serrure; ont casse ma serrure; ont casse la porte; ont casse ma porte; ont defonce
 breakin 1: on a casse la vitre; ont casse la vitre; on a casse la fenetre; ont casse la fenetre; on a casse la baie vitree; ont casse la baie vitree
 breakin 1: lance une pierre; lance un caillou; lance un pave; jete une pierre; jete un caillou; jete un pave; lance des pierres; jete des pierres; lance des cailloux
+breakin 1: pierre ou; une pierre; un caillou; un pave dans
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
@@ -614,6 +626,7 @@ lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouil
 lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
 # A home left open to anybody after a break-in (round 15), whatever was broken to get in.
 lockfail 1: n importe qui peut entrer; n importe qui peut rentrer; tout le monde peut entrer
+lockfail 1: n importe qui peut passer; n importe qui peut ouvrir; passer la main et ouvrir; passer le bras et ouvrir
 lockfail 1: tout le monde peut rentrer; anyone can get in; anyone can come in
 lockfail 1: doesn t close; does not close; won t close; can t close; cannot close; doesn t lock; does not lock; can t lock; won t shut; doesn t shut; does not shut
 resolved 1: a ete repare*; est repare*; ont repare; a repare; ete reparee; est reglee; est regle
@@ -683,7 +696,8 @@ aggressive 1: sale con
 aggressive 1: un con; une conne; gueule de con; tete de con; espece de con; pauvre con
 aggressive 1: vieux con; des cons; je le fous par; je le fous dans; je la fous par
 aggressive 1: je la fous dans; je vous fous dans; je vous fous par
-aggressive 1: gros faineant*; grosse faineante*; bande de faineants
+aggressive 1: gros faineant*; grosse faineante*
+aggressive 1.5: bande de faineants
 aggressive 1: je lui fais bouffer; je te fais bouffer; je vous fais bouffer; vous faire bouffer
 aggressive 1: creve ses pneus; crever les pneus; creve les pneus; crever ses pneus; lui creve
 aggressive 1: lui casser
@@ -705,15 +719,19 @@ aggressive 1: dans la figure; dans la gueule; je le balance; je la balance; je l
 aggressive 1: balance par la fenetre; balancer par la fenetre; jette par la fenetre lui
 aggressive 1: eclater la tete; eclate la tete; lui eclater; exploser la tete; peter la tete; mon poing
 aggressive 1: creverez; vous creviez; que vous creviez; crever tous
-aggressive 1: bande de cochons; bande de porcs; sale porc; sales porcs; gros porc; espece de porc
+aggressive 1: sale porc; sales porcs; gros porc; espece de porc
+aggressive 1.5: bande de cochons; bande de porcs
 aggressive 1: espece de cochon; sagouin*
 aggressive 0.6: si je vous croise; si je te croise; si je le croise; si je la croise
 aggressive 0.8: un incapable; une incapable; menteur*; menteuse*
-# "bande de" followed by an insult is the writer's insult ("bande de manches", "bande d'escrocs").
-aggressive 1: bande d escroc*; bande de voleur*; bande de manches; bande de guignols; bande de clowns; bande de charlots; bande de rigolos; bande de bras casses; bande de tocards; bande de bouffons; bande de bons a rien; bande de pourris; bande de nuls; bande de cassos; bande d abrutis; bande d imbeciles; bande d idiots; bande de cons; bande de branquignols
+# "bande de" followed by an insult is the writer's insult ("bande de manches", "bande d'escrocs"),
+# addressed to a group: weight 1.5 (kAddressedInsultWeight), which the model does not veto.
+aggressive 1.5: bande d escroc*; bande de voleur*; bande de manches; bande de guignols; bande de clowns; bande de charlots; bande de rigolos; bande de bras casses; bande de tocards; bande de bouffons; bande de bons a rien; bande de pourris; bande de nuls; bande de cassos; bande d abrutis; bande d imbeciles; bande d idiots; bande de cons; bande de branquignols
 # Making someone eat something ("je lui fais manger son tapis").
 aggressive 1: lui fais manger; lui faire manger; vous faire manger; te faire manger; leur faire manger; lui ferai manger
-aggressive 1: bande d incapables; je le fracasse; je la fracasse; fracasser; lui fais avaler; lui faire avaler
+aggressive 1: je le fracasse; je la fracasse; fracasser; lui fais avaler; lui faire avaler
+aggressive 1.5: bande d incapables; bande de feignasses; bande de feignants; bande de branleurs; bande de nazes
+aggressive 1.5: bande de glandeurs; bande d incompetents; bande de fumiers; bande de connards; bande de batards
 aggressive 1: defoncer la gueule
 aggressive 1: avec une batte; a coups de pied; je vais l attendre; l attendre a la sortie
 aggressive 1: foutre le feu; bruler votre; rayer sa caisse; rayer sa voiture; lui rayer
@@ -723,7 +741,8 @@ aggressive 1: va voir ce qu il va prendre
 aggressive 1: je vais lui faire; je vais le faire; lui faire bouffer; faire bouffer
 aggressive 1: je vais vous pourrir
 aggressive 1: je vais tout peter; tout peter; venir tout casser; une ordure; raclure*; enflure*
-aggressive 1: sale ordure; bande d ordures; pourriture; vermine; fdp; ntm; fils de pute
+aggressive 1: sale ordure; pourriture; vermine; fdp; ntm; fils de pute
+aggressive 1.5: bande d ordures
 aggressive 1: gros con; grosse conne; grosse vache
 aggressive 1: sale type; sale bonne femme; fumiers; crapule*; enfoires; salauds; sale race
 aggressive 0.6: des chiens; des rats; des porcs; de merde; vous etes des minables
@@ -906,6 +925,7 @@ person 1: passez moi un coup de fil; me passer un appel; quelqu un au telephone;
 person 1: une personne au telephone; un humain au telephone; me joindre par telephone
 person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
 person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
+person 0: alliez m appeler; alliez me rappeler; alliez me contacter; deviez m appeler; deviez me rappeler; deviez me contacter; allaient m appeler; allaient me rappeler
 person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
 person 0: allait .. .. .. prendre rendez vous; allaient .. .. .. prendre rendez vous; devait .. .. .. prendre rendez vous; devaient .. .. .. prendre rendez vous
 # Round 9: a call back wished in the subjunctive ("qu'un conseiller me téléphone", SMS "kun
@@ -944,6 +964,9 @@ formal 1: je me reserve; lawyer; compensation claim
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
 formal 1: prise en charge de mes frais; surconsommation; geste commercial; trouble de jouissance
 formal 1: consigner; consignerai; mediateur; ma facture d hotel; frais d hotel; refund my
+# Doing the work oneself and taking it off the rent (round 19).
+formal 1: deduis la facture; deduirai la facture; deduire la facture; deduis du loyer; deduirai du loyer; retiens sur le loyer; retiendrai sur le loyer
+formal 1: je vous aurai prevenu; vous aurai prevenu; je vous aurais prevenu
 # "comme le plombier me l'avait recommandé": advice, not a registered letter.
 formal 0: m a recommande; m avait recommande; me l avait recommande; me l a recommande; nous a recommande; nous avait recommande; il recommandait
 

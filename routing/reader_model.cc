@@ -480,7 +480,8 @@ ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores&
   d.urgent = lexicon.urgent || scores.probability(kHeadUrgent) >= urgent_threshold;
   const float aggressive = scores.probability(kHeadAggressive);
   d.aggressive = aggressive >= thresholds.aggressive ||
-                 (lexicon.aggressive && aggressive >= thresholds.aggressive_lexicon_veto);
+                 (lexicon.aggressive && (lexicon.addressed_insult ||
+                                         aggressive >= thresholds.aggressive_lexicon_veto));
   d.reassurance_high = scores.probability(kHeadReassurance) >= thresholds.reassurance;
   // An automatic answer only when the model reads a pure follow-up and nothing the lexicon
   // knows to block one (a person asked for, a formal notice, a reopening, a new problem after a

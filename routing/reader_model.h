@@ -37,6 +37,9 @@ inline constexpr std::size_t kModelIntentHeads = 6;
 inline constexpr std::size_t kModelHeadCount = 10;
 
 // What the hand lexicon concluded, fed to the model as features.
+// An aggression cue's weight from which it is an insult addressed to somebody (LexiconSignals).
+inline constexpr float kAddressedInsultWeight = 1.5F;
+
 struct LexiconSignals {
   int intent = 5;  // Intent as an integer
   float status_score = 0;
@@ -44,6 +47,9 @@ struct LexiconSignals {
   int urgency = 0;
   bool urgent = false;
   bool aggressive = false;
+  // The lexicon's aggression holds an insult addressed to somebody ("bande d'escrocs", weight
+  // kAddressedInsultWeight or more): the model, which has seen few, does not veto it.
+  bool addressed_insult = false;
   int reassurance = 0;
   bool person = false;
   bool formal = false;

@@ -2076,6 +2076,55 @@ TEST(ContactReaderTest, DangersAndRequestsOfRoundEighteen) {
                    .urgent);
 }
 
+// Round 19, after blind_28 and blind_29 (new sentences): an insult addressed to a group stands
+// against the model, dangers for somebody frail or unseen, a home left open by a stone, a
+// ceiling that swelled and dropped plaster; a car is not a person stuck, cannabis smoke is no
+// fire; doing the work oneself and taking it off the rent is a formal step; a job asked for and
+// a promised call reported.
+TEST(ContactReaderTest, InsultsDangersAndFormalStepsOfRoundNineteen) {
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "2e relance pour le digicode en panne, vous répondez jamais, bande de "
+                         "branleurs",
+                         Channel::kWeb)
+                    .aggressive);
+    for (const std::string_view text : {
+             "mon mari est sous oxygène et le courant saute sans arrêt depuis ce matin, son "
+             "concentrateur s'arrête à chaque fois",
+             "notre voisin de 80 ans on l'a pas vu depuis une semaine, on a frappé il répond "
+             "pas",
+             "quelqu'un a jeté une pierre dans la baie vitrée cette nuit, n'importe qui peut "
+             "passer la main et ouvrir",
+             "le plafond des toilettes a gonflé avec l'eau du dessus et un morceau de plâtre "
+             "est tombé, ça goutte encore",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    for (const std::string_view text : {
+             "le rideau du parking est bloqué depuis hier et ma voiture est coincée dedans",
+             "ils fument du shit tous les soirs sur le palier, ça monte jusque chez nous",
+         }) {
+      EXPECT_FALSE(readText(reader, text, Channel::kWeb).urgent) << text;
+    }
+    EXPECT_FALSE(readText(reader,
+                          "relance pour le volet roulant (dossier 2026/004120) : sans passage "
+                          "avant le 15, je fais venir un artisan et je déduis la facture du "
+                          "loyer.",
+                          Channel::kEmail)
+                     .status_only);
+    EXPECT_FALSE(readText(reader,
+                          "bonjour je voulais savoir si vous recrutez pour l'entretien des "
+                          "espaces verts, je cherche du travail sur rouen",
+                          Channel::kPhone)
+                     .status_only);
+  }
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "le serrurier devait repasser, vous alliez m'appeler pour me donner "
+                        "une date et rien",
+                        Channel::kWeb)
+                   .asks_for_person);
+}
+
 // Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the
 // sentence ended inside a decoded entity. Reasons go into a proto3 string too.
 TEST(ContactReaderTest, ReasonsAreValidUtf8EvenFromBrokenHtml) {

@@ -184,6 +184,18 @@ TEST(ReaderModelTest, VulnerableOnlyCueNeedsAVerySureModel) {
   EXPECT_TRUE(combineDecisions(LexiconSignals{}, scores).urgent);
 }
 
+TEST(ReaderModelTest, AnAddressedInsultIsNotVetoed) {
+  ModelScores scores;
+  scores.logit[kHeadAggressive] = -3.0F;  // p = 0.05, under the veto
+  LexiconSignals criticism;
+  criticism.aggressive = true;
+  EXPECT_FALSE(combineDecisions(criticism, scores).aggressive);
+  LexiconSignals insult = criticism;
+  insult.addressed_insult = true;
+  EXPECT_TRUE(combineDecisions(insult, scores).aggressive);
+  EXPECT_FALSE(combineDecisions(insult, scores).status_only);
+}
+
 TEST(ReaderModelTest, ReasonsNameTheWordsBehindTheModelsDecisions) {
   const ContactReader reader;
   const Reading r = readText(reader, "le plombier devait revenir mardi, toujours personne");

@@ -557,6 +557,7 @@ urgent -40: a votre convenance; not urgent; no rush
 urgent -40: rien de dangereux; pas dangereux; aucun danger; pas de danger; pas en danger
 vurgent 70: chauffage .. coupe; plus .. de chauffage; pas .. de chauffage
 vurgent 70: plus de chauffage; pas de chauffage; sans chauffage; chauffage coupe; no heating
+vurgent 70: aucun chauffage; toujours pas de chauffage; toujours aucun chauffage
 vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
@@ -907,6 +908,11 @@ person 1: speak to someone; speak to a person; talk to a person; me contacter pa
 person 1: m appeler; de vive voix; un appel; qu on me rappelle; qu on m appelle; contactez moi
 person 0: devait me rappeler; doit me rappeler; devaient me rappeler; devait me recontacter
 person 0: promet un rappel
+# A call awaited or not received is a report: "je n'ai reçu aucun appel pour fixer un
+# rendez-vous", "je dois attendre un courrier ou un appel" (round 20).
+person 0: aucun appel pour fixer un rendez vous; attendre un appel; attendre un courrier ou un appel
+# A call awaited or not received is a report: "je n'ai reçu aucun appel pour fixer un
+# rendez-vous", "je dois attendre un courrier ou un appel" (round 20).
 person 1: etre rappele*; rappele par; etre contacte*; etre recontacte*
 person 1: parler a votre responsable; parler au responsable; parler a un responsable
 # A named person or an interview asked for (round 16).
@@ -959,6 +965,8 @@ formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dom
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: avec accuse de reception; avec avis de reception; lrar; action en justice
 formal 1: je me reserve; lawyer; compensation claim
+# A hearing the tenant is summoned to is no step of the tenant's against the landlord.
+formal 0: audience .. .. tribunal; audience .. .. .. tribunal; convoque* au tribunal; convoque* devant le tribunal
 # An acknowledgment of receipt is the tenant's formal step only when a letter goes "avec"
 # one; "un/l'accusé de réception" is the landlord's, received (round 14).
 formal 1: vous demande le remboursement; demande le remboursement de mes; rembourser mes frais
@@ -981,6 +989,8 @@ reopen 1: indique* clos; indique* cloture*; indique* termine*; passe* en termine
 reopen 1: remettre en cours; ferme* mais personne; clos mais; cloture* mais; fermee mais; ferme* alors que
 reopen 1: cloture* pourtant; termine* mais; termine* pourtant; termine* alors; remettre en route
 reopen 1: la reprendre; reprendre ma demande; je conteste la cloture; rien eu de fait
+# The participle is spelt "réouvert", "rouvert": the stems above stop at "reouvr", "rouvr".
+reopen 1: reouvert*; rouvert*; re ouvert*
 
 # ---------------------------------------------------------------- gist: boilerplate and requests
 boilerplate 1: madame monsieur; cordialement; salutations; veuillez agreer; veuillez recevoir

@@ -2125,6 +2125,43 @@ TEST(ContactReaderTest, InsultsDangersAndFormalStepsOfRoundNineteen) {
                    .asks_for_person);
 }
 
+// Round 20, after blind_30 and blind_31 (new sentences).
+TEST(ContactReaderTest, ReopeningsHeatingAndReportedCallsOfRoundTwenty) {
+  // The model reads this follow-up as one; the lexicon alone reads the equipment.
+  const Reading reopen = readText(ContactReader(),
+                                  "mon ticket pour la vmc a été clôturé hier, je voudrais "
+                                  "qu'il soit réouvert svp",
+                                  Channel::kWeb);
+  EXPECT_NE(reopen.reasons.back().find("asks to reopen"), std::string::npos)
+      << reopen.reasons.back();
+  for (const ContactReader& reader : bothReaders()) {
+    EXPECT_TRUE(readText(reader,
+                         "depuis mon appel de lundi toujours aucun chauffage, mon bébé de 5 "
+                         "mois tousse",
+                         Channel::kEmail)
+                    .urgent);
+  }
+  const ContactReader lexicon(lexiconOnly());
+  EXPECT_FALSE(readText(lexicon,
+                        "Je relance pour ma demande 2026/004455 : je n'ai reçu aucun appel pour "
+                        "fixer un rendez-vous.",
+                        Channel::kEmail)
+                   .asks_for_person);
+  EXPECT_FALSE(readText(lexicon,
+                        "on m'a dit que ma mutation passait en commission, je dois attendre un "
+                        "courrier ou un appel ?",
+                        Channel::kWeb)
+                   .asks_for_person);
+  for (const std::string& reason :
+       readText(lexicon,
+                "Le plan d'apurement devait m'être envoyé avant l'audience du 3 mars au "
+                "tribunal, est-il parti ?",
+                Channel::kEmail)
+           .reasons) {
+    EXPECT_EQ(reason.find("formal notice"), std::string::npos) << reason;
+  }
+}
+
 // Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the
 // sentence ended inside a decoded entity. Reasons go into a proto3 string too.
 TEST(ContactReaderTest, ReasonsAreValidUtf8EvenFromBrokenHtml) {

@@ -218,6 +218,19 @@ constexpr std::string_view kJobList[] = {"embauchez", "embaucher", "embauche", "
                                          "recruter",  "recrutement", "cv",   "emploi",
                                          "travail",   "boulot"};
 constexpr internal::WordSet kJobWords(kJobList);
+// Every anchor of the scans behind firstAnchored: one pass over the tokens lists those whose
+// shape one of them has (Analysis::scanCandidates), and each scan then looks at those only. A
+// scan whose anchors this does not cover stops the build at Analysis::firstAnchored.
+constexpr internal::WordShapes kScanShapes = internal::WordShapes()
+                                                 .add(kHouseholdAnchors.shapes())
+                                                 .add(kOpeningAnchors.shapes())
+                                                 .add(kDocumentSentAnchors.shapes())
+                                                 .add(kNoticeAnchors.shapes())
+                                                 .add(kMoveVerbs.shapes())
+                                                 .add(kBringVerbs.shapes())
+                                                 .add(kDoWords.shapes())
+                                                 .add(kJobWords.shapes());
+
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
          k == CueKind::kVulnerable || k == CueKind::kPerson || k == CueKind::kLockFail ||
@@ -572,6 +585,7 @@ struct ReadScratch {
   std::vector<std::uint32_t> gist_start;
   std::vector<CueHit> gist_lead_ins;
   std::vector<std::uint32_t> gist_boilerplate_first;  // by sentence
+  std::vector<std::uint32_t> scan_candidates;  // Analysis::scanCandidates()
 
   void releaseHugeBuffers() {
     releaseIfHuge(text.display);
@@ -591,6 +605,7 @@ struct ReadScratch {
     releaseIfHuge(gist_start);
     releaseIfHuge(gist_lead_ins);
     releaseIfHuge(gist_boilerplate_first);
+    releaseIfHuge(scan_candidates);
   }
 };
 
@@ -2067,12 +2082,31 @@ class Analysis {
   // Token i's folded word.
   std::string_view word(std::size_t i) const { return text_.word(text_.tokens[i]); }
 
+  // The tokens whose shape some scan's anchor has (kScanShapes), listed on first use: eight
+  // scans then look at a few tokens each instead of every token of a letter.
+  const std::vector<std::uint32_t>& scanCandidates() const {
+    if (!scan_candidates_ready_) {
+      std::vector<std::uint32_t>& out = scratch_.scan_candidates;
+      out.clear();
+      for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
+        const Token& t = text_.tokens[i];
+        if (t.norm_size != 0 &&
+            kScanShapes.mayHold(static_cast<unsigned char>(text_.norm[t.norm_begin]),
+                                t.norm_size)) {
+          out.push_back(static_cast<std::uint32_t>(i));
+        }
+      }
+      scan_candidates_ready_ = true;
+    }
+    return scratch_.scan_candidates;
+  }
+
   // The first token whose word is in `anchors` and that `at(i, word)` answers for (a token to
-  // report, or UINT32_MAX to look further); UINT32_MAX when none does. The word sets turn most
-  // tokens down by shape, so a scan costs one probe a token.
-  template <typename Anchors, typename At>
-  std::uint32_t firstAnchored(const Anchors& anchors, At at) const {
-    for (std::size_t i = 0; i < text_.tokens.size(); ++i) {
+  // report, or UINT32_MAX to look further); UINT32_MAX when none does.
+  template <const auto& anchors, typename At>
+  std::uint32_t firstAnchored(At at) const {
+    static_assert(kScanShapes.covers(anchors.shapes()), "add these anchors to kScanShapes");
+    for (const std::uint32_t i : scanCandidates()) {
       const std::string_view w = word(i);
       if (!anchors.contains(w)) {
         continue;
@@ -2170,7 +2204,7 @@ class Analysis {
   // l'hôtel") are left out: they name a file or a past stay as often.
   std::uint32_t findHouseholdChange() const {
     const std::size_t n = text_.tokens.size();
-    return firstAnchored(kHouseholdAnchors, [&](std::size_t i, std::string_view w) {
+    return firstAnchored<kHouseholdAnchors>([&](std::size_t i, std::string_view w) {
       const auto here = static_cast<std::uint32_t>(i);
       if (w.starts_with("heberg")) {
         return here;
@@ -2215,7 +2249,7 @@ class Analysis {
     };
     // "je vous ai transmis mon RIB ainsi que ma nouvelle adresse"
     constexpr std::size_t kClauseReach = 12;
-    return firstAnchored(kNoticeAnchors, [&](std::size_t i, std::string_view w) {
+    return firstAnchored<kNoticeAnchors>([&](std::size_t i, std::string_view w) {
       const auto here = static_cast<std::uint32_t>(i);
       if (w == "conge" || w == "preavis") {
         // "je vous donne mon préavis", "donner congé"
@@ -2274,7 +2308,7 @@ class Analysis {
   // left alone, as is a move reported ("ils l'ont décalé").
   std::uint32_t findMoveAsked() const {
     const std::size_t n = text_.tokens.size();
-    return firstAnchored(kMoveVerbs, [&](std::size_t i, std::string_view w) {
+    return firstAnchored<kMoveVerbs>([&](std::size_t i, std::string_view w) {
       if (i == 0 || word(i - 1) == "faire") {
         return UINT32_MAX;
       }
@@ -2304,7 +2338,7 @@ class Analysis {
   // the landlord to act, whatever the model makes of the story told before.
   std::uint32_t findWhatWillBeDoneAsked() const {
     const std::size_t n = text_.tokens.size();
-    return firstAnchored(kDoWords, [&](std::size_t i, std::string_view) {
+    return firstAnchored<kDoWords>([&](std::size_t i, std::string_view) {
       if (i < 2) {
         return UINT32_MAX;
       }
@@ -2326,7 +2360,7 @@ class Analysis {
   // Somebody asking for a job ("vous embauchez des gardiens ?", "je cherche du travail") has no
   // file with the landlord, however the question opens ("je voulais savoir si").
   std::uint32_t findJobAsked() const {
-    return firstAnchored(kJobWords, [&](std::size_t i, std::string_view w) {
+    return firstAnchored<kJobWords>([&](std::size_t i, std::string_view w) {
       const auto here = static_cast<std::uint32_t>(i);
       if (w != "emploi" && w != "travail" && w != "boulot") {
         return here;
@@ -2349,7 +2383,7 @@ class Analysis {
   // dossier", "à quelle adresse envoyer") is a general question, even about a file. Folded, "où"
   // is also "or": only the words of a question may stand between it and the verb.
   std::uint32_t findWhereToSendAsked() const {
-    return firstAnchored(kBringVerbs, [&](std::size_t i, std::string_view) {
+    return firstAnchored<kBringVerbs>([&](std::size_t i, std::string_view) {
       const std::size_t first = text_.sentences[text_.tokens[i].sentence].first_token;
       for (std::size_t j = i; j > first && i - j < 6 && !punctuationBetween(j - 1, j); --j) {
         const std::string_view w = word(j - 1);
@@ -2376,7 +2410,7 @@ class Analysis {
     const std::size_t n = text_.tokens.size();
     // "l'agence de la rue Pasteur euh elle est ouverte": the office's name comes between.
     constexpr std::size_t kReach = 10;
-    return firstAnchored(kOpeningAnchors, [&](std::size_t i, std::string_view w) {
+    return firstAnchored<kOpeningAnchors>([&](std::size_t i, std::string_view w) {
       const auto here = static_cast<std::uint32_t>(i);
       if ((w == "heures" || w == "jours" || w == "horaires") && i + 2 < n &&
           word(i + 1) == "d" && word(i + 2) == "ouverture") {
@@ -2418,7 +2452,7 @@ class Analysis {
   // confirmation as a follow-up. Returns the token where the sending starts.
   std::uint32_t findDocumentSentNow() const {
     const std::size_t n = text_.tokens.size();
-    return firstAnchored(kDocumentSentAnchors, [&](std::size_t i, std::string_view w) {
+    return firstAnchored<kDocumentSentAnchors>([&](std::size_t i, std::string_view w) {
       if (i == 0) {
         return UINT32_MAX;
       }
@@ -2964,6 +2998,7 @@ class Analysis {
   mutable int non_french_ = -1;  // nonFrench(), once computed
   mutable std::optional<std::vector<std::string>> lexicon_blockers_;  // lexiconBlockers()
   mutable std::optional<std::uint32_t> asked_document_;  // asksForADocumentOrAReview()
+  mutable bool scan_candidates_ready_ = false;          // scanCandidates()
   mutable std::optional<std::uint32_t> sent_document_;   // sendsADocumentNow()
   mutable std::optional<std::uint32_t> opening_hours_;   // asksOpeningHours()
   mutable std::optional<std::uint32_t> household_change_;  // announcesAHouseholdChange()

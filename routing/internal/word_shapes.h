@@ -32,6 +32,24 @@ class WordShapes {
     return *this;
   }
 
+  // Adds every shape of `other`: a union of sets, for one pass that finds the candidates of
+  // several scans.
+  constexpr WordShapes& add(const WordShapes& other) {
+    for (std::size_t b = 0; b < bits_.size(); ++b) {
+      bits_[b] = static_cast<std::uint16_t>(bits_[b] | other.bits_[b]);
+    }
+    return *this;
+  }
+  // Whether every shape of `other` is one of this set's.
+  constexpr bool covers(const WordShapes& other) const {
+    for (std::size_t b = 0; b < bits_.size(); ++b) {
+      if ((other.bits_[b] & ~bits_[b]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // False: no word added has this first byte and length. True: one may.
   constexpr bool mayHold(unsigned char first, std::size_t size) const {
     return size - 1 < kMaxLength && (bits_[first] >> size & 1U) != 0;
@@ -56,6 +74,8 @@ class WordSet {
   constexpr explicit WordSet(const std::string_view (&words)[N]) : shapes_(shapesOf(words)) {
     std::copy(std::begin(words), std::end(words), words_.begin());
   }
+  constexpr const WordShapes& shapes() const { return shapes_; }
+
   // Only the listed words of `w`'s length and first byte are compared whole (a call to memcmp
   // each): the shapes let most words through to here only when some listed word shares them.
   constexpr bool contains(std::string_view w) const {

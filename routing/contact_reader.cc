@@ -143,8 +143,8 @@ constexpr internal::WordSet kOpenWords(kOpenList);
 
 // Hosting somebody, or coming to live ("venir vivre chez nous"), for findHouseholdChange.
 constexpr std::string_view kHouseholdAnchorList[] = {
-    "heberger", "hebergerai", "hebergerais", "hebergeons", "hebergerons",
-    "vivre",    "installer",  "habiter",     "emmenager"};
+    "heberger", "hebergerai", "hebergerais", "hebergeons",   "hebergerons", "vivre",
+    "installer", "habiter",   "emmenager",   "ajouter",      "rajouter",    "desormais"};
 constexpr internal::WordSet kHouseholdAnchors(kHouseholdAnchorList);
 constexpr std::string_view kComingList[] = {"venir",    "vient",     "viendra",    "viendrait",
                                             "viennent", "viendront", "viendraient"};
@@ -154,6 +154,7 @@ constexpr internal::WordSet kComingWords(kComingList);
 // nouns, the verbs that end a lease, and the details a tenant declares.
 constexpr std::string_view kNoticeAnchorList[] = {
     "conge",     "preavis",  "resilier",  "resilie",   "quitte",   "quittons", "quitterai",
+    "quitter",
     "quitterons", "numero",  "telephone", "portable",  "adresse",  "mail",     "email",
     "coordonnees"};
 constexpr internal::WordSet kNoticeAnchors(kNoticeAnchorList);
@@ -2198,7 +2199,8 @@ class Analysis {
   }
 
   // Somebody coming to live in the home ("elle viendrait vivre chez moi", "va venir s'installer
-  // chez nous", "je souhaiterais l'héberger") is a new situation to declare, whatever the
+  // chez nous", "je souhaiterais l'héberger", "ajouter mon épouse au bail", "qui vit désormais
+  // avec nous") is a new situation to declare, whatever the
   // letter's "savoir si" and "tenir informés" make the model read. The noun ("attestation
   // d'hébergement", "ma demande d'hébergement") and the participle ("j'ai été hébergé à
   // l'hôtel") are left out: they name a file or a past stay as often.
@@ -2208,6 +2210,26 @@ class Analysis {
       const auto here = static_cast<std::uint32_t>(i);
       if (w.starts_with("heberg")) {
         return here;
+      }
+      // "je souhaite ajouter mon épouse au bail"; not "j'ai demandé à l'ajouter" nor the noun,
+      // which names a file as often ("ma demande d'ajout au bail").
+      if (w == "ajouter" || w == "rajouter") {
+        if (i >= 2 && word(i - 2).starts_with("demand")) {
+          return UINT32_MAX;
+        }
+        for (std::size_t j = i + 1; j + 1 < std::min(n, i + 7); ++j) {
+          if (word(j) == "au" && word(j + 1) == "bail") {
+            return here;
+          }
+        }
+        return UINT32_MAX;
+      }
+      // "qui réside désormais avec nous"
+      if (w == "desormais") {
+        return i + 2 < n && word(i + 1) == "avec" &&
+                       (word(i + 2) == "nous" || word(i + 2) == "moi")
+                   ? here
+                   : UINT32_MAX;
       }
       bool coming = false;
       for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i && !coming; ++j) {

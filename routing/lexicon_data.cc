@@ -372,6 +372,11 @@ urgent 70: rupture de canalisation
 urgent 65: courant .. saute; plus du tout de courant; fils .. visibles; fils apparents
 urgent 65: prise arrachee
 urgent 40: arrive pas a fermer le robinet; impossible de couper l eau; robinet d arret
+urgent 40: trouve pas ou on coupe l eau; sais pas ou couper l eau; sais pas ou on coupe l eau
+# Water spreading through the home towards the sockets; a person lying still (round 21).
+urgent 70: vers les prises; jusqu aux prises; fuit de partout; de l eau dans tout
+urgent 70: bouge presque pas; bouge presque plus; ne bouge plus; il bouge plus; elle bouge plus; respire plus; inconscient*
+urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
 urgent 75: eau sale remonte; eaux sales remontent; toilettes deborde*; wc qui deborde*
@@ -615,6 +620,7 @@ breakin 1: ont casse la serrure; ont casse ma serrure; ont casse la porte; ont c
 breakin 1: on a casse la vitre; ont casse la vitre; on a casse la fenetre; ont casse la fenetre; on a casse la baie vitree; ont casse la baie vitree
 breakin 1: lance une pierre; lance un caillou; lance un pave; jete une pierre; jete un caillou; jete un pave; lance des pierres; jete des pierres; lance des cailloux
 breakin 1: pierre ou; une pierre; un caillou; un pave dans
+breakin 1: quelqu un est rentre chez; quelqu un est entre chez; est rentre chez lui pendant; est rentre chez elle pendant; on lui a pris son; on lui a vole
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
@@ -623,6 +629,7 @@ lockfail 1: serrure .. arrachee; serrure .. detruite; peux pas .. fermer; pouvon
 lockfail 1: peux plus .. fermer; pouvons plus .. fermer; fermer a cle
 lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; cannot lock
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
+lockfail 1: fermait plus a cle; ferme plus a cle; fermait plus; reste grande ouverte; grande ouverte; gache .. arrachee; gache arrachee
 lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouiller; verrouille plus
 lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
 # A home left open to anybody after a break-in (round 15), whatever was broken to get in.
@@ -678,7 +685,9 @@ urgent 25: vomi; ont vomi; a vomi; vomissent; vomit; vomissement*
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
 aggressive 1: sous merde*
-aggressive 1: connard*; conne; connasse*; salope*; salaud*; enfoire*; encule*; batard*; abruti*
+aggressive 1: conne; abruti*
+# The grossest insults are aggression whoever they are aimed at: weight 1.5, no model veto (round 21).
+aggressive 1.5: connard*; connasse*; salope*; salaud*; enfoire*; encule*; batard*; gros con; grosse conne
 aggressive 1: cretin*; debile*; imbecile*; branquignol*; guignol*; clown*; glandeur*; parasite*
 aggressive 1: rapace*; sangsue*; racaille*; cassos; pute; nique*; ta gueule; tocard*; bouffon*
 aggressive 1: des nuls; allez vous faire; va te faire; vous faire foutre; salopard*
@@ -692,7 +701,7 @@ aggressive 1: je vais la tuer; regler ca a ma facon; regler ca moi meme; cramer
 aggressive 0.5: bande de
 aggressive 0.8: se fout de ma gueule; foutez de ma gueule; se fout de nous; foutez de nous
 aggressive 1: m en occuper moi meme; va le regretter; vont le regretter; allez le regretter
-aggressive 1: sale con
+aggressive 1.5: sale con
 # "Con" as a noun; "c'est con" (it is silly) is no insult.
 aggressive 1: un con; une conne; gueule de con; tete de con; espece de con; pauvre con
 aggressive 1: vieux con; des cons; je le fous par; je le fous dans; je la fous par
@@ -965,6 +974,7 @@ formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dom
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: avec accuse de reception; avec avis de reception; lrar; action en justice
 formal 1: je me reserve; lawyer; compensation claim
+formal 1: reduction sur le loyer; reduction du loyer; baisse de loyer; baisse du loyer; diminution du loyer; diminution de loyer
 # A hearing the tenant is summoned to is no step of the tenant's against the landlord.
 formal 0: audience .. .. tribunal; audience .. .. .. tribunal; convoque* au tribunal; convoque* devant le tribunal
 # An acknowledgment of receipt is the tenant's formal step only when a letter goes "avec"

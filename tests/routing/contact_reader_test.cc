@@ -2162,6 +2162,42 @@ TEST(ContactReaderTest, ReopeningsHeatingAndReportedCallsOfRoundTwenty) {
   }
 }
 
+// Round 21, after blind_32 and blind_33 (new sentences).
+TEST(ContactReaderTest, WaterPeopleDoorsAndDeclarationsOfRoundTwentyOne) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "le ballon d'eau chaude fuit de partout, l'eau coule dans l'entrée et va vers les "
+             "prises",
+             "il y a une dame allongée dans l'escalier du 3, elle ne bouge plus",
+             "la porte du local vélos a été forcée cette nuit et elle reste grande ouverte",
+             "ma mère de 91 ans, sa porte fermait plus à clé depuis lundi et cette nuit "
+             "quelqu'un est rentré chez elle pendant qu'elle dormait",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    EXPECT_TRUE(readText(reader, "le connard du rez-de-chaussée a encore rayé ma voiture",
+                         Channel::kWeb)
+                    .aggressive);
+    for (const std::string_view text : {
+             "Bonjour, je vous informe de mon intention de quitter le logement fin août. "
+             "Pouvez-vous me proposer une date pour l'état des lieux ?",
+             "Bonjour, ma compagne vit désormais avec nous, que dois-je vous transmettre ? "
+             "Cordialement",
+             "ça fait deux mois pour le radiateur, je demande une réduction sur le loyer de "
+             "mars, où en est-on ?",
+         }) {
+      EXPECT_FALSE(readText(reader, text, Channel::kEmail).status_only) << text;
+    }
+  }
+  // A call for adding somebody named as a file is a follow-up.
+  for (const std::string& reason :
+       readText(ContactReader(lexiconOnly()),
+                "bonjour ma demande pour ajouter mon fils au bail, c'est fait ?", Channel::kWeb)
+           .reasons) {
+    EXPECT_EQ(reason.find("coming to live"), std::string::npos) << reason;
+  }
+}
+
 // Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the
 // sentence ended inside a decoded entity. Reasons go into a proto3 string too.
 TEST(ContactReaderTest, ReasonsAreValidUtf8EvenFromBrokenHtml) {

@@ -848,6 +848,11 @@ const std::vector<std::string>& defaultCaseRefPatterns() {
       "suivi|request|case|file: @{1,4}9{2,4}-9{3,8}",
       "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
       "suivi|request|case|file: @{2,4}/9{4}/9{3,8}",
+      // A code, a département and a year before the number ("MUT/38/2025/01142"), a code and a
+      // short year ("réf. REMB-25-0934").
+      "%{2,4}/9{2}/9{4}/9{3,8}",
+      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+      "suivi|request|case|file: %{2,5}/9{2}/9{3,8}",
   };
   return *kDefaults;
 }

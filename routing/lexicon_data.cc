@@ -375,7 +375,8 @@ urgent 40: arrive pas a fermer le robinet; impossible de couper l eau; robinet d
 urgent 40: trouve pas ou on coupe l eau; sais pas ou couper l eau; sais pas ou on coupe l eau
 # Water spreading through the home towards the sockets; a person lying still (round 21).
 urgent 70: vers les prises; jusqu aux prises; fuit de partout; de l eau dans tout
-urgent 70: bouge presque pas; bouge presque plus; ne bouge plus; il bouge plus; elle bouge plus; respire plus; inconscient*
+urgent 70: bouge presque pas; bouge presque plus; il ne bouge plus; elle ne bouge plus; il bouge plus; elle bouge plus
+urgent 70: respire plus; inconscient*
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -476,6 +477,8 @@ urgent 0: je sens pas .. gaz*; on sent pas .. gaz*; je sens plus .. gaz*; on sen
 # A cistern that keeps filling is not a flood.
 urgent 0: chasse d eau .. .. arrete plus; chasse d eau .. .. arrete pas; chasse .. .. arrete plus
 urgent 0: si ca continue; si ca continue comme ca
+# A fire feared, a gutter overflowing in the rain (round 22).
+urgent 0: risque d incendie; risque incendie; peur d un incendie; crainte d un incendie; gouttiere* .. .. deborde*
 # Not emergencies: a running cistern, lukewarm water, plants being watered, a buzzing doorbell.
 urgent 0: chasse d eau coule*; chasse d eau .. coule*; chasse coule*; la chasse .. en continu
 # Water running into a toilet bowl is a repair, not water pouring into the home.
@@ -563,6 +566,7 @@ urgent -40: rien de dangereux; pas dangereux; aucun danger; pas de danger; pas e
 vurgent 70: chauffage .. coupe; plus .. de chauffage; pas .. de chauffage
 vurgent 70: plus de chauffage; pas de chauffage; sans chauffage; chauffage coupe; no heating
 vurgent 70: aucun chauffage; toujours pas de chauffage; toujours aucun chauffage
+vurgent 70: panne du chauffage; panne de chauffage; panne de la chaudiere; panne de chaudiere
 vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe

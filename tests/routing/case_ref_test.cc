@@ -171,6 +171,9 @@ TEST(CaseRefTest, HesitationsAndOtherLandlordsNumbering) {
   EXPECT_EQ(findRef("relance pour 2025-ENT-10442, merci"), "2025-ENT-10442");
   EXPECT_EQ(findRef("Dossier B25-04417 : où en est-on ?"), "B25-04417");
   EXPECT_EQ(findRef("la référence c'est sin 2026 4410 je crois"), "sin 2026 4410");
+  // Round 22: a département between the code and the year, a code with a short year.
+  EXPECT_EQ(findRef("Objet : dossier n° SLS/69/2026/00871 – relance"), "SLS/69/2026/00871");
+  EXPECT_EQ(findRef("votre courrier (réf. RGUL-26-1187) annonce"), "RGUL-26-1187");
   // Neither a date nor a year alone after the keyword.
   EXPECT_EQ(findRef("mon dossier de 2025 euh toujours rien"), std::nullopt);
   EXPECT_EQ(findRef("ma demande du 12 mars 2026 euh"), std::nullopt);

@@ -1928,11 +1928,11 @@ TEST(ContactReaderQualityTest, TwentySixthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.69, /*ref=*/1.00);
 }
 
-// blind_27 .. blind_33 (100 messages each): ordinary days at seven more landlords, each written
+// blind_27 .. blind_35 (100 messages each): ordinary days at nine more landlords, each written
 // blind and committed before the reader read it. Their first passes (routing/corpus/README.md)
-// led rounds 18-21; these floors are today's scores rounded down, in sample for the misses those
+// led rounds 18-22; these floors are today's scores rounded down, in sample for the misses those
 // rounds mended.
-TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyOneMeetFloors) {
+TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyTwoMeetFloors) {
   struct Floors {
     const char* file;
     double intent, status_p, status_r, urgent_r, aggressive_f1, reassurance_f1, ref;
@@ -1940,11 +1940,13 @@ TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyOneMeetFloors
   constexpr Floors kFloors[] = {
       {"blind_27.jsonl", 0.85, 1.00, 0.87, 1.00, 1.00, 0.54, 0.98},
       {"blind_28.jsonl", 0.85, 0.90, 0.76, 1.00, 1.00, 0.66, 0.97},
-      {"blind_29.jsonl", 0.90, 0.92, 0.88, 1.00, 1.00, 0.69, 0.97},
+      {"blind_29.jsonl", 0.90, 0.92, 0.88, 1.00, 1.00, 0.69, 0.98},
       {"blind_30.jsonl", 0.87, 0.92, 0.92, 1.00, 1.00, 0.69, 0.99},
       {"blind_31.jsonl", 0.87, 1.00, 0.90, 1.00, 1.00, 0.76, 0.98},
       {"blind_32.jsonl", 0.90, 0.93, 0.96, 1.00, 1.00, 0.75, 0.99},
       {"blind_33.jsonl", 0.86, 1.00, 0.83, 0.91, 1.00, 0.76, 0.97},
+      {"blind_34.jsonl", 0.88, 1.00, 1.00, 1.00, 1.00, 0.84, 0.98},
+      {"blind_35.jsonl", 0.92, 1.00, 1.00, 1.00, 1.00, 0.78, 0.97},
   };
   for (const Floors& f : kFloors) {
     SCOPED_TRACE(f.file);
@@ -2222,6 +2224,28 @@ TEST(ContactReaderTest, WaterPeopleDoorsAndDeclarationsOfRoundTwentyOne) {
                 "bonjour ma demande pour ajouter mon fils au bail, c'est fait ?", Channel::kWeb)
            .reasons) {
     EXPECT_EQ(reason.find("coming to live"), std::string::npos) << reason;
+  }
+}
+
+// Round 22, after blind_34 and blind_35 (new sentences): a thing that no longer moves is no
+// person lying still, a fire feared and a gutter overflowing are no emergency, a breakdown of
+// the heating named as a noun is heating gone.
+TEST(ContactReaderTest, StillThingsFearsAndBreakdownsOfRoundTwentyTwo) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "la parabole s'était décrochée avec le vent, je l'ai rattachée et ça ne bouge "
+             "plus, quelqu'un peut vérifier ?",
+             "les cartons entassés au sous-sol, c'est un risque d'incendie, merci de les faire "
+             "enlever",
+             "la gouttière au-dessus de la porte déborde dès qu'il pleut",
+         }) {
+      EXPECT_FALSE(readText(reader, text, Channel::kWeb).urgent) << text;
+    }
+    EXPECT_TRUE(readText(reader,
+                         "depuis la panne du chauffage lundi il fait 15 degrés et ma fille de 2 "
+                         "ans est malade",
+                         Channel::kEmail)
+                    .urgent);
   }
 }
 

@@ -377,6 +377,19 @@ urgent 40: trouve pas ou on coupe l eau; sais pas ou couper l eau; sais pas ou o
 urgent 70: vers les prises; jusqu aux prises; fuit de partout; de l eau dans tout
 urgent 70: bouge presque pas; bouge presque plus; il ne bouge plus; elle ne bouge plus; il bouge plus; elle bouge plus
 urgent 70: respire plus; inconscient*
+# Round 23, from check_u's misses (emergencies told without the usual words).
+urgent 70: elle ne bouge pas; il ne bouge pas; ne bouge pas et ne repond pas
+urgent 75: remonte par la bonde; remonte par le siphon; eau grise .. .. remonte*; douche .. .. deborde*; baignoire .. .. deborde*
+urgent 75: egout* .. .. remont*; remonte encore dans; merde dans la baignoire
+urgent 70: goutte* par le spot; coule* par le spot; goutte* .. .. lampe; coule* .. .. lampe; plafond fait une poche
+urgent 70: ca hurle et ca cogne; ca cogne; une femme crie; femme qui crie; choses qui se cassent; en train de frapper; frapper sa femme; entend des coups
+urgent 50: bloque grand ouvert; trouve pas la vanne; trouve pas le robinet d arret; va deborder
+urgent 70: odeur .. .. .. chaudiere; tous mal a la tete; on a mal a la tete; mal de tete .. .. odeur
+urgent 70: racines sortent de terre; arbre .. .. va tomber; arbre .. .. penche dangereusement
+urgent 75: plus aucune electricite; aucune electricite; plus aucune lumiere ni; aucune prise ne; ni prise ne fonctionne
+urgent 70: a la lampe de poche; a la bougie; lampe torche
+urgent 65: sort de sous les plinthes; sous les plinthes .. .. eau; s etale partout; ca s etale
+urgent 80: on est .. dans l ascenseur; ils sont .. dans l ascenseur; elle est dans l ascenseur; il est dans l ascenseur
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -615,6 +628,9 @@ vurgent 70: on a frappe .. .. repond pas; on a sonne .. .. repond pas; a frappe 
 vurgent 70: pas vu* depuis .. semaine; plus vu* depuis .. semaine; pas vu* depuis .. .. semaine; plus vu* depuis .. .. semaine
 # Electricity that keeps cutting out for somebody on a breathing machine.
 vurgent 70: electricite .. saute; courant .. saute; a encore saute; ca saute; concentrateur .. s arrete; concentrateur .. arrete
+vurgent 70: courant disjoncte; disjoncte des que; disjoncteur ne tient pas; pompe .. .. vide; batterie .. .. vide*
+vurgent 70: le vent .. entre; le vent .. entrent; la pluie .. entre; la pluie .. entrent; vent et la pluie entrent; rentre un froid; il rentre un froid
+vurgent 70: ne repond plus depuis; repond plus depuis; n ouvre toujours pas; journal .. .. devant la porte; journal .. .. devant sa porte; lumiere reste allumee
 breakin 1: fractur*; effraction; cambriol*; force la porte; forcee; enfonce*; break in
 breakin 1: brise*; brisee*; defonce*
 breakin 1: broken into; burglar*; vole; volee; volees; squatte
@@ -625,6 +641,7 @@ breakin 1: on a casse la vitre; ont casse la vitre; on a casse la fenetre; ont c
 breakin 1: lance une pierre; lance un caillou; lance un pave; jete une pierre; jete un caillou; jete un pave; lance des pierres; jete des pierres; lance des cailloux
 breakin 1: pierre ou; une pierre; un caillou; un pave dans
 breakin 1: quelqu un est rentre chez; quelqu un est entre chez; est rentre chez lui pendant; est rentre chez elle pendant; on lui a pris son; on lui a vole
+breakin 1: balance* une bouteille; jete* une bouteille; lance* une bouteille; une bouteille dans ma fenetre
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
@@ -634,6 +651,7 @@ lockfail 1: peux plus .. fermer; pouvons plus .. fermer; fermer a cle
 lockfail 1: ne se verrouille plus; impossible de fermer; ne ferme plus du tout; cannot lock
 lockfail 1: won t lock; serrure cassee; serrure .. cassee; serrure arrachee; porte ouverte
 lockfail 1: fermait plus a cle; ferme plus a cle; fermait plus; reste grande ouverte; grande ouverte; gache .. arrachee; gache arrachee
+lockfail 1: impossible de la refermer; impossible de refermer; peut plus refermer; cremone .. arrachee; cremone arrachee; tient plus fermee; ne tient plus fermee
 lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouiller; verrouille plus
 lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
 # A home left open to anybody after a break-in (round 15), whatever was broken to get in.
@@ -910,6 +928,9 @@ vulnerable 60: octogenaire; nonagenaire; centenaire; ma vieille mere; mon vieux 
 vulnerable 45: ma mere agee; mon pere age; mes parents ages; personne fragile; tres fragile; sous traitement
 vulnerable 60: dialyse a domicile; greffe*; insuffisan* respiratoire; insuffisan* cardiaque; bronchiolite
 vulnerable 60: sclerose en plaques; parkinson; alzheimer; myopath*; mucoviscidose; insuffisan* renale; epilep*; amput*; avc
+vulnerable 60: nutrition enterale; pompe electrique; assistance respiratoire; apnee du sommeil; fauteuil electrique
+vulnerable 60: elle a _ mois; il a _ mois
+vulnerable 0: elle a _ mois de; il a _ mois de
 
 # ---------------------------------------------------------------- asks for a person / call back
 person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain

@@ -382,7 +382,7 @@ urgent 70: elle ne bouge pas; il ne bouge pas; ne bouge pas et ne repond pas
 urgent 75: remonte par la bonde; remonte par le siphon; eau grise .. .. remonte*; douche .. .. deborde*; baignoire .. .. deborde*
 urgent 75: egout* .. .. remont*; remonte encore dans; merde dans la baignoire
 urgent 70: goutte* par le spot; coule* par le spot; goutte* .. .. lampe; coule* .. .. lampe; plafond fait une poche
-urgent 70: ca hurle et ca cogne; ca cogne; une femme crie; femme qui crie; choses qui se cassent; en train de frapper; frapper sa femme; entend des coups
+urgent 70: ca hurle et ca cogne; ca cogne; une femme crie; femme qui crie; choses qui se cassent; en train de frapper; frapper sa femme
 urgent 50: bloque grand ouvert; trouve pas la vanne; trouve pas le robinet d arret; va deborder
 urgent 70: odeur .. .. .. chaudiere; tous mal a la tete; on a mal a la tete; mal de tete .. .. odeur
 urgent 70: racines sortent de terre; arbre .. .. va tomber; arbre .. .. penche dangereusement

@@ -2083,6 +2083,20 @@ class Analysis {
   // Token i's folded word.
   std::string_view word(std::size_t i) const { return text_.word(text_.tokens[i]); }
 
+  // The first token in [from, to) (clipped to the text) whose word `set` holds, or SIZE_MAX:
+  // the window a scan looks in around its anchor ("mon préavis" three words after "donne").
+  template <std::size_t N>
+  std::size_t firstIn(std::size_t from, std::size_t to, const internal::WordSet<N>& set) const {
+    for (std::size_t j = from; j < std::min(to, text_.tokens.size()); ++j) {
+      if (set.contains(word(j))) {
+        return j;
+      }
+    }
+    return SIZE_MAX;
+  }
+  // The three tokens before token i.
+  static std::size_t threeBefore(std::size_t i) { return i >= 3 ? i - 3 : 0; }
+
   // The tokens whose shape some scan's anchor has (kScanShapes), listed on first use: eight
   // scans then look at a few tokens each instead of every token of a letter.
   const std::vector<std::uint32_t>& scanCandidates() const {
@@ -2231,10 +2245,7 @@ class Analysis {
                    ? here
                    : UINT32_MAX;
       }
-      bool coming = false;
-      for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i && !coming; ++j) {
-        coming = kComingWords.contains(word(j));
-      }
+      const bool coming = firstIn(threeBefore(i), i, kComingWords) != SIZE_MAX;
       for (std::size_t j = i + 1; coming && j + 1 < std::min(n, i + 4); ++j) {
         const std::string_view where = word(j);
         const std::string_view who = word(j + 1);
@@ -2275,8 +2286,9 @@ class Analysis {
       const auto here = static_cast<std::uint32_t>(i);
       if (w == "conge" || w == "preavis") {
         // "je vous donne mon préavis", "donner congé"
-        for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i; ++j) {
-          if (kGivingWords.contains(word(j)) && !pastBefore(j, 3)) {
+        for (std::size_t j = firstIn(threeBefore(i), i, kGivingWords); j != SIZE_MAX;
+             j = firstIn(j + 1, i, kGivingWords)) {
+          if (!pastBefore(j, 3)) {
             return static_cast<std::uint32_t>(j);
           }
         }
@@ -2286,26 +2298,16 @@ class Analysis {
         return pastBefore(i, 3) ? UINT32_MAX : here;
       }
       if (w.starts_with("quitt")) {
-        if (pastBefore(i, 3)) {
-          return UINT32_MAX;
-        }
-        for (std::size_t j = i + 1; j < std::min(n, i + 3); ++j) {
-          if (kHomeNouns.contains(word(j))) {
-            return here;
-          }
-        }
+        return !pastBefore(i, 3) && firstIn(i + 1, i + 3, kHomeNouns) != SIZE_MAX ? here
+                                                                                 : UINT32_MAX;
+      }
+      if (w == "numero" && firstIn(i + 1, i + 3, kFileNouns) != SIZE_MAX) {
         return UINT32_MAX;
       }
-      if (w == "numero") {
-        for (std::size_t j = i + 1; j < std::min(n, i + 3); ++j) {
-          if (kFileNouns.contains(word(j))) {
-            return UINT32_MAX;
-          }
-        }
-      }
       // "changer mon numéro", "changement d'adresse", "ma nouvelle adresse mail"
-      for (std::size_t j = (i >= 3 ? i - 3 : 0); j < i; ++j) {
-        if (kChangeWords.contains(word(j)) && !pastBefore(j, kClauseReach)) {
+      for (std::size_t j = firstIn(threeBefore(i), i, kChangeWords); j != SIZE_MAX;
+           j = firstIn(j + 1, i, kChangeWords)) {
+        if (!pastBefore(j, kClauseReach)) {
           return static_cast<std::uint32_t>(j);
         }
       }
@@ -2329,19 +2331,12 @@ class Analysis {
   // question about where things stand. "faire avancer mon dossier" presses a follow-up and is
   // left alone, as is a move reported ("ils l'ont décalé").
   std::uint32_t findMoveAsked() const {
-    const std::size_t n = text_.tokens.size();
     return firstAnchored<kMoveVerbs>([&](std::size_t i, std::string_view w) {
       if (i == 0 || word(i - 1) == "faire") {
         return UINT32_MAX;
       }
-      if (w == "changer" || w == "modifier") {
-        bool slot = false;
-        for (std::size_t j = i + 1; j < std::min(n, i + 4) && !slot; ++j) {
-          slot = kSlotNouns.contains(word(j));
-        }
-        if (!slot) {
-          return UINT32_MAX;
-        }
+      if ((w == "changer" || w == "modifier") && firstIn(i + 1, i + 4, kSlotNouns) == SIZE_MAX) {
+        return UINT32_MAX;
       }
       for (std::size_t j = i; j > 0 && i - j < 5 && !punctuationBetween(j - 1, j); --j) {
         if (kMoveAsks.contains(word(j - 1))) {
@@ -2473,7 +2468,6 @@ class Analysis {
   // has to file, even when the message only asks to confirm its receipt: the model reads the
   // confirmation as a follow-up. Returns the token where the sending starts.
   std::uint32_t findDocumentSentNow() const {
-    const std::size_t n = text_.tokens.size();
     return firstAnchored<kDocumentSentAnchors>([&](std::size_t i, std::string_view w) {
       if (i == 0) {
         return UINT32_MAX;
@@ -2504,12 +2498,8 @@ class Analysis {
       if (w == "joins" || w == "joint" || w == "joignons") {
         return at - 1;
       }
-      if (kSendingNowWords.contains(w)) {
-        for (std::size_t j = i + 1; j < std::min(n, i + 5); ++j) {
-          if (kDocumentNouns.contains(word(j))) {
-            return at - 1;
-          }
-        }
+      if (kSendingNowWords.contains(w) && firstIn(i + 1, i + 5, kDocumentNouns) != SIZE_MAX) {
+        return at - 1;
       }
       return UINT32_MAX;
     });

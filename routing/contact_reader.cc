@@ -2249,7 +2249,9 @@ class Analysis {
       for (std::size_t j = i + 1; coming && j + 1 < std::min(n, i + 4); ++j) {
         const std::string_view where = word(j);
         const std::string_view who = word(j + 1);
-        if ((where == "chez" || where == "avec") && (who == "moi" || who == "nous")) {
+        // "viendrait vivre chez nous", "viendrait habiter l'appartement"
+        if (((where == "chez" || where == "avec") && (who == "moi" || who == "nous")) ||
+            kHomeNouns.contains(who)) {
           return here;
         }
       }

@@ -607,6 +607,9 @@ vurgent 70: le froid .. rentre; le froid rentre; froid qui rentre; le froid entr
 # Stuck at home upstairs by a lift out of order: urgent for someone ill, disabled or elderly.
 vurgent 70: peut pas descendre; peut plus descendre; pouvons pas descendre; peux pas descendre
 vurgent 70: peut pas sortir de chez; peut plus sortir de chez; bloque* chez moi; bloque* chez nous
+vurgent 70: peux plus sortir de chez; peux pas sortir de chez; pouvons plus sortir de chez; completement bloque*
+# Wasps or hornets coming into the home, for somebody allergic (round 24).
+vurgent 70: guepes .. .. rentrent; guepes .. .. entrent; frelons .. .. rentrent; frelons .. .. entrent
 vurgent 70: bloque* a l etage; coince* a l etage; bloque* en haut; coince* chez; cannot go down
 vurgent 60: ascenseur* .. .. marche pas; ascenseur* .. .. marche plus; ascenseur* .. .. en panne
 vurgent 60: ascenseur* .. .. fonctionne pas; ascenseur* .. .. fonctionne plus; ascenseur* .. .. hs
@@ -769,6 +772,7 @@ aggressive 1: avec une batte; a coups de pied; je vais l attendre; l attendre a 
 aggressive 1: foutre le feu; bruler votre; rayer sa caisse; rayer sa voiture; lui rayer
 aggressive 1: je defonce; defonce sa porte; allez tous crever; allez crever; crevez tous
 aggressive 1: vous allez voir ce que; tu vas voir ce que; tu vas prendre
+aggressive 1: sale quart d heure; mauvais quart d heure
 aggressive 1: va voir ce qu il va prendre
 aggressive 1: je vais lui faire; je vais le faire; lui faire bouffer; faire bouffer
 aggressive 1: je vais vous pourrir
@@ -929,6 +933,7 @@ vulnerable 45: ma mere agee; mon pere age; mes parents ages; personne fragile; t
 vulnerable 60: dialyse a domicile; greffe*; insuffisan* respiratoire; insuffisan* cardiaque; bronchiolite
 vulnerable 60: sclerose en plaques; parkinson; alzheimer; myopath*; mucoviscidose; insuffisan* renale; epilep*; amput*; avc
 vulnerable 60: nutrition enterale; pompe electrique; assistance respiratoire; apnee du sommeil; fauteuil electrique
+vulnerable 60: allergique; choc anaphylactique; anaphyla*
 vulnerable 60: elle a _ mois; il a _ mois
 vulnerable 0: elle a _ mois de; il a _ mois de
 
@@ -951,6 +956,7 @@ person 1: etre rappele*; rappele par; etre contacte*; etre recontacte*
 person 1: parler a votre responsable; parler au responsable; parler a un responsable
 # A named person or an interview asked for (round 16).
 person 1: voudrais parler a; voudrais parler au; voudrais parler avec; souhaiterais parler a
+person 1: parler directement a; parler directement au; parler directement avec; personne qui suit mon dossier
 person 1: souhaite parler a; aimerais parler a; veux parler a; veux parler au; puis je parler a
 person 1: solliciter un entretien; sollicite un entretien; sollicitation d un entretien
 person 1: accorder un entretien; obtenir un entretien; un entretien avec
@@ -1000,6 +1006,8 @@ formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous
 formal 1: avec accuse de reception; avec avis de reception; lrar; action en justice
 formal 1: je me reserve; lawyer; compensation claim
 formal 1: reduction sur le loyer; reduction du loyer; baisse de loyer; baisse du loyer; diminution du loyer; diminution de loyer
+# Withholding the rent until the work is done (round 24).
+formal 1: paye plus le loyer; paierai plus le loyer; payer plus le loyer; arreter de payer le loyer; arrete de payer le loyer; suspendre le paiement; je bloque le loyer; bloquer le loyer
 # A hearing the tenant is summoned to is no step of the tenant's against the landlord.
 formal 0: audience .. .. tribunal; audience .. .. .. tribunal; convoque* au tribunal; convoque* devant le tribunal
 # An acknowledgment of receipt is the tenant's formal step only when a letter goes "avec"

@@ -390,6 +390,15 @@ urgent 75: plus aucune electricite; aucune electricite; plus aucune lumiere ni; 
 urgent 70: a la lampe de poche; a la bougie; lampe torche
 urgent 65: sort de sous les plinthes; sous les plinthes .. .. eau; s etale partout; ca s etale
 urgent 80: on est .. dans l ascenseur; ils sont .. dans l ascenseur; elle est dans l ascenseur; il est dans l ascenseur
+# Round 25 (after blind_40..43): an electrical panel too hot to touch, a swollen ceiling told at
+# length, a railing hanging loose, a person lying still said without "ne", a tree down across
+# the way out, roof tiles blown off over the street.
+urgent 70: tableau .. .. brulant; tableau .. .. brule quand; compteur .. .. brulant; prise .. .. brulante; disjoncteur .. .. brulant
+urgent 70: plafond .. .. .. gonfl*; grosse poche; poche toute molle; poche .. .. goutte*; que ca me tombe dessus; nous tombe dessus
+urgent 70: rambarde .. .. decroch*; garde corps .. .. decroch*; rambarde .. .. tient plus; garde corps .. .. tient plus; tient plus qu a _ vis
+urgent 70: bouge pas et repond pas; bouge pas et ne repond pas; allonge* dans le local
+urgent 70: arbre .. .. est tombe; pin .. .. est tombe; voitures ecrasees; voiture ecrasee; peut plus sortir ni rentrer
+urgent 70: tuiles .. .. s envolent; tuiles s envolent; tombees sur le trottoir; tombe sur le trottoir; tombent sur le trottoir
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -773,6 +782,7 @@ aggressive 1: foutre le feu; bruler votre; rayer sa caisse; rayer sa voiture; lu
 aggressive 1: je defonce; defonce sa porte; allez tous crever; allez crever; crevez tous
 aggressive 1: vous allez voir ce que; tu vas voir ce que; tu vas prendre
 aggressive 1: sale quart d heure; mauvais quart d heure
+aggressive 1: mort aux rats; les empoisonner; l empoisonner; empoisonner ses
 aggressive 1: va voir ce qu il va prendre
 aggressive 1: je vais lui faire; je vais le faire; lui faire bouffer; faire bouffer
 aggressive 1: je vais vous pourrir
@@ -1008,6 +1018,7 @@ formal 1: je me reserve; lawyer; compensation claim
 formal 1: reduction sur le loyer; reduction du loyer; baisse de loyer; baisse du loyer; diminution du loyer; diminution de loyer
 # Withholding the rent until the work is done (round 24).
 formal 1: paye plus le loyer; paierai plus le loyer; payer plus le loyer; arreter de payer le loyer; arrete de payer le loyer; suspendre le paiement; je bloque le loyer; bloquer le loyer
+formal 1: geste sur le loyer; un geste financier; geste sur mon loyer
 # A hearing the tenant is summoned to is no step of the tenant's against the landlord.
 formal 0: audience .. .. tribunal; audience .. .. .. tribunal; convoque* au tribunal; convoque* devant le tribunal
 # An acknowledgment of receipt is the tenant's formal step only when a letter goes "avec"

@@ -1929,12 +1929,12 @@ TEST(ContactReaderQualityTest, TwentySixthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.69, /*ref=*/1.00);
 }
 
-// blind_27 .. blind_39 (100 messages each): ordinary days at thirteen more landlords, each written
+// blind_27 .. blind_43 (100 messages each): ordinary days at seventeen more landlords, each written
 // blind and committed before the reader read it. Their first passes (routing/corpus/README.md)
-// led rounds 18-24; these floors are today's scores rounded down, in sample for the misses those
+// led rounds 18-25; these floors are today's scores rounded down, in sample for the misses those
 // rounds mended. Reassurance readings move a little whenever the lexicon's features retrain the
 // model (round 23 moved a114 and i110, "mon fils de 19 ans", to high).
-TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyFourMeetFloors) {
+TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyFiveMeetFloors) {
   struct Floors {
     const char* file;
     double intent, status_p, status_r, urgent_r, aggressive_f1, reassurance_f1, ref;
@@ -1953,6 +1953,10 @@ TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyFourMeetFloor
       {"blind_37.jsonl", 0.91, 0.92, 0.88, 0.92, 1.00, 0.61, 0.96},
       {"blind_38.jsonl", 0.91, 0.95, 0.95, 0.90, 1.00, 0.81, 1.00},
       {"blind_39.jsonl", 0.85, 0.95, 0.86, 0.90, 1.00, 0.78, 0.98},
+      {"blind_40.jsonl", 0.89, 0.96, 1.00, 1.00, 1.00, 0.73, 0.97},
+      {"blind_41.jsonl", 0.94, 1.00, 0.96, 1.00, 1.00, 0.74, 0.96},
+      {"blind_42.jsonl", 0.91, 1.00, 0.88, 1.00, 1.00, 0.66, 0.93},
+      {"blind_43.jsonl", 0.93, 0.96, 0.86, 1.00, 1.00, 0.73, 0.99},
   };
   for (const Floors& f : kFloors) {
     SCOPED_TRACE(f.file);
@@ -2320,6 +2324,37 @@ TEST(ContactReaderTest, RentStrikesThreatsAndHouseholdsOfRoundTwentyFour) {
                          Channel::kWeb)
                     .urgent);
   }
+}
+
+// Round 25, after blind_40 .. blind_43 (new sentences).
+TEST(ContactReaderTest, FallingThingsAndHotPanelsOfRoundTwentyFive) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "le compteur dans le couloir il est brûlant quand on le touche et tout a sauté",
+             "au plafond de la cuisine au-dessus de la table il y a une grosse poche qui "
+             "grossit",
+             "la rambarde de l'escalier extérieur s'est décrochée, les enfants montent par là",
+             "un homme dans le hall, il bouge pas et répond pas quand on lui parle",
+             "le gros platane devant l'immeuble est tombé cette nuit, voitures écrasées",
+             "avec le vent les tuiles s'envolent, il y en a une qui est tombée sur le trottoir",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    EXPECT_TRUE(readText(reader,
+                         "si vous faites rien pour son chat je vais l'empoisonner",
+                         Channel::kWeb)
+                    .aggressive);
+    EXPECT_FALSE(readText(reader,
+                          "Dossier 2026/118822 : la porte est enfin réparée, quand passe le "
+                          "peintre ? Je demande aussi un geste sur le loyer pour le mois perdu.",
+                          Channel::kEmail)
+                     .status_only);
+  }
+  // A car that has not moved for months is no person lying still.
+  EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
+                        "une épave sur le parking, ça fait deux mois qu'elle bouge pas",
+                        Channel::kWeb)
+                   .urgent);
 }
 
 // Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the

@@ -1164,6 +1164,18 @@ class Analysis {
                        });
   }
 
+  // Whether "quand" stands in the six tokens before `t`, within its clause: a resolution asked
+  // about ("quand est-ce qu'il est réparé") is none.
+  bool asksWhen(std::uint32_t t) const {
+    const std::uint32_t from = clauseStart(t);
+    for (std::uint32_t k = t; k > from && t - k < 6; --k) {
+      if (word(k - 1) == "quand") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // A "now" between tokens `from` and `to`: "il y a eu comme un pof et là ça sent le chaud"
   // tells a past event, then the present. Speech has no full stops to part them.
   bool nowBetween(std::uint32_t from, std::uint32_t to) const {
@@ -1188,6 +1200,9 @@ class Analysis {
       }
       // A zero-weight resolved cue is an exception ("depuis l'an dernier"), not a resolution.
       if (s.kind == CueKind::kResolved && s.weight > 0) {
+        if (asksWhen(s.hit.first_token)) {
+          continue;  // "quand est-ce qu'il est réparé ?" asks, it does not tell
+        }
         if (s.weight >= kClosingResolvedWeight) {
           closing_sentences.push_back(text_.tokens[s.hit.first_token].sentence);
         } else {

@@ -399,6 +399,10 @@ urgent 70: rambarde .. .. decroch*; garde corps .. .. decroch*; rambarde .. .. t
 urgent 70: bouge pas et repond pas; bouge pas et ne repond pas; allonge* dans le local
 urgent 70: arbre .. .. est tombe; pin .. .. est tombe; voitures ecrasees; voiture ecrasee; peut plus sortir ni rentrer
 urgent 70: tuiles .. .. s envolent; tuiles s envolent; tombees sur le trottoir; tombe sur le trottoir; tombent sur le trottoir
+# Round 26 (after blind_44..47): water reaching the electrical panel or the neighbour below now,
+# and violence heard now ("elle crie à l'aide", "la dame hurle arrête").
+urgent 70: au dessus du tableau electrique; coule* .. .. .. tableau electrique; goutte chez la voisine; goutte chez le voisin; goutte chez elle; coule chez la voisine; coule chez le voisin; l eau arrive jusque
+urgent 70: crie a l aide; hurle arrete; crie arrete; tape contre les murs
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -783,6 +787,7 @@ aggressive 1: je defonce; defonce sa porte; allez tous crever; allez crever; cre
 aggressive 1: vous allez voir ce que; tu vas voir ce que; tu vas prendre
 aggressive 1: sale quart d heure; mauvais quart d heure
 aggressive 1: mort aux rats; les empoisonner; l empoisonner; empoisonner ses
+aggressive 1: je casse tout; on casse tout; lui balancer; balancer .. par la fenetre; cette folle; ce malade mental
 aggressive 1: va voir ce qu il va prendre
 aggressive 1: je vais lui faire; je vais le faire; lui faire bouffer; faire bouffer
 aggressive 1: je vais vous pourrir
@@ -1019,6 +1024,7 @@ formal 1: reduction sur le loyer; reduction du loyer; baisse de loyer; baisse du
 # Withholding the rent until the work is done (round 24).
 formal 1: paye plus le loyer; paierai plus le loyer; payer plus le loyer; arreter de payer le loyer; arrete de payer le loyer; suspendre le paiement; je bloque le loyer; bloquer le loyer
 formal 1: geste sur le loyer; un geste financier; geste sur mon loyer
+formal 1: que vous me remboursiez; demande a etre rembourse*; demande a etre indemnise*
 # A hearing the tenant is summoned to is no step of the tenant's against the landlord.
 formal 0: audience .. .. tribunal; audience .. .. .. tribunal; convoque* au tribunal; convoque* devant le tribunal
 # An acknowledgment of receipt is the tenant's formal step only when a letter goes "avec"

@@ -1929,12 +1929,12 @@ TEST(ContactReaderQualityTest, TwentySixthBlindBatchMeetsFloors) {
                /*aggressive_f1=*/1.00, /*reassurance_f1=*/0.69, /*ref=*/1.00);
 }
 
-// blind_27 .. blind_43 (100 messages each): ordinary days at seventeen more landlords, each written
+// blind_27 .. blind_47 (100 messages each): ordinary days at twenty-one more landlords, each written
 // blind and committed before the reader read it. Their first passes (routing/corpus/README.md)
-// led rounds 18-25; these floors are today's scores rounded down, in sample for the misses those
+// led rounds 18-26; these floors are today's scores rounded down, in sample for the misses those
 // rounds mended. Reassurance readings move a little whenever the lexicon's features retrain the
 // model (round 23 moved a114 and i110, "mon fils de 19 ans", to high).
-TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyFiveMeetFloors) {
+TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentySixMeetFloors) {
   struct Floors {
     const char* file;
     double intent, status_p, status_r, urgent_r, aggressive_f1, reassurance_f1, ref;
@@ -1957,6 +1957,10 @@ TEST(ContactReaderQualityTest, BlindBatchesOfRoundsEighteenToTwentyFiveMeetFloor
       {"blind_41.jsonl", 0.94, 1.00, 0.96, 1.00, 1.00, 0.74, 0.96},
       {"blind_42.jsonl", 0.91, 1.00, 0.88, 1.00, 1.00, 0.66, 0.93},
       {"blind_43.jsonl", 0.93, 0.96, 0.86, 1.00, 1.00, 0.73, 0.99},
+      {"blind_44.jsonl", 0.84, 1.00, 0.88, 1.00, 1.00, 0.69, 0.95},
+      {"blind_45.jsonl", 0.88, 0.96, 0.96, 1.00, 0.93, 0.69, 0.97},
+      {"blind_46.jsonl", 0.89, 0.91, 0.84, 1.00, 0.92, 0.57, 0.94},
+      {"blind_47.jsonl", 0.83, 0.92, 0.92, 0.90, 1.00, 0.69, 1.00},
   };
   for (const Floors& f : kFloors) {
     SCOPED_TRACE(f.file);
@@ -2355,6 +2359,33 @@ TEST(ContactReaderTest, FallingThingsAndHotPanelsOfRoundTwentyFive) {
                         "une épave sur le parking, ça fait deux mois qu'elle bouge pas",
                         Channel::kWeb)
                    .urgent);
+}
+
+// Round 26, after blind_44 .. blind_47 (new sentences).
+TEST(ContactReaderTest, QuestionsAboutRepairsAndWaterSpreadingOfRoundTwentySix) {
+  for (const ContactReader& reader : bothReaders()) {
+    // A repair asked about ("quand est-ce qu'il est réparé") resolves nothing.
+    EXPECT_TRUE(readText(reader,
+                         "l'ascenseur est en panne, mon père a 88 ans au 7e il peut pas "
+                         "descendre, quand est-ce qu'il est réparé",
+                         Channel::kPhone)
+                    .urgent);
+    for (const std::string_view text : {
+             "la fuite du ballon, maintenant ça coule juste au-dessus du tableau électrique",
+             "la dame du 2e crie à l'aide, ça hurle chez eux",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    EXPECT_TRUE(readText(reader,
+                         "si ça continue je descends et je casse tout chez lui",
+                         Channel::kWeb)
+                    .aggressive);
+    EXPECT_FALSE(readText(reader,
+                          "Dossier 2026/104771 : la moquette est fichue après la fuite, je "
+                          "demande à être remboursée. Où en est-on ?",
+                          Channel::kEmail)
+                     .status_only);
+  }
 }
 
 // Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the

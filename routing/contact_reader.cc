@@ -1102,13 +1102,16 @@ class Analysis {
       }
       // "l'eau ne coule plus", "le gaz ne sent pas"; not "un conseiller, pas un bot", where the
       // negation after the comma is about what follows it.
-      if (!negated && s.hit.end_token < text_.tokens.size() &&
-          text_.tokens[s.hit.end_token].sentence == sentence &&
-          !punctuationBetween(s.hit.end_token - 1, s.hit.end_token)) {
-        const std::string_view next = text_.word(text_.tokens[s.hit.end_token]);
-        const std::string_view last = text_.word(text_.tokens[s.hit.end_token - 1]);
+      // Not across a dropped filler, nor "plus rien", which says the absence again: "j'ai plus
+      // d'électricité euh plus rien du tout".
+      const std::uint32_t after = s.hit.end_token;
+      if (!negated && after < text_.tokens.size() && text_.tokens[after].sentence == sentence &&
+          !text_.tokens[after].after_dropped && !punctuationBetween(after - 1, after)) {
+        const std::string_view next = text_.word(text_.tokens[after]);
+        const std::string_view last = text_.word(text_.tokens[after - 1]);
+        const bool again = after + 1 < text_.tokens.size() && word(after + 1) == "rien";
         if ((next == "pas" || next == "plus" || next == "jamais") && last != "plus" &&
-            last != "pas" && isNegator(s.hit.end_token)) {
+            last != "pas" && !again && isNegator(after)) {
           negated = true;
         }
       }

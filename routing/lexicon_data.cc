@@ -600,7 +600,9 @@ vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; 
 vurgent 60: plus deau chaude; pas deau chaude; deau froide
 vurgent 35: tres froid; il fait froid; gele*; glacial; freezing; very cold
 vurgent 50: has not worked; doesn t work; not working; does not work
-vurgent 30: il fait _ degres; degres dans
+vurgent 30: degres dans
+# A temperature told for somebody frail is a cold (or hot) home; sleeping in a coat too.
+vurgent 60: il fait _ degres; dormi avec son manteau; dort avec son manteau; dormi avec nos manteaux; dormons avec nos manteaux
 vurgent 70: chauffage .. en panne; chauffage .. tombe en panne; ni chauffage; ni de chauffage
 vurgent 60: ni eau chaude; ni d eau chaude; chauffage .. toujours rien
 vurgent 70: radiateur* .. .. froid*; radiateur* .. .. glac*; chauffage .. .. froid*; chauffage .. .. s allume plus
@@ -658,6 +660,7 @@ breakin 1: lance une pierre; lance un caillou; lance un pave; jete une pierre; j
 breakin 1: pierre ou; une pierre; un caillou; un pave dans
 breakin 1: quelqu un est rentre chez; quelqu un est entre chez; est rentre chez lui pendant; est rentre chez elle pendant; on lui a pris son; on lui a vole
 breakin 1: balance* une bouteille; jete* une bouteille; lance* une bouteille; une bouteille dans ma fenetre
+breakin 1: essaye de rentrer chez; essaye d entrer chez; tente de rentrer chez; tentative d effraction; tentative de cambriolage
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
 lockfail 1: peut plus .. fermer; peut pas .. fermer; impossible de la fermer
@@ -788,6 +791,7 @@ aggressive 1: vous allez voir ce que; tu vas voir ce que; tu vas prendre
 aggressive 1: sale quart d heure; mauvais quart d heure
 aggressive 1: mort aux rats; les empoisonner; l empoisonner; empoisonner ses
 aggressive 1: je casse tout; on casse tout; lui balancer; balancer .. par la fenetre; cette folle; ce malade mental
+aggressive 1: ils le regretteront; vous le regretterez; m occuperai de lui; m en occuperai personnellement; vieille peau; de la fermer ou
 aggressive 1: va voir ce qu il va prendre
 aggressive 1: je vais lui faire; je vais le faire; lui faire bouffer; faire bouffer
 aggressive 1: je vais vous pourrir

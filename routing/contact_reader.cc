@@ -164,16 +164,24 @@ constexpr std::string_view kHomeNounList[] = {"logement", "appartement", "appart
                                               "pavillon", "maison"};
 constexpr internal::WordSet kHomeNouns(kHomeNounList);
 // The nouns ("mon changement de numéro") name a change already asked for as often.
-constexpr std::string_view kChangeList[] = {"changer",  "change",   "modifier",
-                                            "nouveau",  "nouvelle", "nouvelles", "nouveaux"};
+// "nouvelles" is news ("vos nouvelles par mail"), not details.
+constexpr std::string_view kChangeList[] = {"changer", "change",   "modifier",
+                                            "nouveau", "nouvelle", "nouveaux"};
 constexpr internal::WordSet kChangeWords(kChangeList);
+constexpr std::string_view kAddressWordList[] = {"adresse"};
+constexpr internal::WordSet kAddressWord(kAddressWordList);
 // Auxiliaries and past sendings: "j'ai donné mon préavis", "je vous ai envoyé mon nouveau RIB"
 // follow a file up.
+// Participles spelt like the present ("donne", "communique") are not here: folded, "je vous
+// donne" and "donné" are one word, and the auxiliary before a past one marks it already. "a" is
+// the auxiliary only after its subject (Analysis::isPastMark): folded, "à" is "a" too.
 constexpr std::string_view kPastMarkList[] = {
-    "ai",      "a",      "avons",   "avez",   "avais", "avait",    "avions", "deja",
-    "envoye",  "envoyee", "transmis", "communique", "fourni", "signale", "indique", "demande",
-    "donne"};
+    "ai",     "a",       "avons",    "avez",   "avais",  "avait", "avions",
+    "deja",   "envoye",  "envoyee",  "transmis", "fourni", "demande"};
 constexpr internal::WordSet kPastMarks(kPastMarkList);
+// The subjects before the auxiliary "a" ("il a", "on a", "qui a"), not the preposition "à".
+constexpr std::string_view kHasSubjectList[] = {"il", "elle", "on", "qui", "ca", "c", "y"};
+constexpr internal::WordSet kHasSubjects(kHasSubjectList);
 // A file's number, not the tenant's: "nouveau numéro de dossier".
 constexpr std::string_view kFileNounList[] = {"dossier", "demande", "ticket", "reference",
                                               "contrat", "locataire", "client", "allocataire"};
@@ -205,7 +213,7 @@ constexpr internal::WordSet kWhereGlue(kWhereGlueList);
 
 // The subjects of a present clause after "et là" (Analysis::nowBetween).
 constexpr std::string_view kNowSubjectList[] = {"ca", "c", "il", "elle", "on", "y", "j", "je",
-                                                "le", "les", "l", "tout", "plus"};
+                                                "le", "les", "l", "tout"};
 constexpr internal::WordSet kNowSubjects(kNowSubjectList);
 
 // "Que pouvez-vous faire ?" (findWhatWillBeDoneAsked): the verb, and who is asked.
@@ -215,9 +223,10 @@ constexpr std::string_view kIntendList[] = {"pouvez", "pourriez", "comptez", "al
 constexpr internal::WordSet kIntendWords(kIntendList);
 
 // A job asked for (findJobAsked): hiring words, and work looked for after "cherche".
-constexpr std::string_view kJobList[] = {"embauchez", "embaucher", "embauche", "recrutez",
-                                         "recruter",  "recrutement", "cv",   "emploi",
-                                         "travail",   "boulot"};
+// Not "embauche": folded, it is "embauché" (hired) too.
+constexpr std::string_view kJobList[] = {"embauchez", "embaucher",   "recrutez", "recruter",
+                                         "recrutement", "cv",        "emploi",   "travail",
+                                         "boulot"};
 constexpr internal::WordSet kJobWords(kJobList);
 // Every anchor of the scans behind firstAnchored: one pass over the tokens lists those whose
 // shape one of them has (Analysis::scanCandidates), and each scan then looks at those only. A
@@ -1169,11 +1178,12 @@ class Analysis {
 
   // Whether "quand" stands in the six tokens before `t`, within its clause: a resolution asked
   // about ("quand est-ce qu'il est réparé") is none.
+  // "quand est-ce que" asks; "quand le plombier est venu, il a réparé" tells.
   bool asksWhen(std::uint32_t t) const {
     const std::uint32_t from = clauseStart(t);
     for (std::uint32_t k = t; k > from && t - k < 6; --k) {
       if (word(k - 1) == "quand") {
-        return true;
+        return k + 1 < t && word(k) == "est" && word(k + 1) == "ce";
       }
     }
     return false;
@@ -2246,8 +2256,10 @@ class Analysis {
       // "je souhaite ajouter mon épouse au bail"; not "j'ai demandé à l'ajouter" nor the noun,
       // which names a file as often ("ma demande d'ajout au bail").
       if (w == "ajouter" || w == "rajouter") {
-        if (i >= 2 && word(i - 2).starts_with("demand")) {
-          return UINT32_MAX;
+        for (std::size_t j = threeBefore(i); j < i; ++j) {
+          if (word(j).starts_with("demand")) {
+            return UINT32_MAX;  // "j'ai demandé à l'ajouter"
+          }
         }
         for (std::size_t j = i + 1; j + 1 < std::min(n, i + 7); ++j) {
           if (word(j) == "au" && word(j + 1) == "bail") {
@@ -2294,7 +2306,8 @@ class Analysis {
     const auto pastBefore = [&](std::size_t i, std::size_t reach) {
       const std::size_t first = text_.sentences[text_.tokens[i].sentence].first_token;
       for (std::size_t j = i; j > first && i - j < reach && !punctuationBetween(j - 1, j); --j) {
-        if (kPastMarks.contains(word(j - 1))) {
+        const std::string_view w = word(j - 1);
+        if (kPastMarks.contains(w) && (w != "a" || (j >= 2 && kHasSubjects.contains(word(j - 2))))) {
           return true;
         }
       }
@@ -2324,9 +2337,16 @@ class Analysis {
       if (w == "numero" && firstIn(i + 1, i + 3, kFileNouns) != SIZE_MAX) {
         return UINT32_MAX;
       }
+      // "un nouveau mail" is a message; the detail is "ma nouvelle adresse mail".
+      if ((w == "mail" || w == "email") && firstIn(threeBefore(i), i, kAddressWord) == SIZE_MAX) {
+        return UINT32_MAX;
+      }
       // "changer mon numéro", "changement d'adresse", "ma nouvelle adresse mail"
       for (std::size_t j = firstIn(threeBefore(i), i, kChangeWords); j != SIZE_MAX;
            j = firstIn(j + 1, i, kChangeWords)) {
+        if (j > 0 && word(j - 1) == "de") {
+          continue;  // "de nouveau": again
+        }
         if (!pastBefore(j, kClauseReach)) {
           return static_cast<std::uint32_t>(j);
         }
@@ -2355,7 +2375,12 @@ class Analysis {
       if (i == 0 || word(i - 1) == "faire") {
         return UINT32_MAX;
       }
-      if ((w == "changer" || w == "modifier") && firstIn(i + 1, i + 4, kSlotNouns) == SIZE_MAX) {
+      // What is moved: a slot named after the verb, or a pronoun before it ("le décaler");
+      // "avancer sur mon dossier" moves nothing.
+      const std::string_view object = word(i - 1);
+      const bool pronoun = object == "le" || object == "la" || object == "l" || object == "les";
+      if (firstIn(i + 1, i + 4, kSlotNouns) == SIZE_MAX && (!pronoun || w == "changer" ||
+                                                            w == "modifier")) {
         return UINT32_MAX;
       }
       for (std::size_t j = i; j > 0 && i - j < 5 && !punctuationBetween(j - 1, j); --j) {
@@ -2384,8 +2409,11 @@ class Analysis {
       const std::string_view b = word(i - 2);
       const std::string_view c = i >= 3 ? word(i - 3) : std::string_view();
       const bool what = c == "que" || c == "qu";
+      // "qu'est-ce que vous allez faire", not "j'espère que vous allez faire le nécessaire".
+      const bool est_ce = what && i >= 5 && word(i - 4) == "ce" && word(i - 5) == "est";
       if ((a == "vous" && kIntendWords.contains(b) && what) ||
-          (kIntendWords.contains(a) && b == "vous" && (what || (i + 1 < n && word(i + 1) == "quoi")))) {
+          (kIntendWords.contains(a) && b == "vous" &&
+           (est_ce || (i + 1 < n && word(i + 1) == "quoi")))) {
         return here;
       }
       return UINT32_MAX;
@@ -2424,8 +2452,16 @@ class Analysis {
       const std::size_t first = text_.sentences[text_.tokens[i].sentence].first_token;
       for (std::size_t j = i; j > first && i - j < 6 && !punctuationBetween(j - 1, j); --j) {
         const std::string_view w = word(j - 1);
-        if (w == "ou" || (w == "adresse" && j >= 2 && word(j - 2) == "quelle")) {
+        if (w == "adresse" && j >= 2 && word(j - 2) == "quelle") {
           return static_cast<std::uint32_t>(j - 1);
+        }
+        // Right before the verb, "ou" is "or" ("l'envoyer ou le déposer") unless a question
+        // opens there ("je sais pas où envoyer", "savoir où déposer", "Où envoyer ...").
+        if (w == "ou") {
+          const std::string_view before = j >= 2 && j - 1 > first ? word(j - 2) : "";
+          const bool asked = j < i || j - 1 == first || before == "sais" || before == "savoir" ||
+                             before == "pas" || before == "dire" || before == "indiquer";
+          return asked ? static_cast<std::uint32_t>(j - 1) : UINT32_MAX;
         }
         if (!kWhereGlue.contains(w)) {
           break;

@@ -36,10 +36,12 @@ enum ModelHead : unsigned char {
 inline constexpr std::size_t kModelIntentHeads = 6;
 inline constexpr std::size_t kModelHeadCount = 10;
 
-// What the hand lexicon concluded, fed to the model as features.
-// An aggression cue's weight from which it is an insult addressed to somebody (LexiconSignals).
+// An aggression cue's weight from which it is an insult or threat of the writer's own, gross
+// enough that the model may not veto it (LexiconSignals::addressed_insult). Reported insults are
+// deactivated before, within the report's window.
 inline constexpr float kAddressedInsultWeight = 1.5F;
 
+// What the hand lexicon concluded, fed to the model as features.
 struct LexiconSignals {
   int intent = 5;  // Intent as an integer
   float status_score = 0;
@@ -47,8 +49,8 @@ struct LexiconSignals {
   int urgency = 0;
   bool urgent = false;
   bool aggressive = false;
-  // The lexicon's aggression holds an insult addressed to somebody ("bande d'escrocs", weight
-  // kAddressedInsultWeight or more): the model, which has seen few, does not veto it.
+  // The lexicon's aggression holds an insult of the writer's ("bande d'escrocs", "connard",
+  // weight kAddressedInsultWeight or more): the model, which has seen few, does not veto it.
   bool addressed_insult = false;
   int reassurance = 0;
   bool person = false;

@@ -2426,6 +2426,47 @@ TEST(ContactReaderTest, AbsencesSaidTwiceAndAttemptedBreakInsOfRoundTwentySeven)
                    .urgent);
 }
 
+// From the read-only review of rounds 18-27: the new scans' words once folded ("à" is "a",
+// "donné" is "donne", "embauché" is "embauche", "où" is "ou") and their look-alikes.
+TEST(ContactReaderTest, FoldedLookAlikesOfTheNewScans) {
+  const ContactReader lexicon(lexiconOnly());
+  const auto reasonsOf = [&](std::string_view text) {
+    std::string all;
+    for (const std::string& r : readText(lexicon, text, Channel::kEmail).reasons) {
+      all += r + "\n";
+    }
+    return all;
+  };
+  for (const std::string_view text : {
+           "Bonjour, où en est mon dossier ? Je tiens à vous donner mon préavis.",
+           "Bonjour, où en est mon dossier ? Je vous communique mon nouveau numéro de téléphone.",
+       }) {
+    EXPECT_NE(reasonsOf(text).find("gives notice or new details"), std::string::npos) << text;
+  }
+  for (const std::string_view text : {
+           "Je me permets de vous adresser un nouveau mail : où en est ma demande 2026/104455 ?",
+           "Je vous relance de nouveau par téléphone pour le dossier 2026/104455, où en est-il ?",
+       }) {
+    EXPECT_EQ(reasonsOf(text).find("gives notice or new details"), std::string::npos) << text;
+  }
+  EXPECT_EQ(reasonsOf("j'ai demandé à l'ajouter au bail il y a deux mois, où en est ma demande ?")
+                .find("coming to live"),
+            std::string::npos);
+  EXPECT_EQ(reasonsOf("Pourriez-vous avancer sur mon dossier 2026/104455 ? Merci").find("move"),
+            std::string::npos);
+  EXPECT_EQ(reasonsOf("Où en est le dossier 2026/104455 ? J'espère que vous allez faire le "
+                      "nécessaire.")
+                .find("what will be done"),
+            std::string::npos);
+  EXPECT_EQ(reasonsOf("j'ai été embauché en CDI, où en est ma demande de logement 2026/104455 ?")
+                .find("asks for a job"),
+            std::string::npos);
+  EXPECT_EQ(reasonsOf("Le RIB, je peux vous l'envoyer ou le déposer à l'agence. Où en est le "
+                      "remboursement 2026/104455 ?")
+                .find("where to send"),
+            std::string::npos);
+}
+
 // Found by contact_reader_fuzzer: a reason quoting a clause up to its sentence's end, where the
 // sentence ended inside a decoded entity. Reasons go into a proto3 string too.
 TEST(ContactReaderTest, ReasonsAreValidUtf8EvenFromBrokenHtml) {

@@ -819,41 +819,40 @@ std::optional<CaseRefMatch> CaseRefMatcher::find(std::string_view t) const {
 }
 
 const std::vector<std::string>& defaultCaseRefPatterns() {
-  static const auto* const kDefaults = new std::vector<std::string>{
-      "RC-9{4}-9{3,8}",
-      "INT-9{4}-9{3,8}",
-      "MUT-9{4}-9{3,6}",
-      "DM-9{2}-9{4,8}",
-      "%{2,4}/9{4}/9{3,8}",
-      "%{2,3}/9{2}/9{4,8}",
-      "9{2}/9{3}/9{4}",
-      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: 9{4}/9{4,8}",
-      // "mon dossier, si je ne m'abuse, porte le numéro 2025/204417": a year and a number.
-      "after numero: 9{4}/9{4,8}",
-      // "c'est pour le bon numéro 879420": a work order's number (bon de travaux).
-      "after bon: #",
-      // "2026/004 871": the number after the year grouped by thousands.
-      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: 9{4}/#",
-      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: #",
-      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: %{1,4}-9{4,10}",
-      // Other landlords' numbering: a year, a service's code and a number ("2026-SAV-0733"),
-      // letters glued to a short year ("A26-01187"), a code spoken before the year ("rec 2026
-      // 0087").
-      "9{4}/%{2,4}/9{3,8}",
-      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: @{1,4}9{2,4}-9{3,8}",
-      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: @{2,4}/9{4}/9{3,8}",
-      // A code, a département and a year before the number ("MUT/38/2025/01142"), a code and a
-      // short year ("réf. REMB-25-0934").
-      "%{2,4}/9{2}/9{4}/9{3,8}",
-      "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
-      "suivi|request|case|file: %{2,5}/9{2}/9{3,8}",
-  };
+  static const auto* const kDefaults = [] {
+    // The words that name a file, before a reference that would be too loose alone.
+    const std::string kAfterAFile =
+        "after dossier|ticket|demande|reference|ref|reclamation|intervention|signalement|requete|"
+        "suivi|request|case|file: ";
+    return new std::vector<std::string>{
+        "RC-9{4}-9{3,8}",
+        "INT-9{4}-9{3,8}",
+        "MUT-9{4}-9{3,6}",
+        "DM-9{2}-9{4,8}",
+        "%{2,4}/9{4}/9{3,8}",
+        "%{2,3}/9{2}/9{4,8}",
+        "9{2}/9{3}/9{4}",
+        kAfterAFile + "9{4}/9{4,8}",
+        // "mon dossier, si je ne m'abuse, porte le numéro 2025/204417": a year and a number.
+        "after numero: 9{4}/9{4,8}",
+        // "c'est pour le bon numéro 879420": a work order's number (bon de travaux).
+        "after bon: #",
+        // "2026/004 871": the number after the year grouped by thousands.
+        kAfterAFile + "9{4}/#",
+        kAfterAFile + "#",
+        kAfterAFile + "%{1,4}-9{4,10}",
+        // Other landlords' numbering: a year, a service's code and a number ("2026-SAV-0733"),
+        // letters glued to a short year ("A26-01187"), a code spoken before the year ("rec 2026
+        // 0087").
+        "9{4}/%{2,4}/9{3,8}",
+        kAfterAFile + "@{1,4}9{2,4}-9{3,8}",
+        kAfterAFile + "@{2,4}/9{4}/9{3,8}",
+        // A code, a département and a year before the number ("MUT/38/2025/01142"), a code and a
+        // short year ("réf. REMB-25-0934").
+        "%{2,4}/9{2}/9{4}/9{3,8}",
+        kAfterAFile + "%{2,5}/9{2}/9{3,8}",
+    };
+  }();
   return *kDefaults;
 }
 

@@ -170,11 +170,11 @@ constexpr std::string_view kChangeList[] = {"changer", "change",   "modifier",
 constexpr internal::WordSet kChangeWords(kChangeList);
 constexpr std::string_view kAddressWordList[] = {"adresse"};
 constexpr internal::WordSet kAddressWord(kAddressWordList);
-// Auxiliaries and past sendings: "j'ai donné mon préavis", "je vous ai envoyé mon nouveau RIB"
-// follow a file up.
-// Participles spelt like the present ("donne", "communique") are not here: folded, "je vous
-// donne" and "donné" are one word, and the auxiliary before a past one marks it already. "a" is
-// the auxiliary only after its subject (Analysis::isPastMark): folded, "à" is "a" too.
+// Auxiliaries, past sendings and a request already made: "j'ai donné mon préavis", "je vous ai
+// envoyé ma nouvelle adresse" follow a file up. Participles spelt like the present ("donne",
+// "communique") are not here: folded, "je vous donne" and "donné" are one word, and the auxiliary
+// before a past one marks it already. "a" counts only after its subject (kHasSubjects): folded,
+// "à" is "a" too.
 constexpr std::string_view kPastMarkList[] = {
     "ai",     "a",       "avons",    "avez",   "avais",  "avait", "avions",
     "deja",   "envoye",  "envoyee",  "transmis", "fourni", "demande"};
@@ -700,10 +700,7 @@ class Analysis {
     sig.urgency = r_.urgency;
     sig.urgent = r_.urgent;
     sig.aggressive = r_.aggressive;
-    sig.addressed_insult =
-        r_.aggressive && std::any_of(scored_.begin(), scored_.end(), [](const Scored& s) {
-          return s.active && s.kind == CueKind::kAggressive && s.weight >= kAddressedInsultWeight;
-        });
+    sig.addressed_insult = r_.aggressive && gross_insult_;
     sig.reassurance = r_.reassurance;
     sig.person = r_.asks_for_person;
     sig.formal = any(CueKind::kFormal);
@@ -1176,9 +1173,8 @@ class Analysis {
                        });
   }
 
-  // Whether "quand" stands in the six tokens before `t`, within its clause: a resolution asked
-  // about ("quand est-ce qu'il est réparé") is none.
-  // "quand est-ce que" asks; "quand le plombier est venu, il a réparé" tells.
+  // Whether the resolution at token `t` is asked about: "quand est-ce qu'il est réparé" asks,
+  // "quand le plombier est venu, il a réparé" tells. Looks back six tokens within the clause.
   bool asksWhen(std::uint32_t t) const {
     const std::uint32_t from = clauseStart(t);
     for (std::uint32_t k = t; k > from && t - k < 6; --k) {
@@ -1260,6 +1256,7 @@ class Analysis {
     kind_sum_.fill(0.0F);
     kinds_present_ = 0;
     kinds_quotable_ = 0;
+    gross_insult_ = false;
     for (const Scored& s : scored_) {
       if (!s.active) {
         continue;
@@ -1272,6 +1269,8 @@ class Analysis {
       if (s.weight != 0) {
         kinds_quotable_ |= std::uint32_t{1} << k;
       }
+      gross_insult_ =
+          gross_insult_ || (s.kind == CueKind::kAggressive && s.weight >= kAddressedInsultWeight);
     }
   }
 
@@ -3079,6 +3078,7 @@ class Analysis {
   int context_points_ = 0;
   std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()
   std::uint32_t kinds_present_ = 0;              // bit per kind, tallyKinds()
+  bool gross_insult_ = false;  // an active aggression cue of kAddressedInsultWeight, tallyKinds()
   std::uint32_t kinds_quotable_ = 0;             // bit per kind, tallyKinds()
   std::string_view elderly_snippet_;
 };

@@ -2055,9 +2055,10 @@ TEST(ContactReaderTest, GistIsValidUtf8EvenFromBrokenHtml) {
   EXPECT_TRUE(isValidUtf8(normalised.display));
 }
 
-// Round 18: a notice given, new contact details and a "how do I" question are new requests a
-// person must record or answer, however much they ask to "confirm" (blind_26 h143, check_p).
-TEST(ContactReaderTest, ANoticeNewDetailsAndHowToQuestionsOfRoundEighteen) {
+// Round 18: a notice given and new contact details are new requests a person must record,
+// however much they ask to "confirm" (blind_26 h143, check_p). The "how do I" questions below
+// were already blocked by older rules; they stay as a check that they still are.
+TEST(ContactReaderTest, ANoticeNewDetailsAndAJobOfRoundEighteen) {
   for (const ContactReader& reader : bothReaders()) {
     for (const std::string_view text : {
              "Bonjour, par ce mail je vous donne mon préavis, je pars fin janvier pour Nantes. "

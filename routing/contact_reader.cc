@@ -228,6 +228,16 @@ constexpr std::string_view kJobList[] = {"embauchez", "embaucher",   "recrutez",
                                          "recrutement", "cv",        "emploi",   "travail",
                                          "boulot"};
 constexpr internal::WordSet kJobWords(kJobList);
+// What a procedure requires (findRequirementsAsked), asked after "quel(le)s".
+constexpr std::string_view kRequirementList[] = {"documents", "document",   "justificatifs",
+                                                 "justificatif", "papiers", "pieces",
+                                                 "demarches",  "formalites", "conditions"};
+constexpr internal::WordSet kRequirementWords(kRequirementList);
+constexpr std::string_view kWhichList[] = {"quel", "quels", "quelle", "quelles"};
+constexpr internal::WordSet kWhichWords(kWhichList);
+// "quelles démarches ont été entreprises": steps already taken, asked about a file.
+constexpr std::string_view kTakenList[] = {"ont", "avez", "aviez", "avait", "avaient", "ete"};
+constexpr internal::WordSet kTakenWords(kTakenList);
 // Every anchor of the scans behind firstAnchored: one pass over the tokens lists those whose
 // shape one of them has (Analysis::scanCandidates), and each scan then looks at those only. A
 // scan whose anchors this does not cover stops the build at Analysis::firstAnchored.
@@ -239,7 +249,8 @@ constexpr internal::WordShapes kScanShapes = internal::WordShapes()
                                                  .add(kMoveVerbs.shapes())
                                                  .add(kBringVerbs.shapes())
                                                  .add(kDoWords.shapes())
-                                                 .add(kJobWords.shapes());
+                                                 .add(kJobWords.shapes())
+                                                 .add(kRequirementWords.shapes());
 
 bool isNegatable(CueKind k) {
   return k == CueKind::kUrgent || k == CueKind::kVulnUrgent || k == CueKind::kReassurance ||
@@ -2012,10 +2023,24 @@ class Analysis {
     return UINT32_MAX;
   }
 
+  // Whether one of the four tokens before `i` reports the action as promised or planned.
+  bool reportedBefore(std::size_t i) const {
+    for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) {
+      const std::string_view o = word(k);
+      if (o == "devait" || o == "deviez" || o == "devaient" || o == "doit" || o == "aviez" ||
+          o == "avait" || o == "allait" || o == "alliez" || o == "dit" || o == "promis" ||
+          o == "annonce") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Asks the landlord for an action of its own inside a follow-up: a visit ("quelqu'un peut
   // passer constater ?", "pourriez-vous venir voir"), somebody sent ("il faut qu'on m'envoie
   // quelqu'un d'autre", "envoyez-moi un plombier"), a new slot ("me proposer un autre créneau")
-  // or an explanation by phone ("que quelqu'un me l'explique au téléphone"). A question about
+  // or a first one ("me proposer une date pour l'état des lieux", "je souhaiterais fixer la
+  // date"), an explanation by phone ("que quelqu'un me l'explique au téléphone"). A question about
   // when the promised visit happens ("quand passera le technicien ?", "le technicien peut venir
   // quand ?"), a new date asked ("pouvez-vous me donner une nouvelle date ?", labelled
   // status_only in the corpora) and a sending reported ("elle devait m'envoyer quelqu'un") stay
@@ -2046,6 +2071,9 @@ class Analysis {
         case key(5, 'a', 'e'):  // autre
         case key(7, 'n', 'u'):  // nouveau
         case key(9, 't', 'e'):  // telephone
+        case key(8, 'p', 'r'):  // proposer
+        case key(5, 'f', 'r'):  // fixer
+        case key(8, 'c', 'r'):  // convenir
           break;
         default:
           continue;
@@ -2076,14 +2104,8 @@ class Analysis {
           somebody = o == "quelqu" || o == "technicien" || o == "plombier" ||
                      o == "electricien" || o == "serrurier" || o == "artisan" || o == "agent";
         }
-        bool reported = false;  // "vous deviez m'envoyer quelqu'un", "on m'a dit qu'on envoie"
-        for (std::size_t k = i >= 4 ? i - 4 : 0; k < i && somebody && !reported; ++k) {
-          const std::string_view o = word(k);
-          reported = o == "devait" || o == "deviez" || o == "devaient" || o == "doit" ||
-                     o == "aviez" || o == "avait" || o == "allait" || o == "alliez" ||
-                     o == "dit" || o == "promis" || o == "annonce";
-        }
-        if (somebody && !reported) {
+        // "vous deviez m'envoyer quelqu'un", "on m'a dit qu'on envoie"
+        if (somebody && !reportedBefore(i)) {
           return static_cast<std::uint32_t>(i);
         }
       } else if (w == "autre" || w == "nouveau") {
@@ -2094,6 +2116,23 @@ class Analysis {
                  o == "caler" || o == "trouver" || o == "reprogrammer" || o == "planifier";
         };
         if (slot && (offer(prev) || offer(before))) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "proposer") {
+        // "pourriez-vous me proposer une date pour l'état des lieux"; not "on devait me proposer
+        // un rendez-vous", a promise reported.
+        const std::string_view what = i + 2 < n ? word(i + 2) : std::string_view();
+        const bool slot = (next == "une" || next == "un" || next == "des") &&
+                          (what == "date" || what == "dates" || what == "rendez" ||
+                           what == "rdv" || what == "creneau" || what == "creneaux");
+        if (slot && !reportedBefore(i)) {
+          return static_cast<std::uint32_t>(i);
+        }
+      } else if (w == "fixer" || w == "convenir") {
+        // "je souhaiterais fixer la date de l'état des lieux": a meeting wished, not awaited.
+        if (prev == "souhaiterais" || prev == "souhaite" || prev == "souhaitons" ||
+            prev == "souhaiterions" || prev == "voudrais" || prev == "voudrions" ||
+            prev == "aimerais" || prev == "aimerions") {
           return static_cast<std::uint32_t>(i);
         }
       } else if (w == "telephone" && (prev == "au" || prev == "par")) {
@@ -2439,6 +2478,23 @@ class Analysis {
     });
   }
 
+  std::uint32_t asksWhatIsRequired() const {
+    return once(requirements_asked_, &Analysis::findRequirementsAsked);
+  }
+
+  // What a procedure requires ("quels documents dois-je fournir ?", "quelles sont les conditions
+  // à remplir", "quels papiers ?") is a general question, whatever file the letter tells of;
+  // "quelles démarches ont déjà été entreprises" asks what was done on one.
+  std::uint32_t findRequirementsAsked() const {
+    return firstAnchored<kRequirementWords>([&](std::size_t i, std::string_view) {
+      if (firstIn(threeBefore(i), i, kWhichWords) == SIZE_MAX ||
+          firstIn(i + 1, i + 4, kTakenWords) != SIZE_MAX) {
+        return UINT32_MAX;
+      }
+      return static_cast<std::uint32_t>(i);
+    });
+  }
+
   std::uint32_t asksWhereToSend() const {
     return once(where_to_send_, &Analysis::findWhereToSendAsked);
   }
@@ -2757,6 +2813,10 @@ class Analysis {
     if (const std::uint32_t v = asksWhatWillBeDone(); v != UINT32_MAX) {
       blockers.push_back("asks what will be done (\"" + clauseSnippet(clauseStart(v)) + "\")");
     }
+    if (const std::uint32_t v = asksWhatIsRequired(); v != UINT32_MAX) {
+      blockers.push_back("asks what a procedure requires (\"" + clauseSnippet(clauseStart(v)) +
+                         "\")");
+    }
     if (const std::uint32_t v = asksForAJob(); v != UINT32_MAX) {
       blockers.push_back("asks for a job (\"" + clauseSnippet(clauseStart(v)) + "\")");
     }
@@ -3074,6 +3134,7 @@ class Analysis {
   mutable std::optional<std::uint32_t> where_to_send_;  // asksWhereToSend()
   mutable std::optional<std::uint32_t> what_done_;  // asksWhatWillBeDone()
   mutable std::optional<std::uint32_t> job_asked_;  // asksForAJob()
+  mutable std::optional<std::uint32_t> requirements_asked_;  // asksWhatIsRequired()
   mutable std::optional<std::uint32_t> other_topic_from_;  // otherTopicAfterFollowUp()
   int context_points_ = 0;
   std::array<float, kCueKindCount> kind_sum_{};  // tallyKinds()

@@ -403,6 +403,20 @@ urgent 70: tuiles .. .. s envolent; tuiles s envolent; tombees sur le trottoir; 
 # and violence heard now ("elle crie à l'aide", "la dame hurle arrête").
 urgent 70: au dessus du tableau electrique; coule* .. .. .. tableau electrique; goutte chez la voisine; goutte chez le voisin; goutte chez elle; coule chez la voisine; coule chez le voisin; l eau arrive jusque
 urgent 70: crie a l aide; hurle arrete; crie arrete; tape contre les murs
+# Round 28 (after blind_56..63): a railing loose at its fixings, a frame or a railing held by one
+# point, water spreading into the next room or faster now, a child shut in alone, a door kept
+# shut with a chair or a home that cannot be left shut, a gas smell told by the cooker, blows
+# heard through a wall while somebody shouts at his partner.
+urgent 70: rambarde .. .. descell*; garde corps .. .. descell*; balustrade .. .. descell*; rambarde .. .. decoll*; garde corps .. .. decoll*
+urgent 70: rambarde .. .. bouge*; garde corps .. .. bouge*; balustrade .. .. bouge*; failli passer par dessus
+urgent 60: tient plus que par; ne tient plus que; tient plus qu a un; tient plus qu a une; tient plus qu au
+urgent 70: arrive dans le couloir; arrive dans le salon; arrive dans la chambre; arrive dans le hall; arrive dans la cuisine
+urgent 70: coule beaucoup plus; coule de plus en plus; coule encore plus
+urgent 80: dedans tout seul; dedans toute seule; enferme* tout seul; enferme* toute seule; seul a l interieur; seule a l interieur
+urgent 65: chaise coincee sous; chaise sous la poignee; chaise contre la porte; chaise derriere la porte; une chaise derriere
+urgent 65: laisser l appart* ouvert; laisser le logement ouvert; laisser la maison ouverte
+urgent 70: sans allumer; oublie d allumer
+urgent 70: coups contre le mur; coups contre les murs; coups contre la cloison; crie sur sa femme; hurle sur sa femme; il la frappe; elle dit arrete
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -524,6 +538,8 @@ resolved 1: suite a l incendie; lors de l inondation; lors du degat des eaux; lo
 resolved 1: apres l inondation; apres l incendie
 resolved 1: depuis l inondation; depuis l incendie
 resolved 1: l annee derniere; l an dernier; l hiver dernier; on a eu une; nous avons eu une
+# Smoke or water that came out of a socket is no person freed from a lift (round 28).
+resolved 0: fumee qui est sorti* de; fumee est sorti* de; fumee .. est sorti* de; eau qui est sorti* de; eau est sorti* de
 resolved 0: depuis l annee derniere; depuis l an dernier; depuis l hiver dernier
 urgent 80: entre deux etages; menacent de tomber
 # A car, not a person, shut in the car park (round 19).
@@ -544,6 +560,8 @@ urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent
 # Something hanging over where people pass, that the wind or its weight may bring down, and a
 # ceiling swelling with the water above it (round 18).
 urgent 70: pend au dessus; pendent au dessus; passent dessous; passe dessous; passer dessous
+# Air or cold under a door is a draught (round 28).
+urgent 0: air qui passe dessous; air passe dessous; froid qui passe dessous; froid passe dessous
 urgent 70: tomber sur quelqu un; tomber sur les gens; tomber sur la tete; tomber sur un enfant
 urgent 70: plafond .. .. gonfle*; poche d eau; poches d eau; bosse qui gonfle; gonfle* .. .. goutt*
 # Heat or melting plastic smelt at a socket or a device: a fire starting.
@@ -594,6 +612,7 @@ vurgent 70: plus de chauffage; pas de chauffage; sans chauffage; chauffage coupe
 vurgent 70: aucun chauffage; toujours pas de chauffage; toujours aucun chauffage
 vurgent 70: panne du chauffage; panne de chauffage; panne de la chaudiere; panne de chaudiere
 vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
+vurgent 70: chaudiere .. en panne; chaudiere .. .. en panne
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
 vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; eau froide
@@ -660,6 +679,7 @@ breakin 1: lance une pierre; lance un caillou; lance un pave; jete une pierre; j
 breakin 1: pierre ou; une pierre; un caillou; un pave dans
 breakin 1: quelqu un est rentre chez; quelqu un est entre chez; est rentre chez lui pendant; est rentre chez elle pendant; on lui a pris son; on lui a vole
 breakin 1: balance* une bouteille; jete* une bouteille; lance* une bouteille; une bouteille dans ma fenetre
+breakin 1: essaye de la forcer; essaye de forcer; tente de la forcer; tente de forcer
 breakin 1: essaye de rentrer chez; essaye d entrer chez; tente de rentrer chez; tentative d effraction; tentative de cambriolage
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
@@ -711,6 +731,8 @@ urgent 0: personne n a ete blesse*; personne n est blesse*; il n y a pas eu de b
 # nausea, a smell nobody can name. None is an emergency alone ("la flamme est jaune, c'est
 # normal ?"); two of them are (50 + 0.35 x 50 over the threshold).
 urgent 50: flamme .. .. orange*; flamme .. .. jaune*; flammes .. .. orange*; flammes .. .. jaune*; flamme .. .. .. orange*; flamme .. .. .. jaune*
+# "La flamme, que l'on aperçoit par le petit hublot, est devenue jaune"; headaches on waking.
+urgent 50: flamme .. .. .. .. orange*; flamme .. .. .. .. jaune*; mal a la tete au reveil; maux de tete au reveil; mal a la tete le matin; maux de tete le matin
 urgent 50: maux de tete .. .. vertige*; maux de tete .. .. nausee*; mal a la tete .. .. vertige*; mal a la tete .. .. nausee*; vertige* .. .. nausee*; nausee* .. .. vertige*
 urgent 50: vertige* .. .. mal a la tete; vertige* .. .. maux de tete; nausee* .. .. mal a la tete; nausee* .. .. maux de tete; vertige* .. .. mal au crane
 urgent 50: tous mal a la tete; tous des maux de tete; tous la tete qui tourne; la tete qui tourne; vomi .. .. tete qui tourne; somnolent*
@@ -726,6 +748,8 @@ urgent 25: vomi; ont vomi; a vomi; vomissent; vomit; vomissement*
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
 aggressive 1: sous merde*
+# A threat of harm, to the landlord's staff or a neighbour (round 28).
+aggressive 1: va mal se passer; va tres mal se passer; ca va mal finir; regle son compte; regler son compte; regle* leur compte
 aggressive 1: conne; abruti*
 # The grossest insults are aggression whoever they are aimed at: weight 1.5, no model veto (round 21).
 aggressive 1.5: connard*; connasse*; salope*; salaud*; enfoire*; encule*; batard*; gros con; grosse conne
@@ -959,6 +983,8 @@ vulnerable 0: elle a _ mois de; il a _ mois de
 # ---------------------------------------------------------------- asks for a person / call back
 person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain
 person 1: rappelez moi; me rappeler; me rappelle; me rappeliez; m appeler; m appelle svp
+# Somebody calling for a neighbour without a phone or internet (round 28).
+person 1: peut la rappeler; pouvez la rappeler; pourriez la rappeler; merci de la rappeler; peut le rappeler; pouvez le rappeler; pourriez le rappeler; merci de le rappeler
 person 1: qu un conseiller; un conseiller .. appeler; un conseiller .. rappeler; me recevoir
 person 1: parler a un conseiller; parler a un agent; prendre rendez vous; un rendez vous
 person 1: rendez vous en agence; joindre quelqu un; call me back; call me; talk to someone
@@ -990,6 +1016,9 @@ person 1: passez moi un coup de fil; me passer un appel; quelqu un au telephone;
 person 1: une personne au telephone; un humain au telephone; me joindre par telephone
 person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
 person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
+person 0: allait me telephoner; allaient me telephoner; allait me contacter; allaient me contacter; allaient m appeler; allaient me rappeler
+# "l'expert me contacterait pour fixer un rendez-vous": what the promised call was for (round 28).
+person 0: pour fixer un rendez vous; pour fixer un rdv; pour convenir d un rendez vous
 person 0: alliez m appeler; alliez me rappeler; alliez me contacter; deviez m appeler; deviez me rappeler; deviez me contacter; allaient m appeler; allaient me rappeler
 person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
 person 0: allait .. .. .. prendre rendez vous; allaient .. .. .. prendre rendez vous; devait .. .. .. prendre rendez vous; devaient .. .. .. prendre rendez vous
@@ -1028,6 +1057,9 @@ formal 1: reduction sur le loyer; reduction du loyer; baisse de loyer; baisse du
 # Withholding the rent until the work is done (round 24).
 formal 1: paye plus le loyer; paierai plus le loyer; payer plus le loyer; arreter de payer le loyer; arrete de payer le loyer; suspendre le paiement; je bloque le loyer; bloquer le loyer
 formal 1: geste sur le loyer; un geste financier; geste sur mon loyer
+# A share of the charges claimed back for a service that was missing (round 28).
+formal 1: geste sur les charges; geste sur mes charges; je demande un geste; reduction des charges; reduction sur les charges; reduction de charges
+formal 1: veux qu on me rembourse; veux qu on nous rembourse; voudrais qu on me rembourse; rembourse une partie; rembourser une partie; rembourse sur les charges
 formal 1: que vous me remboursiez; demande a etre rembourse*; demande a etre indemnise*
 # A hearing the tenant is summoned to is no step of the tenant's against the landlord.
 formal 0: audience .. .. tribunal; audience .. .. .. tribunal; convoque* au tribunal; convoque* devant le tribunal

@@ -1937,8 +1937,8 @@ TEST(ContactReaderQualityTest, TwentySixthBlindBatchMeetsFloors) {
 // (routing/corpus/README.md) led rounds 18-28; these floors are today's scores rounded down, in
 // sample for the misses those rounds mended. Readings near a threshold move a little whenever
 // the lexicon's features retrain the model: round 23 moved a114 and i110 ("mon fils de 19 ans")
-// to reassurance high; round 28's took the automatic answer from three follow-ups (a107, o113,
-// o269) and gave one (i181), and its loose railings made blind_37's k182 urgent.
+// to reassurance high; round 28's took the automatic answer from three follow-ups here (a107,
+// o113, o269) and gave one (i181), and its loose railings made blind_37's k182 urgent.
 TEST(ContactReaderQualityTest, BlindBatchesSinceRoundEighteenMeetFloors) {
   struct Floors {
     const char* file;

@@ -1781,7 +1781,9 @@ class Analysis {
                 }) +
                 ")";
         }
-      } else if (first_status != UINT32_MAX) {
+      } else if (first_status != UINT32_MAX && !any(CueKind::kFormal)) {
+        // A claim lists the damage of the file it follows up ("entre-temps j'ai perdu un
+        // canapé, je veux être dédommagé"): no new request, as in takeTheNewRequestsIntent.
         std::array<float, 5> clause_topic{};
         const std::uint32_t from = weakNewProblem(first_status, clause_topic);
         if (from != UINT32_MAX) {
@@ -1898,7 +1900,9 @@ class Analysis {
           continue;
         }
         if (s.kind == CueKind::kStatus) {
-          status_after += s.weight;
+          if (!whenClause(s)) {
+            status_after += s.weight;
+          }
           continue;
         }
         if (std::find(kTopicKinds.begin(), kTopicKinds.end(), s.kind) == kTopicKinds.end() ||
@@ -1919,6 +1923,22 @@ class Analysis {
       }
     }
     return UINT32_MAX;
+  }
+
+  // Whether status hit `s` is a bare "quand" opening a clause of time ("des claquements quand il
+  // chauffe"): a subject follows, no "savoir"/"dire" asks it, and no "?" ends its sentence.
+  bool whenClause(const Scored& s) const {
+    const std::uint32_t t = s.hit.first_token;
+    if (s.hit.end_token != t + 1 || word(t) != "quand" || t + 1 >= text_.tokens.size() ||
+        !kNowSubjects.contains(word(t + 1))) {
+      return false;
+    }
+    if (t > 0 && (word(t - 1) == "savoir" || word(t - 1) == "dire")) {
+      return false;
+    }
+    const Sentence& sentence = text_.sentences[text_.tokens[t].sentence];
+    return text_.source(text_.tokens[t].src_end, sentence.src_end).find('?') ==
+           std::string_view::npos;
   }
 
   // A question other than "where is it, when": why ("pourquoi", "pk", "why"; not "c'est

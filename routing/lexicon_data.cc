@@ -323,6 +323,8 @@ status 2: a fait la demande; bien enregistre*; est enregistre*; ete enregistre*
 
 # ---------------------------------------------------------------- a new problem follows
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
+# "Entre-temps, la vitre s'est fendue": a weak boundary, like "depuis hier" (round 28).
+new 0.5: entre temps
 new 1: de plus il; de plus le; de plus la; de plus les; de plus j; de plus nous; de plus depuis
 new 1: et maintenant; maintenant il y a; nouveau probleme; une autre demande; j en profite
 new 1: et sinon; sinon j ai; sinon il y a; et aussi; aussi mon; aussi ma; aussi le; aussi la

@@ -2499,6 +2499,30 @@ TEST(ContactReaderTest, RailingsChildrenShutInAndChargesClaimedOfRoundTwentyEigh
   }
 }
 
+// Round 28's second part: a new problem after a follow-up, opened by "Et depuis hier" with a
+// clause of time ("quand on l'allume", no question) or by "Entre-temps".
+TEST(ContactReaderTest, NewProblemsAfterClausesOfTimeOfRoundTwentyEight) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "Toujours rien pour la fenêtre du salon (ticket 77120). Et depuis hier la hotte "
+             "fait un bruit de moteur quand on l'allume.",
+             "Je n'ai pas de nouvelles du plombier pour le lavabo. Entre-temps le volet du "
+             "séjour s'est bloqué en bas.",
+         }) {
+      const Reading r = readText(reader, text, Channel::kWeb);
+      EXPECT_FALSE(r.status_only) << text;
+      EXPECT_EQ(r.intent, Intent::kRepair) << text;
+    }
+    // A claim lists the damage of the file it follows up: no new request.
+    EXPECT_EQ(readText(reader,
+                       "Dossier SIN-2026-0114 : le plafond a été refait, mais entre-temps j'ai dû "
+                       "jeter mon matelas, je demande à être indemnisé. Où en est ma demande ?",
+                       Channel::kEmail)
+                  .intent,
+              Intent::kStatusRequest);
+  }
+}
+
 // From the read-only review of rounds 18-27: the new scans' words once folded ("à" is "a",
 // "donné" is "donne", "embauché" is "embauche", "où" is "ou") and their look-alikes.
 TEST(ContactReaderTest, FoldedLookAlikesOfTheNewScans) {

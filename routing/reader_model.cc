@@ -476,7 +476,9 @@ ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores&
   // Safety first: the lexicon's urgency (negation- and vulnerability-aware) is kept, the model
   // adds the wordings the lexicon never listed.
   const float urgent_threshold =
-      lexicon.vulnerable_cue_alone ? thresholds.urgent_vulnerable_cue_alone : thresholds.urgent;
+      lexicon.vulnerable_cue_alone                      ? thresholds.urgent_vulnerable_cue_alone
+      : lexicon.negated_urgent && lexicon.urgency == 0 ? thresholds.urgent_past_cue_alone
+                                                        : thresholds.urgent;
   d.urgent = lexicon.urgent || scores.probability(kHeadUrgent) >= urgent_threshold;
   const float aggressive = scores.probability(kHeadAggressive);
   d.aggressive = aggressive >= thresholds.aggressive ||

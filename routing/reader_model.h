@@ -131,6 +131,9 @@ struct ModelThresholds {
   // Urgency from the model alone when the lexicon's only urgency cue needs someone vulnerable
   // and found nobody: the label rules say "not urgent", so the model must be very sure.
   float urgent_vulnerable_cue_alone = 0.85F;
+  // The same when the lexicon's urgency cues were all told as past or negated ("les pompiers
+  // sont venus cette nuit, ça sent encore la fumée"): the writer said the emergency is over.
+  float urgent_past_cue_alone = 0.85F;
   // Lexicon follow-up score a non-French message needs before an automatic answer.
   float status_only_non_french_cue = 2.0F;
 };

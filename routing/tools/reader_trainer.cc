@@ -636,6 +636,7 @@ int run(int argc, char** argv) {
       const std::string head = argv[++i];
       const float v = std::strtof(argv[++i], nullptr);
       float* t = head == "urgent"        ? &g_thresholds.urgent
+                 : head == "past"        ? &g_thresholds.urgent_past_cue_alone
                  : head == "veto"        ? &g_thresholds.aggressive_lexicon_veto
                  : head == "aggressive"  ? &g_thresholds.aggressive
                  : head == "reassurance" ? &g_thresholds.reassurance

@@ -230,7 +230,7 @@ constexpr std::string_view kJobList[] = {"embauchez", "embaucher",   "recrutez",
 constexpr internal::WordSet kJobWords(kJobList);
 // What a procedure requires (findRequirementsAsked), asked after "quel(le)s".
 constexpr std::string_view kRequirementList[] = {"documents", "document",   "justificatifs",
-                                                 "justificatif", "papiers", "pieces",
+                                                 "justificatif", "papiers", "papier", "pieces",
                                                  "demarches",  "formalites", "conditions"};
 constexpr internal::WordSet kRequirementWords(kRequirementList);
 constexpr std::string_view kWhichList[] = {"quel", "quels", "quelle", "quelles"};
@@ -2503,12 +2503,14 @@ class Analysis {
   }
 
   // What a procedure requires ("quels documents dois-je fournir ?", "quelles sont les conditions
-  // à remplir", "quels papiers ?") is a general question, whatever file the letter tells of;
+  // à remplir", "quels papiers ?", "quoi comme papier") is a general question, whatever file the letter tells of;
   // "quelles démarches ont déjà été entreprises" asks what was done on one.
   std::uint32_t findRequirementsAsked() const {
     return firstAnchored<kRequirementWords>([&](std::size_t i, std::string_view) {
-      if (firstIn(threeBefore(i), i, kWhichWords) == SIZE_MAX ||
-          firstIn(i + 1, i + 4, kTakenWords) != SIZE_MAX) {
+      // "j'envoie quoi comme papier ?" asks the same.
+      const bool which = firstIn(threeBefore(i), i, kWhichWords) != SIZE_MAX ||
+                         (i >= 2 && word(i - 1) == "comme" && word(i - 2) == "quoi");
+      if (!which || firstIn(i + 1, i + 4, kTakenWords) != SIZE_MAX) {
         return UINT32_MAX;
       }
       return static_cast<std::uint32_t>(i);

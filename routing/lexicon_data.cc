@@ -325,6 +325,7 @@ status 2: a fait la demande; bien enregistre*; est enregistre*; ete enregistre*
 new 1: par ailleurs; autre probleme; autre chose; autre souci; en plus de ca; en outre
 # "Entre-temps, la vitre s'est fendue": a weak boundary, like "depuis hier" (round 28).
 new 0.5: entre temps
+new 0.5: et depuis son passage; depuis son passage; depuis leur passage; depuis votre passage
 new 1: de plus il; de plus le; de plus la; de plus les; de plus j; de plus nous; de plus depuis
 new 1: et maintenant; maintenant il y a; nouveau probleme; une autre demande; j en profite
 new 1: et sinon; sinon j ai; sinon il y a; et aussi; aussi mon; aussi ma; aussi le; aussi la
@@ -419,6 +420,13 @@ urgent 65: chaise coincee sous; chaise sous la poignee; chaise contre la porte; 
 urgent 65: laisser l appart* ouvert; laisser le logement ouvert; laisser la maison ouverte
 urgent 70: sans allumer; oublie d allumer
 urgent 70: coups contre le mur; coups contre les murs; coups contre la cloison; crie sur sa femme; hurle sur sa femme; il la frappe; elle dit arrete
+# Round 29 (after blind_64..71): water on a ceiling light or into the flat below now, a lift door
+# open on the shaft, sewage out of the shower, somebody threatening to set the building alight.
+urgent 70: autour du spot; sur le plafonnier; dans le plafonnier; par le plafonnier
+urgent 70: coule dans sa salle de bain; coule dans sa cuisine; coule chez lui; coule chez eux; passe chez le voisin; passe chez la voisine
+urgent 85: pas l ascenseur derriere; ascenseur n etait pas la; cabine n etait pas la; cabine etait pas la
+urgent 75: ressort par la douche; ressort aussi par la douche; ressort par la baignoire; ressort par le lavabo
+urgent 80: va mettre le feu; veut mettre le feu; menace de mettre le feu; bidon d essence
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -615,6 +623,10 @@ vurgent 70: aucun chauffage; toujours pas de chauffage; toujours aucun chauffage
 vurgent 70: panne du chauffage; panne de chauffage; panne de la chaudiere; panne de chaudiere
 vurgent 70: chauffage .. marche plus; chauffage .. fonctionne plus; chauffage en panne
 vurgent 70: chaudiere .. en panne; chaudiere .. .. en panne
+# Somebody frail who cannot be taken down or out (round 29): "l'ambulance ne pourra pas la
+# descendre", "je ne peux plus sortir de l'immeuble" in a wheelchair.
+vurgent 70: pas la descendre; pas le descendre; plus la descendre; plus le descendre
+vurgent 70: peux plus sortir de l immeuble; peut plus sortir de l immeuble; peux pas sortir de l immeuble; peut pas sortir de l immeuble
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
 vurgent 60: plus d eau chaude; pas d eau chaude; sans eau chaude; no hot water; eau froide
@@ -682,6 +694,7 @@ breakin 1: pierre ou; une pierre; un caillou; un pave dans
 breakin 1: quelqu un est rentre chez; quelqu un est entre chez; est rentre chez lui pendant; est rentre chez elle pendant; on lui a pris son; on lui a vole
 breakin 1: balance* une bouteille; jete* une bouteille; lance* une bouteille; une bouteille dans ma fenetre
 breakin 1: essaye de la forcer; essaye de forcer; tente de la forcer; tente de forcer
+breakin 1: a essaye d entrer; ont essaye d entrer; tente d entrer; marques de tournevis; traces de tournevis; traces d effraction
 breakin 1: essaye de rentrer chez; essaye d entrer chez; tente de rentrer chez; tentative d effraction; tentative de cambriolage
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
@@ -752,6 +765,7 @@ aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; p
 aggressive 1: sous merde*
 # A threat of harm, to the landlord's staff or a neighbour (round 28).
 aggressive 1: va mal se passer; va tres mal se passer; ca va mal finir; regle son compte; regler son compte; regle* leur compte
+aggressive 1: des manches; bon a rien; bons a rien; a rien foutre; fout rien de; foutent rien de; des voleurs; faineant*; branque*; incompetents notoires
 aggressive 1: conne; abruti*
 # The grossest insults are aggression whoever they are aimed at: weight 1.5, no model veto (round 21).
 aggressive 1.5: connard*; connasse*; salope*; salaud*; enfoire*; encule*; batard*; gros con; grosse conne
@@ -947,7 +961,7 @@ vulnerable 60: petits de _ ans; petits de _ et _ ans; petites de _ ans; petites 
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*
 vulnerable 60: est handicape*; suis handicape*
-vulnerable 60: fauteuil roulant; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair
+vulnerable 60: fauteuil roulant; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair; en fauteuil
 vulnerable 60: bebe; bebes; enceinte; pregnant; baby; dans le platre; bequille*; fille de _ mois
 vulnerable 60: fils de _ mois; enfant de _ mois; bebe de _ mois; veuve; veuf
 vulnerable 25: personnes agees
@@ -987,6 +1001,7 @@ person 1: parler a quelqu un; parler a une personne; vraie personne; personne ph
 person 1: rappelez moi; me rappeler; me rappelle; me rappeliez; m appeler; m appelle svp
 # Somebody calling for a neighbour without a phone or internet (round 28).
 person 1: peut la rappeler; pouvez la rappeler; pourriez la rappeler; merci de la rappeler; peut le rappeler; pouvez le rappeler; pourriez le rappeler; merci de le rappeler
+person 1: parler au conseiller; parler a la conseillere; parler au responsable; parler a la responsable
 person 1: qu un conseiller; un conseiller .. appeler; un conseiller .. rappeler; me recevoir
 person 1: parler a un conseiller; parler a un agent; prendre rendez vous; un rendez vous
 person 1: rendez vous en agence; joindre quelqu un; call me back; call me; talk to someone

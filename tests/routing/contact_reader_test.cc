@@ -2529,6 +2529,48 @@ TEST(ContactReaderTest, NewProblemsAfterClausesOfTimeOfRoundTwentyEight) {
   }
 }
 
+// Round 29, after blind_64 .. blind_71 (new sentences).
+TEST(ContactReaderTest, LiftShaftsSewageAndFrailPeopleShutInOfRoundTwentyNine) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "la voisine d'en dessous est montée, ça coule dans sa cuisine depuis une heure",
+             "les portes de l'ascenseur se sont ouvertes au 3e mais la cabine n'était pas là, "
+             "on voit le trou",
+             "le locataire du 4e hurle qu'il va mettre le feu à la cage d'escalier",
+             "mon père est en fauteuil, l'ascenseur est en panne et les pompiers disent qu'ils "
+             "ne peuvent pas le descendre pour sa chimio",
+             "ma mère est en fauteuil, la porte du hall est bloquée, elle ne peut plus sortir de "
+             "l'immeuble",
+             "quelqu'un a tenté d'entrer chez moi, il y a des traces de tournevis et la porte ne "
+             "ferme plus à clé",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    // "On vit à la lumière du plafonnier" is no water on a light.
+    EXPECT_FALSE(readText(reader,
+                          "Le volet du séjour est bloqué en bas depuis un mois, on vit à la "
+                          "lumière du plafonnier. Où en est ma demande ?",
+                          Channel::kWeb)
+                     .urgent);
+    EXPECT_TRUE(readText(reader,
+                         "votre technicien c'est un faineant qui fout rien de sa journée, où en "
+                         "est ma demande ?",
+                         Channel::kWeb)
+                    .aggressive);
+    for (const std::string_view text : {
+             "Ma demande d'échange est-elle étudiée ? J'aimerais parler au conseiller qui la "
+             "suit.",
+             "le plombier est passé pour la fuite, merci, il devait revenir pour le joint, "
+             "c'est prévu quand ? Et depuis son passage la lumière de la cuisine ne s'allume "
+             "plus",
+             "on m'a dit qu'il manquait une pièce à mon dossier de mutation, j'envoie quoi comme "
+             "papier ?",
+         }) {
+      EXPECT_FALSE(readText(reader, text, Channel::kDigitalAgency).status_only) << text;
+    }
+  }
+}
+
 // From the read-only review of rounds 18-27: the new scans' words once folded ("à" is "a",
 // "donné" is "donne", "embauché" is "embauche", "où" is "ou") and their look-alikes.
 TEST(ContactReaderTest, FoldedLookAlikesOfTheNewScans) {

@@ -427,6 +427,12 @@ urgent 70: coule dans sa salle de bain; coule dans sa cuisine; coule chez lui; c
 urgent 85: pas l ascenseur derriere; ascenseur n etait pas la; cabine n etait pas la; cabine etait pas la
 urgent 75: ressort par la douche; ressort aussi par la douche; ressort par la baignoire; ressort par le lavabo
 urgent 80: va mettre le feu; veut mettre le feu; menace de mettre le feu; bidon d essence
+# Round 30 (after blind_72..79): a person who may not be breathing, fear of intruders coming
+# back tonight (not "peur qu'il revienne" alone: a violent ex-partner, blind_32 u173), a man
+# with an iron bar at the doors.
+urgent 80: sais pas s il respire; sais pas si il respire; sais pas s elle respire; sais pas si elle respire
+urgent 60: peur qu ils reviennent; peur qu il revienne ce soir; peur qu il revienne cette nuit; peur pour ce soir; peur pour cette nuit
+urgent 75: barre en fer; barre de fer; tape sur toutes les portes
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -626,6 +632,7 @@ vurgent 70: chaudiere .. en panne; chaudiere .. .. en panne
 # Somebody frail who cannot be taken down or out (round 29): "l'ambulance ne pourra pas la
 # descendre", "je ne peux plus sortir de l'immeuble" in a wheelchair.
 vurgent 70: pas la descendre; pas le descendre; plus la descendre; plus le descendre
+vurgent 60: dort avec _ couvertures; dorment avec _ couvertures; dort avec des couvertures; dorment avec des couvertures
 vurgent 70: peux plus sortir de l immeuble; peut plus sortir de l immeuble; peux pas sortir de l immeuble; peut pas sortir de l immeuble
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
@@ -695,6 +702,7 @@ breakin 1: quelqu un est rentre chez; quelqu un est entre chez; est rentre chez 
 breakin 1: balance* une bouteille; jete* une bouteille; lance* une bouteille; une bouteille dans ma fenetre
 breakin 1: essaye de la forcer; essaye de forcer; tente de la forcer; tente de forcer
 breakin 1: a essaye d entrer; ont essaye d entrer; tente d entrer; marques de tournevis; traces de tournevis; traces d effraction
+breakin 1: a casse la vitre; a casse ma vitre; pour essayer de rentrer; pour essayer d entrer
 breakin 1: essaye de rentrer chez; essaye d entrer chez; tente de rentrer chez; tentative d effraction; tentative de cambriolage
 breakin 1: broke the lock; broke the door; broke our lock; broke my lock; forced the door; forced the lock; kicked the door in; kicked in the door; broke in
 lockfail 1: ne ferme plus; se ferme plus; ferme plus; ne ferme pas; ne se ferme pas
@@ -708,6 +716,7 @@ lockfail 1: fermait plus a cle; ferme plus a cle; fermait plus; reste grande ouv
 lockfail 1: impossible de la refermer; impossible de refermer; peut plus refermer; cremone .. arrachee; cremone arrachee; tient plus fermee; ne tient plus fermee
 lockfail 1: peux plus verrouiller; peut plus verrouiller; impossible de verrouiller; verrouille plus
 lockfail 1: tourne dans le vide; tout est ouvert; reste ouverte
+lockfail 1: plus de vitre; plus de carreau
 # A home left open to anybody after a break-in (round 15), whatever was broken to get in.
 lockfail 1: n importe qui peut entrer; n importe qui peut rentrer; tout le monde peut entrer
 lockfail 1: n importe qui peut passer; n importe qui peut ouvrir; passer la main et ouvrir; passer le bras et ouvrir
@@ -766,6 +775,7 @@ aggressive 1: sous merde*
 # A threat of harm, to the landlord's staff or a neighbour (round 28).
 aggressive 1: va mal se passer; va tres mal se passer; ca va mal finir; regle son compte; regler son compte; regle* leur compte
 aggressive 1: des manches; bon a rien; bons a rien; a rien foutre; fout rien de; foutent rien de; des voleurs; faineant*; branque*; incompetents notoires
+aggressive 1: bras casses; incompetents finis; va tres mal finir; mal finir pour; merdeux; une raclee
 aggressive 1: conne; abruti*
 # The grossest insults are aggression whoever they are aimed at: weight 1.5, no model veto (round 21).
 aggressive 1.5: connard*; connasse*; salope*; salaud*; enfoire*; encule*; batard*; gros con; grosse conne
@@ -960,6 +970,7 @@ reassure 40: je m y perds; m y perds; m y perd; m y retrouve plus; m y retrouve 
 vulnerable 60: petits de _ ans; petits de _ et _ ans; petites de _ ans; petites de _ et _ ans; enfants de _ et _ ans
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*
+vulnerable 45: deambulateur
 vulnerable 60: est handicape*; suis handicape*
 vulnerable 60: fauteuil roulant; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair; en fauteuil
 vulnerable 60: bebe; bebes; enceinte; pregnant; baby; dans le platre; bequille*; fille de _ mois

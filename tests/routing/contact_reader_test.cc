@@ -1991,6 +1991,25 @@ TEST(ContactReaderQualityTest, BlindBatchesSinceRoundEighteenMeetFloors) {
       {"blind_61.jsonl", 0.89, 1.00, 0.89, 1.00, 1.00, 0.66, 0.94},
       {"blind_62.jsonl", 0.88, 0.92, 0.88, 1.00, 1.00, 0.85, 0.98},
       {"blind_63.jsonl", 0.84, 1.00, 0.83, 1.00, 1.00, 0.64, 0.97},
+      // Scored once before any rule or training came from them (corpus README), these train the
+      // model now: in sample, floored 0.05 under today's scores so that retraining noise passes
+      // and a real loss does not.
+      {"blind_64.jsonl", 0.94, 0.95, 0.87, 0.95, 0.95, 0.95, 0.93},
+      {"blind_65.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.94},
+      {"blind_66.jsonl", 0.95, 0.95, 0.91, 0.95, 0.95, 0.95, 0.85},
+      {"blind_67.jsonl", 0.95, 0.95, 0.91, 0.95, 0.95, 0.95, 0.93},
+      {"blind_68.jsonl", 0.94, 0.95, 0.78, 0.95, 0.95, 0.95, 0.91},
+      {"blind_69.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.88},
+      {"blind_70.jsonl", 0.94, 0.95, 0.90, 0.95, 0.95, 0.95, 0.91},
+      {"blind_71.jsonl", 0.94, 0.95, 0.87, 0.95, 0.95, 0.95, 0.88},
+      {"blind_72.jsonl", 0.94, 0.95, 0.91, 0.95, 0.95, 0.95, 0.89},
+      {"blind_73.jsonl", 0.95, 0.95, 0.91, 0.95, 0.95, 0.95, 0.90},
+      {"blind_74.jsonl", 0.95, 0.95, 0.83, 0.95, 0.95, 0.95, 0.93},
+      {"blind_75.jsonl", 0.94, 0.95, 0.83, 0.95, 0.95, 0.95, 0.87},
+      {"blind_76.jsonl", 0.94, 0.95, 0.82, 0.95, 0.95, 0.95, 0.91},
+      {"blind_77.jsonl", 0.95, 0.95, 0.87, 0.95, 0.95, 0.95, 0.91},
+      {"blind_78.jsonl", 0.94, 0.95, 0.91, 0.95, 0.95, 0.95, 0.91},
+      {"blind_79.jsonl", 0.94, 0.95, 0.86, 0.95, 0.95, 0.95, 0.94},
   };
   for (const Floors& f : kFloors) {
     SCOPED_TRACE(f.file);
@@ -2569,6 +2588,38 @@ TEST(ContactReaderTest, LiftShaftsSewageAndFrailPeopleShutInOfRoundTwentyNine) {
       EXPECT_FALSE(readText(reader, text, Channel::kDigitalAgency).status_only) << text;
     }
   }
+}
+
+// Round 30, after blind_72 .. blind_79 (new sentences).
+TEST(ContactReaderTest, BreathingIntrudersAndIronBarsOfRoundThirty) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "il y a une dame allongée dans le parking, elle répond pas, je sais pas si elle "
+             "respire",
+             "on a cambriolé le voisin, chez moi ils ont essayé aussi, je suis seule et j'ai peur "
+             "qu'ils reviennent",
+             "un homme tape sur toutes les portes du couloir en hurlant",
+             "quelqu'un a cassé la vitre de la porte-fenêtre pour essayer d'entrer, il n'y a plus "
+             "de vitre",
+             "ma mère se déplace avec un déambulateur, l'ascenseur est en panne, elle ne peut pas "
+             "descendre",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    for (const std::string_view text : {
+             "si personne ne vient demain ça va très mal finir pour votre technicien",
+             "vous êtes des bras cassés, trois mois pour un volet",
+             "ces petits merdeux ont encore cassé l'interphone du bâtiment",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kWeb).aggressive) << text;
+    }
+  }
+  // The model already read this one; the lexicon now does too.
+  EXPECT_TRUE(readText(ContactReader(lexiconOnly()),
+                       "mon bébé dort avec deux couvertures depuis trois nuits, on a signalé la "
+                       "panne",
+                       Channel::kPhone)
+                  .urgent);
 }
 
 // From the read-only review of rounds 18-27: the new scans' words once folded ("à" is "a",

@@ -433,6 +433,11 @@ urgent 80: va mettre le feu; veut mettre le feu; menace de mettre le feu; bidon 
 urgent 80: sais pas s il respire; sais pas si il respire; sais pas s elle respire; sais pas si elle respire
 urgent 60: peur qu ils reviennent; peur qu il revienne ce soir; peur qu il revienne cette nuit; peur pour ce soir; peur pour cette nuit
 urgent 75: barre en fer; barre de fer; tape sur toutes les portes
+# Round 31 (after blind_80..87): a railing off the wall, a lift door open on an empty shaft,
+# somebody locked out with children, a boiler beeping (a CO sign) and nausea (a weak one).
+urgent 70: tient plus au mur; ne tient plus au mur; se detache du mur
+urgent 85: cabine est pas la; cabine n est pas la; on voit le vide
+urgent 65: suis dehors avec mes; suis bloquee dehors avec mes; suis bloque dehors avec mes; suis coincee dehors avec mes; on est dehors avec les; sommes dehors avec nos
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -633,6 +638,9 @@ vurgent 70: chaudiere .. en panne; chaudiere .. .. en panne
 # descendre", "je ne peux plus sortir de l'immeuble" in a wheelchair.
 vurgent 70: pas la descendre; pas le descendre; plus la descendre; plus le descendre
 vurgent 60: dort avec _ couvertures; dorment avec _ couvertures; dort avec des couvertures; dorment avec des couvertures
+vurgent 70: pour la descendre; pour le descendre; pour la monter; pour le monter
+vurgent 50: degres chez elle; degres chez lui; degres chez moi; degres chez nous
+vurgent 45: sous sa couverture; sous une couverture; sous la couverture
 vurgent 70: peux plus sortir de l immeuble; peut plus sortir de l immeuble; peux pas sortir de l immeuble; peut pas sortir de l immeuble
 vurgent 70: chaudiere en panne; chaudiere .. marche plus; chaudiere .. fonctionne plus
 vurgent 70: chauffage ne marche pas; chauffage .. marche pas; chauffage est coupe
@@ -768,6 +776,8 @@ urgent 50: suie* .. .. chaudiere*; suie* .. .. chauffe eau; suie* .. .. chauffe 
 urgent 50: noires au dessus de la chaudiere; noires autour de la chaudiere; noires sur la chaudiere; noires au dessus du chauffe*; noires autour du chauffe*; noir au dessus de la chaudiere; noirci* au dessus de la chaudiere; noirci* autour de la chaudiere
 urgent 50: chaudiere* .. .. traces noires; chauffe eau .. .. traces noires; chauffe bain .. .. traces noires; chaudiere* .. .. tout noirci*; chauffe bain .. .. tout noir*
 urgent 25: vomi; ont vomi; a vomi; vomissent; vomit; vomissement*
+urgent 50: chaudiere .. .. bip*; bip* .. .. chaudiere; chauffe eau .. .. bip*; bip* .. .. chauffe eau
+urgent 25: envie de vomir
 
 # ---------------------------------------------------------------- aggression
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
@@ -776,6 +786,7 @@ aggressive 1: sous merde*
 aggressive 1: va mal se passer; va tres mal se passer; ca va mal finir; regle son compte; regler son compte; regle* leur compte
 aggressive 1: des manches; bon a rien; bons a rien; a rien foutre; fout rien de; foutent rien de; des voleurs; faineant*; branque*; incompetents notoires
 aggressive 1: bras casses; incompetents finis; va tres mal finir; mal finir pour; merdeux; une raclee
+aggressive 1: va s en souvenir; vont s en souvenir; s en souviendra; espece d incompetent*; espece d idiot*; espece de nul*; bande de sauvages; baltringue*; bougez vous le cul; en calmer plus d un; je retourne tout; m en occupe personnellement
 aggressive 1: conne; abruti*
 # The grossest insults are aggression whoever they are aimed at: weight 1.5, no model veto (round 21).
 aggressive 1.5: connard*; connasse*; salope*; salaud*; enfoire*; encule*; batard*; gros con; grosse conne
@@ -1077,6 +1088,7 @@ person 0: qu un conseiller allait; qu un conseiller devait; qu un conseiller va 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse
 formal 1: saisirai; saisir le; saisir la; saisine; avocat; tribunal; conciliat*; juridique
+formal 1: je saisis la; je saisis le; je saisis l
 formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dommages et interets
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: avec accuse de reception; avec avis de reception; lrar; action en justice

@@ -2010,6 +2010,14 @@ TEST(ContactReaderQualityTest, BlindBatchesSinceRoundEighteenMeetFloors) {
       {"blind_77.jsonl", 0.95, 0.95, 0.87, 0.95, 0.95, 0.95, 0.91},
       {"blind_78.jsonl", 0.94, 0.95, 0.91, 0.95, 0.95, 0.95, 0.91},
       {"blind_79.jsonl", 0.94, 0.95, 0.86, 0.95, 0.95, 0.95, 0.94},
+      {"blind_80.jsonl", 0.95, 0.95, 0.91, 0.95, 0.95, 0.95, 0.90},
+      {"blind_81.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.89},
+      {"blind_82.jsonl", 0.95, 0.95, 0.85, 0.95, 0.95, 0.95, 0.95},
+      {"blind_83.jsonl", 0.94, 0.95, 0.79, 0.95, 0.95, 0.95, 0.91},
+      {"blind_84.jsonl", 0.94, 0.95, 0.87, 0.95, 0.95, 0.95, 0.85},
+      {"blind_85.jsonl", 0.95, 0.95, 0.90, 0.95, 0.95, 0.95, 0.92},
+      {"blind_86.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.93},
+      {"blind_87.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.86},
   };
   for (const Floors& f : kFloors) {
     SCOPED_TRACE(f.file);
@@ -2620,6 +2628,42 @@ TEST(ContactReaderTest, BreathingIntrudersAndIronBarsOfRoundThirty) {
                        "panne",
                        Channel::kPhone)
                   .urgent);
+}
+
+// Round 31, after blind_80 .. blind_87 (new sentences).
+TEST(ContactReaderTest, EmptyShaftsLockedOutChildrenAndBeepingBoilersOfRoundThirtyOne) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "au 5e la porte de l'ascenseur s'est ouverte et la cabine n'est pas là, on voit le "
+             "vide",
+             "le petit appareil sous la chaudière bipe depuis une heure, j'ai mal à la tête et "
+             "un peu envie de vomir",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    for (const std::string_view text : {
+             "espèce d'incompétent, ça fait trois fois que je vous explique",
+             "si personne ne vient cette semaine, la prochaine fois je viens et votre collègue va "
+             "s'en souvenir",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).aggressive) << text;
+    }
+    EXPECT_FALSE(readText(reader,
+                          "Sans réparation d'ici lundi je saisis la commission de conciliation. "
+                          "Où en est ma demande 2026/4410 ?",
+                          Channel::kEmail)
+                     .status_only);
+  }
+  // The lexicon alone now reads these too (the model read the first and the last already).
+  const ContactReader lexicon(lexiconOnly());
+  for (const std::string_view text : {
+           "je suis dehors avec mes trois enfants, la serrure est bloquée et il commence à neiger",
+           "ma femme est en chimio, l'ascenseur est arrêté depuis lundi, on fait comment pour la "
+           "descendre demain ?",
+           "mon père a 90 ans, il a 15 degrés chez lui et reste sous une couverture",
+       }) {
+    EXPECT_TRUE(readText(lexicon, text, Channel::kPhone).urgent) << text;
+  }
 }
 
 // From the read-only review of rounds 18-27: the new scans' words once folded ("à" is "a",

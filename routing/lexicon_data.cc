@@ -438,6 +438,8 @@ urgent 75: barre en fer; barre de fer; tape sur toutes les portes
 urgent 70: tient plus au mur; ne tient plus au mur; se detache du mur
 urgent 85: cabine est pas la; cabine n est pas la; on voit le vide
 urgent 65: suis dehors avec mes; suis bloquee dehors avec mes; suis bloque dehors avec mes; suis coincee dehors avec mes; on est dehors avec les; sommes dehors avec nos
+# Round 32 (after blind_88..95): a crack that keeps growing, cracking heard.
+urgent 70: fissure .. s agrandit; fissure .. .. s agrandit; entend des craquements; gros craquement
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -786,7 +788,7 @@ aggressive 1: sous merde*
 aggressive 1: va mal se passer; va tres mal se passer; ca va mal finir; regle son compte; regler son compte; regle* leur compte
 aggressive 1: des manches; bon a rien; bons a rien; a rien foutre; fout rien de; foutent rien de; des voleurs; faineant*; branque*; incompetents notoires
 aggressive 1: bras casses; incompetents finis; va tres mal finir; mal finir pour; merdeux; une raclee
-aggressive 1: va s en souvenir; vont s en souvenir; s en souviendra; espece d incompetent*; espece d idiot*; espece de nul*; bande de sauvages; baltringue*; bougez vous le cul; en calmer plus d un; je retourne tout; m en occupe personnellement
+aggressive 1: je le crame; je la crame; je vous crame; te la crame; te le crame; va s en souvenir; vont s en souvenir; s en souviendra; espece d incompetent*; espece d idiot*; espece de nul*; bande de sauvages; baltringue*; bougez vous le cul; en calmer plus d un; je retourne tout; m en occupe personnellement
 aggressive 1: conne; abruti*
 # The grossest insults are aggression whoever they are aimed at: weight 1.5, no model veto (round 21).
 aggressive 1.5: connard*; connasse*; salope*; salaud*; enfoire*; encule*; batard*; gros con; grosse conne
@@ -982,6 +984,7 @@ vulnerable 60: petits de _ ans; petits de _ et _ ans; petites de _ ans; petites 
 vulnerable 60: cancer; chimio*; oxygene; dialyse; decede*; deces; enterrement; obseques; alite*
 vulnerable 45: handicap*
 vulnerable 45: deambulateur
+vulnerable 60: machine pour respirer; appareil pour respirer; respirateur
 vulnerable 60: est handicape*; suis handicape*
 vulnerable 60: fauteuil roulant; malvoyant*; aveugle; nourrisson; nouveau ne; wheelchair; en fauteuil
 vulnerable 60: bebe; bebes; enceinte; pregnant; baby; dans le platre; bequille*; fille de _ mois

@@ -2018,6 +2018,14 @@ TEST(ContactReaderQualityTest, BlindBatchesSinceRoundEighteenMeetFloors) {
       {"blind_85.jsonl", 0.95, 0.95, 0.90, 0.95, 0.95, 0.95, 0.92},
       {"blind_86.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.93},
       {"blind_87.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.86},
+      {"blind_88.jsonl", 0.94, 0.95, 0.83, 0.95, 0.95, 0.95, 0.90},
+      {"blind_89.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.92},
+      {"blind_90.jsonl", 0.94, 0.95, 0.86, 0.95, 0.95, 0.95, 0.91},
+      {"blind_91.jsonl", 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.93},
+      {"blind_92.jsonl", 0.94, 0.95, 0.91, 0.95, 0.95, 0.95, 0.92},
+      {"blind_93.jsonl", 0.94, 0.95, 0.91, 0.95, 0.95, 0.95, 0.87},
+      {"blind_94.jsonl", 0.95, 0.95, 0.90, 0.95, 0.95, 0.95, 0.90},
+      {"blind_95.jsonl", 0.93, 0.95, 0.87, 0.95, 0.95, 0.95, 0.92},
   };
   for (const Floors& f : kFloors) {
     SCOPED_TRACE(f.file);
@@ -2663,6 +2671,23 @@ TEST(ContactReaderTest, EmptyShaftsLockedOutChildrenAndBeepingBoilersOfRoundThir
            "mon père a 90 ans, il a 15 degrés chez lui et reste sous une couverture",
        }) {
     EXPECT_TRUE(readText(lexicon, text, Channel::kPhone).urgent) << text;
+  }
+}
+
+// Round 32, after blind_88 .. blind_95 (new sentences).
+TEST(ContactReaderTest, BreathingMachinesGrowingCracksAndBurningThreatsOfRoundThirtyTwo) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : {
+             "le courant a sauté dans la chambre et mon père a sa machine pour respirer la nuit",
+             "la fissure au-dessus du lit s'agrandit depuis ce matin, des bouts de plâtre "
+             "tombent",
+         }) {
+      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
+    }
+    EXPECT_TRUE(readText(reader,
+                         "si tu gares encore ta moto devant chez moi je te la crame, dis-lui bien",
+                         Channel::kPhone)
+                    .aggressive);
   }
 }
 

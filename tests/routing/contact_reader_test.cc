@@ -171,6 +171,16 @@ const std::array<ContactReader, 2>& bothReaders() {
   return kReaders;
 }
 
+// Expects `label` to read `want` for each text, by both readers: the rule tests of the rounds.
+void expectLabel(bool Reading::*label, bool want, Channel channel,
+                 std::initializer_list<std::string_view> texts) {
+  for (const ContactReader& reader : bothReaders()) {
+    for (const std::string_view text : texts) {
+      EXPECT_EQ(readText(reader, text, channel).*label, want) << text;
+    }
+  }
+}
+
 TEST(ContactReaderTest, AsideAfterAFollowUpAboutSomethingElseIsANewProblem) {
   for (const ContactReader& reader : bothReaders()) {
     // An aside ("ah et") or a fresh onset ("depuis hier", "yesterday") opens a clause about
@@ -2527,61 +2537,53 @@ TEST(ContactReaderTest, AbsencesSaidTwiceAndAttemptedBreakInsOfRoundTwentySeven)
 
 // Round 28, after blind_56 .. blind_63 (new sentences).
 TEST(ContactReaderTest, RailingsChildrenShutInAndChargesClaimedOfRoundTwentyEight) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "la balustrade de notre balcon est descellée, elle bouge dès qu'on la touche, on "
-             "est au 6e",
-             "le volet de la chambre s'est arraché, il ne tient plus que par une charnière "
-             "au-dessus du trottoir",
-             "la fuite du ballon a empiré, maintenant l'eau arrive dans le salon",
-             "la porte a claqué, ma fille de 2 ans est enfermée toute seule dans l'appartement",
-             "ma serrure est cassée, j'ai dormi avec une chaise contre la porte",
-             "ça sent comme quand on oublie d'allumer le feu de la gazinière, dans toute la "
-             "cuisine",
-             "au dessus de chez moi il hurle sur sa femme et on entend des coups contre la "
-             "cloison",
-             // "est sortie de" frees people from lifts, not smoke from a socket.
-             "de la fumée qui est sortie de la prise, ça sent le brûlé partout",
-             "la chaudière est encore en panne chez ma mère de 88 ans, elle a froid",
-             "La flamme, que l'on voit par le petit hublot, est devenue orange. On a des maux de "
-             "tête et des nausées",
-             "quelqu'un a essayé de la forcer cette nuit, ma porte ne ferme plus à clé",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    // A draught under a door is nothing hanging over anybody.
-    EXPECT_FALSE(readText(reader,
-                          "la porte ferme mal, il y a de l'air qui passe dessous, où en est ma "
-                          "demande de remplacement ?",
-                          Channel::kWeb)
-                     .urgent);
-    EXPECT_TRUE(readText(reader,
-                         "ça fait 5 semaines que j'attends pour la fenêtre, si personne ne vient "
-                         "ça va très mal se passer",
-                         Channel::kWeb)
-                    .aggressive);
-    for (const std::string_view text : {
-             "Nous demandons une réduction des charges d'ascenseur pour ces deux mois. Où en "
-             "est la réparation ?",
-             "ma voisine n'a pas de portable, elle attend toujours sa demande de mars, est-ce "
-             "que quelqu'un peut la rappeler au fixe ?",
-             "Mon préavis est parti le 2 mai. Pourriez-vous me proposer une date pour l'état "
-             "des lieux ?",
-             "Ma demande de cotitularité est enregistrée sous le numéro 2026/4411. Quelles "
-             "pièces dois-je encore vous envoyer ?",
-         }) {
-      EXPECT_FALSE(readText(reader, text, Channel::kEmail).status_only) << text;
-    }
-    // A call promised is no call asked for; steps already taken are a file's state.
-    for (const std::string_view text : {
-             "on m'avait dit que le technicien allait me téléphoner pour la vmc, c'est toujours "
-             "prévu ?",
-             "Ma réclamation REC-2026-0455 : pouvez-vous me dire à quel stade elle se trouve et "
-             "quelles démarches ont déjà été entreprises ?",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).status_only) << text;
-    }
-  }
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "la balustrade de notre balcon est descellée, elle bouge dès qu'on la touche, "
+                  "on est au 6e",
+                  "le volet de la chambre s'est arraché, il ne tient plus que par une charnière "
+                  "au-dessus du trottoir",
+                  "la fuite du ballon a empiré, maintenant l'eau arrive dans le salon",
+                  "la porte a claqué, ma fille de 2 ans est enfermée toute seule dans "
+                  "l'appartement",
+                  "ma serrure est cassée, j'ai dormi avec une chaise contre la porte",
+                  "ça sent comme quand on oublie d'allumer le feu de la gazinière, dans toute la "
+                  "cuisine",
+                  "au dessus de chez moi il hurle sur sa femme et on entend des coups contre la "
+                  "cloison",
+                  // "est sortie de" frees people from lifts, not smoke from a socket.
+                  "de la fumée qui est sortie de la prise, ça sent le brûlé partout",
+                  "la chaudière est encore en panne chez ma mère de 88 ans, elle a froid",
+                  "La flamme, que l'on voit par le petit hublot, est devenue orange. On a des "
+                  "maux de tête et des nausées",
+                  "quelqu'un a essayé de la forcer cette nuit, ma porte ne ferme plus à clé",
+              });
+  // A draught under a door is nothing hanging over anybody.
+  expectLabel(&Reading::urgent, false, Channel::kWeb,
+              {"la porte ferme mal, il y a de l'air qui passe dessous, où en est ma demande de "
+               "remplacement ?"});
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {"ça fait 5 semaines que j'attends pour la fenêtre, si personne ne vient ça va "
+               "très mal se passer"});
+  expectLabel(&Reading::status_only, false, Channel::kEmail,
+              {
+                  "Nous demandons une réduction des charges d'ascenseur pour ces deux mois. Où "
+                  "en est la réparation ?",
+                  "ma voisine n'a pas de portable, elle attend toujours sa demande de mars, "
+                  "est-ce que quelqu'un peut la rappeler au fixe ?",
+                  "Mon préavis est parti le 2 mai. Pourriez-vous me proposer une date pour l'état "
+                  "des lieux ?",
+                  "Ma demande de cotitularité est enregistrée sous le numéro 2026/4411. Quelles "
+                  "pièces dois-je encore vous envoyer ?",
+              });
+  // A call promised is no call asked for; steps already taken are a file's state.
+  expectLabel(&Reading::status_only, true, Channel::kPhone,
+              {
+                  "on m'avait dit que le technicien allait me téléphoner pour la vmc, c'est "
+                  "toujours prévu ?",
+                  "Ma réclamation REC-2026-0455 : pouvez-vous me dire à quel stade elle se trouve "
+                  "et quelles démarches ont déjà été entreprises ?",
+              });
 }
 
 // Round 28's second part: a new problem after a follow-up, opened by "Et depuis hier" with a
@@ -2610,70 +2612,58 @@ TEST(ContactReaderTest, NewProblemsAfterClausesOfTimeOfRoundTwentyEight) {
 
 // Round 29, after blind_64 .. blind_71 (new sentences).
 TEST(ContactReaderTest, LiftShaftsSewageAndFrailPeopleShutInOfRoundTwentyNine) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "la voisine d'en dessous est montée, ça coule dans sa cuisine depuis une heure",
-             "les portes de l'ascenseur se sont ouvertes au 3e mais la cabine n'était pas là, "
-             "on voit le trou",
-             "le locataire du 4e hurle qu'il va mettre le feu à la cage d'escalier",
-             "mon père est en fauteuil, l'ascenseur est en panne et les pompiers disent qu'ils "
-             "ne peuvent pas le descendre pour sa chimio",
-             "ma mère est en fauteuil, la porte du hall est bloquée, elle ne peut plus sortir de "
-             "l'immeuble",
-             "quelqu'un a tenté d'entrer chez moi, il y a des traces de tournevis et la porte ne "
-             "ferme plus à clé",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    // "On vit à la lumière du plafonnier" is no water on a light.
-    EXPECT_FALSE(readText(reader,
-                          "Le volet du séjour est bloqué en bas depuis un mois, on vit à la "
-                          "lumière du plafonnier. Où en est ma demande ?",
-                          Channel::kWeb)
-                     .urgent);
-    EXPECT_TRUE(readText(reader,
-                         "votre technicien c'est un faineant qui fout rien de sa journée, où en "
-                         "est ma demande ?",
-                         Channel::kWeb)
-                    .aggressive);
-    for (const std::string_view text : {
-             "Ma demande d'échange est-elle étudiée ? J'aimerais parler au conseiller qui la "
-             "suit.",
-             "le plombier est passé pour la fuite, merci, il devait revenir pour le joint, "
-             "c'est prévu quand ? Et depuis son passage la lumière de la cuisine ne s'allume "
-             "plus",
-             "on m'a dit qu'il manquait une pièce à mon dossier de mutation, j'envoie quoi comme "
-             "papier ?",
-         }) {
-      EXPECT_FALSE(readText(reader, text, Channel::kDigitalAgency).status_only) << text;
-    }
-  }
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "la voisine d'en dessous est montée, ça coule dans sa cuisine depuis une heure",
+                  "les portes de l'ascenseur se sont ouvertes au 3e mais la cabine n'était pas "
+                  "là, on voit le trou",
+                  "le locataire du 4e hurle qu'il va mettre le feu à la cage d'escalier",
+                  "mon père est en fauteuil, l'ascenseur est en panne et les pompiers disent "
+                  "qu'ils ne peuvent pas le descendre pour sa chimio",
+                  "ma mère est en fauteuil, la porte du hall est bloquée, elle ne peut plus "
+                  "sortir de l'immeuble",
+                  "quelqu'un a tenté d'entrer chez moi, il y a des traces de tournevis et la "
+                  "porte ne ferme plus à clé",
+              });
+  // "On vit à la lumière du plafonnier" is no water on a light.
+  expectLabel(&Reading::urgent, false, Channel::kWeb,
+              {"Le volet du séjour est bloqué en bas depuis un mois, on vit à la lumière du "
+               "plafonnier. Où en est ma demande ?"});
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {"votre technicien c'est un faineant qui fout rien de sa journée, où en est ma "
+               "demande ?"});
+  expectLabel(&Reading::status_only, false, Channel::kDigitalAgency,
+              {
+                  "Ma demande d'échange est-elle étudiée ? J'aimerais parler au conseiller qui "
+                  "la suit.",
+                  "le plombier est passé pour la fuite, merci, il devait revenir pour le joint, "
+                  "c'est prévu quand ? Et depuis son passage la lumière de la cuisine ne "
+                  "s'allume plus",
+                  "on m'a dit qu'il manquait une pièce à mon dossier de mutation, j'envoie quoi "
+                  "comme papier ?",
+              });
 }
 
 // Round 30, after blind_72 .. blind_79 (new sentences).
 TEST(ContactReaderTest, BreathingIntrudersAndIronBarsOfRoundThirty) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "il y a une dame allongée dans le parking, elle répond pas, je sais pas si elle "
-             "respire",
-             "on a cambriolé le voisin, chez moi ils ont essayé aussi, je suis seule et j'ai peur "
-             "qu'ils reviennent",
-             "un homme tape sur toutes les portes du couloir en hurlant",
-             "quelqu'un a cassé la vitre de la porte-fenêtre pour essayer d'entrer, il n'y a plus "
-             "de vitre",
-             "ma mère se déplace avec un déambulateur, l'ascenseur est en panne, elle ne peut pas "
-             "descendre",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    for (const std::string_view text : {
-             "si personne ne vient demain ça va très mal finir pour votre technicien",
-             "vous êtes des bras cassés, trois mois pour un volet",
-             "ces petits merdeux ont encore cassé l'interphone du bâtiment",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kWeb).aggressive) << text;
-    }
-  }
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "il y a une dame allongée dans le parking, elle répond pas, je sais pas si "
+                  "elle respire",
+                  "on a cambriolé le voisin, chez moi ils ont essayé aussi, je suis seule et j'ai "
+                  "peur qu'ils reviennent",
+                  "un homme tape sur toutes les portes du couloir en hurlant",
+                  "quelqu'un a cassé la vitre de la porte-fenêtre pour essayer d'entrer, il n'y a "
+                  "plus de vitre",
+                  "ma mère se déplace avec un déambulateur, l'ascenseur est en panne, elle ne "
+                  "peut pas descendre",
+              });
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {
+                  "si personne ne vient demain ça va très mal finir pour votre technicien",
+                  "vous êtes des bras cassés, trois mois pour un volet",
+                  "ces petits merdeux ont encore cassé l'interphone du bâtiment",
+              });
   // The model already read this one; the lexicon now does too.
   EXPECT_TRUE(readText(ContactReader(lexiconOnly()),
                        "mon bébé dort avec deux couvertures depuis trois nuits, on a signalé la "
@@ -2684,28 +2674,22 @@ TEST(ContactReaderTest, BreathingIntrudersAndIronBarsOfRoundThirty) {
 
 // Round 31, after blind_80 .. blind_87 (new sentences).
 TEST(ContactReaderTest, EmptyShaftsLockedOutChildrenAndBeepingBoilersOfRoundThirtyOne) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "au 5e la porte de l'ascenseur s'est ouverte et la cabine n'est pas là, on voit le "
-             "vide",
-             "le petit appareil sous la chaudière bipe depuis une heure, j'ai mal à la tête et "
-             "un peu envie de vomir",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    for (const std::string_view text : {
-             "espèce d'incompétent, ça fait trois fois que je vous explique",
-             "si personne ne vient cette semaine, la prochaine fois je viens et votre collègue va "
-             "s'en souvenir",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).aggressive) << text;
-    }
-    EXPECT_FALSE(readText(reader,
-                          "Sans réparation d'ici lundi je saisis la commission de conciliation. "
-                          "Où en est ma demande 2026/4410 ?",
-                          Channel::kEmail)
-                     .status_only);
-  }
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "au 5e la porte de l'ascenseur s'est ouverte et la cabine n'est pas là, on "
+                  "voit le vide",
+                  "le petit appareil sous la chaudière bipe depuis une heure, j'ai mal à la tête "
+                  "et un peu envie de vomir",
+              });
+  expectLabel(&Reading::aggressive, true, Channel::kPhone,
+              {
+                  "espèce d'incompétent, ça fait trois fois que je vous explique",
+                  "si personne ne vient cette semaine, la prochaine fois je viens et votre "
+                  "collègue va s'en souvenir",
+              });
+  expectLabel(&Reading::status_only, false, Channel::kEmail,
+              {"Sans réparation d'ici lundi je saisis la commission de conciliation. Où en est "
+               "ma demande 2026/4410 ?"});
   // The lexicon alone now reads these too (the model read the first and the last already).
   const ContactReader lexicon(lexiconOnly());
   for (const std::string_view text : {
@@ -2720,19 +2704,15 @@ TEST(ContactReaderTest, EmptyShaftsLockedOutChildrenAndBeepingBoilersOfRoundThir
 
 // Round 32, after blind_88 .. blind_95 (new sentences).
 TEST(ContactReaderTest, BreathingMachinesGrowingCracksAndBurningThreatsOfRoundThirtyTwo) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "le courant a sauté dans la chambre et mon père a sa machine pour respirer la nuit",
-             "la fissure au-dessus du lit s'agrandit depuis ce matin, des bouts de plâtre "
-             "tombent",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    EXPECT_TRUE(readText(reader,
-                         "si tu gares encore ta moto devant chez moi je te la crame, dis-lui bien",
-                         Channel::kPhone)
-                    .aggressive);
-  }
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "le courant a sauté dans la chambre et mon père a sa machine pour respirer la "
+                  "nuit",
+                  "la fissure au-dessus du lit s'agrandit depuis ce matin, des bouts de plâtre "
+                  "tombent",
+              });
+  expectLabel(&Reading::aggressive, true, Channel::kPhone,
+              {"si tu gares encore ta moto devant chez moi je te la crame, dis-lui bien"});
 }
 
 // From the read-only review of rounds 18-27: the new scans' words once folded ("à" is "a",

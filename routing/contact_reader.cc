@@ -235,8 +235,9 @@ constexpr std::string_view kRequirementList[] = {"documents", "document",   "jus
 constexpr internal::WordSet kRequirementWords(kRequirementList);
 constexpr std::string_view kWhichList[] = {"quel", "quels", "quelle", "quelles"};
 constexpr internal::WordSet kWhichWords(kWhichList);
-// "quelles démarches ont été entreprises": steps already taken, asked about a file.
-constexpr std::string_view kTakenList[] = {"ont", "avez", "aviez", "avait", "avaient", "ete"};
+// "quelles démarches ont été entreprises": steps already taken, asked about a file ("avez" is
+// left out: "quels documents avez-vous besoin" asks what is required).
+constexpr std::string_view kTakenList[] = {"ont", "aviez", "avait", "avaient", "ete"};
 constexpr internal::WordSet kTakenWords(kTakenList);
 // Every anchor of the scans behind firstAnchored: one pass over the tokens lists those whose
 // shape one of them has (Analysis::scanCandidates), and each scan then looks at those only. A
@@ -552,6 +553,7 @@ struct Scored {
   float weight;
   bool active = true;  // not shadowed, negated, resolved or reported
   bool negated = false;
+  bool past = false;  // an emergency told as over (isPast), not merely negated
 };
 
 // A byte that continues a UTF-8 sequence (10xxxxxx): no character starts there.
@@ -722,6 +724,12 @@ class Analysis {
       return s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
     });
     sig.vulnerable_cue_alone = !vulnerable_ && !r_.urgent && any(CueKind::kVulnUrgent);
+    // Every urgency cue told as over ("les pompiers sont venus"), none left standing.
+    sig.past_urgent_alone =
+        !any(CueKind::kUrgent) && !any(CueKind::kVulnUrgent) &&
+        std::any_of(scored_.begin(), scored_.end(), [](const Scored& s) {
+          return s.past && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
+        });
     sig.non_french = with_non_french && nonFrench();
     return sig;
   }
@@ -1244,6 +1252,7 @@ class Analysis {
           isPast(sentence, s.hit.first_token, resolved, closing_sentences)) {
         s.active = false;
         s.negated = true;
+        s.past = true;
       }
       if (s.kind == CueKind::kAggressive) {
         for (std::uint32_t end : reported_ends) {
@@ -1782,8 +1791,9 @@ class Analysis {
                 ")";
         }
       } else if (first_status != UINT32_MAX && !any(CueKind::kFormal)) {
-        // A claim lists the damage of the file it follows up ("entre-temps j'ai perdu un
-        // canapé, je veux être dédommagé"): no new request, as in takeTheNewRequestsIntent.
+        // A formal step or claim lists the damage of the file it follows up ("entre-temps j'ai
+        // perdu un canapé, je veux être dédommagé"): no new request, as in
+        // takeTheNewRequestsIntent, which any formal cue stops the same way.
         std::array<float, 5> clause_topic{};
         const std::uint32_t from = weakNewProblem(first_status, clause_topic);
         if (from != UINT32_MAX) {
@@ -1930,6 +1940,7 @@ class Analysis {
   bool whenClause(const Scored& s) const {
     const std::uint32_t t = s.hit.first_token;
     if (s.hit.end_token != t + 1 || word(t) != "quand" || t + 1 >= text_.tokens.size() ||
+        text_.tokens[t + 1].sentence != text_.tokens[t].sentence ||
         !kNowSubjects.contains(word(t + 1))) {
       return false;
     }
@@ -2043,13 +2054,14 @@ class Analysis {
     return UINT32_MAX;
   }
 
-  // Whether one of the four tokens before `i` reports the action as promised or planned.
+  // Whether one of the five tokens before `i` reports the action as promised or planned ("le
+  // technicien devait me rappeler pour me proposer", "il était prévu de me proposer").
   bool reportedBefore(std::size_t i) const {
-    for (std::size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) {
+    for (std::size_t k = i >= 5 ? i - 5 : 0; k < i; ++k) {
       const std::string_view o = word(k);
       if (o == "devait" || o == "deviez" || o == "devaient" || o == "doit" || o == "aviez" ||
           o == "avait" || o == "allait" || o == "alliez" || o == "dit" || o == "promis" ||
-          o == "annonce") {
+          o == "annonce" || o == "prevu") {
         return true;
       }
     }
@@ -2149,10 +2161,18 @@ class Analysis {
           return static_cast<std::uint32_t>(i);
         }
       } else if (w == "fixer" || w == "convenir") {
-        // "je souhaiterais fixer la date de l'état des lieux": a meeting wished, not awaited.
-        if (prev == "souhaiterais" || prev == "souhaite" || prev == "souhaitons" ||
-            prev == "souhaiterions" || prev == "voudrais" || prev == "voudrions" ||
-            prev == "aimerais" || prev == "aimerions") {
+        // "je souhaiterais fixer la date de l'état des lieux": a meeting wished, not awaited;
+        // not "fixer une étagère".
+        const bool wished = prev == "souhaiterais" || prev == "souhaite" ||
+                            prev == "souhaitons" || prev == "souhaiterions" ||
+                            prev == "voudrais" || prev == "voudrions" || prev == "aimerais" ||
+                            prev == "aimerions";
+        bool meeting = false;
+        for (std::size_t k = i + 1; k < std::min(n, i + 4) && !meeting; ++k) {
+          const std::string_view o = word(k);
+          meeting = o == "date" || o == "rendez" || o == "rdv" || o == "creneau" || o == "heure";
+        }
+        if (wished && meeting) {
           return static_cast<std::uint32_t>(i);
         }
       } else if (w == "telephone" && (prev == "au" || prev == "par")) {
@@ -2508,7 +2528,9 @@ class Analysis {
   std::uint32_t findRequirementsAsked() const {
     return firstAnchored<kRequirementWords>([&](std::size_t i, std::string_view) {
       // "j'envoie quoi comme papier ?" asks the same.
-      const bool which = firstIn(threeBefore(i), i, kWhichWords) != SIZE_MAX ||
+      const std::size_t q = firstIn(threeBefore(i), i, kWhichWords);
+      // Not "dans quelles pièces il y a de l'humidité": rooms, not papers.
+      const bool which = (q != SIZE_MAX && (q == 0 || word(q - 1) != "dans")) ||
                          (i >= 2 && word(i - 1) == "comme" && word(i - 2) == "quoi");
       if (!which || firstIn(i + 1, i + 4, kTakenWords) != SIZE_MAX) {
         return UINT32_MAX;

@@ -408,22 +408,24 @@ urgent 70: au dessus du tableau electrique; coule* .. .. .. tableau electrique; 
 urgent 70: crie a l aide; hurle arrete; crie arrete; tape contre les murs
 # Round 28 (after blind_56..63): a railing loose at its fixings, a frame or a railing held by one
 # point, water spreading into the next room or faster now, a child shut in alone, a door kept
-# shut with a chair or a home that cannot be left shut, a gas smell told by the cooker, blows
-# heard through a wall while somebody shouts at his partner.
+# shut with a chair or a home that cannot be left shut, a gas smell told by the cooker, a man
+# shouting at his partner. The review of rounds 28-32 narrowed these to their water, their door
+# or their cooker ("l'ampoule dans le plafonnier", "le robinet coule de plus en plus", "le
+# voisin donne des coups contre le mur", "j'ai oublié d'allumer le chauffage" are no emergency).
 urgent 70: rambarde .. .. descell*; garde corps .. .. descell*; balustrade .. .. descell*; rambarde .. .. decoll*; garde corps .. .. decoll*
 urgent 70: rambarde .. .. bouge*; garde corps .. .. bouge*; balustrade .. .. bouge*; failli passer par dessus
-urgent 60: tient plus que par; ne tient plus que; tient plus qu a un; tient plus qu a une; tient plus qu au
-urgent 70: arrive dans le couloir; arrive dans le salon; arrive dans la chambre; arrive dans le hall; arrive dans la cuisine
-urgent 70: coule beaucoup plus; coule de plus en plus; coule encore plus
+urgent 60: tient plus que par; tient plus qu a un; tient plus qu a une; tient plus qu au
+urgent 70: eau .. .. arrive dans le couloir; eau .. .. arrive dans le salon; eau .. .. arrive dans la chambre; eau .. .. arrive dans la cuisine; ca arrive dans le couloir; ca arrive dans le salon
+urgent 70: ca coule beaucoup plus; ca coule de plus en plus; ca coule encore plus; coule beaucoup plus fort
 urgent 80: dedans tout seul; dedans toute seule; enferme* tout seul; enferme* toute seule; seul a l interieur; seule a l interieur
-urgent 65: chaise coincee sous; chaise sous la poignee; chaise contre la porte; chaise derriere la porte; une chaise derriere
-urgent 65: laisser l appart* ouvert; laisser le logement ouvert; laisser la maison ouverte
-urgent 70: sans allumer; oublie d allumer
-urgent 70: coups contre le mur; coups contre les murs; coups contre la cloison; crie sur sa femme; hurle sur sa femme; il la frappe; elle dit arrete
+urgent 65: chaise coincee sous; chaise sous la poignee; chaise contre la porte; chaise derriere la porte pour
+urgent 65: sans laisser l appart* ouvert; sans laisser le logement ouvert
+urgent 70: cuisiniere sans allumer; gaziniere sans allumer; oublie d allumer le feu
+urgent 70: crie sur sa femme; hurle sur sa femme; il la frappe; elle dit arrete
 # Round 29 (after blind_64..71): water on a ceiling light or into the flat below now, a lift door
 # open on the shaft, sewage out of the shower, somebody threatening to set the building alight.
-urgent 70: autour du spot; sur le plafonnier; dans le plafonnier; par le plafonnier
-urgent 70: coule dans sa salle de bain; coule dans sa cuisine; coule chez lui; coule chez eux; passe chez le voisin; passe chez la voisine
+urgent 70: eau .. .. .. plafonnier; goutte* .. .. plafonnier; coule* .. .. plafonnier; eau .. .. .. autour du spot; goutte* .. .. autour du spot
+urgent 70: coule dans sa salle de bain; coule dans sa cuisine; coule chez lui; coule chez eux; eau .. .. passe chez le voisin; eau .. .. passe chez la voisine; ca passe chez le voisin; ca passe chez la voisine
 urgent 85: pas l ascenseur derriere; ascenseur n etait pas la; cabine n etait pas la; cabine etait pas la
 urgent 75: ressort par la douche; ressort aussi par la douche; ressort par la baignoire; ressort par le lavabo
 urgent 80: va mettre le feu; veut mettre le feu; menace de mettre le feu; bidon d essence
@@ -431,15 +433,15 @@ urgent 80: va mettre le feu; veut mettre le feu; menace de mettre le feu; bidon 
 # back tonight (not "peur qu'il revienne" alone: a violent ex-partner, blind_32 u173), a man
 # with an iron bar at the doors.
 urgent 80: sais pas s il respire; sais pas si il respire; sais pas s elle respire; sais pas si elle respire
-urgent 60: peur qu ils reviennent; peur qu il revienne ce soir; peur qu il revienne cette nuit; peur pour ce soir; peur pour cette nuit
+urgent 60: peur qu ils reviennent ce soir; peur qu ils reviennent cette nuit; peur qu il revienne ce soir; peur qu il revienne cette nuit; peur pour ce soir; peur pour cette nuit
 urgent 75: barre en fer; barre de fer; tape sur toutes les portes
 # Round 31 (after blind_80..87): a railing off the wall, a lift door open on an empty shaft,
 # somebody locked out with children, a boiler beeping (a CO sign) and nausea (a weak one).
-urgent 70: tient plus au mur; ne tient plus au mur; se detache du mur
+urgent 70: rambarde .. .. tient plus au mur; garde corps .. .. tient plus au mur
 urgent 85: cabine est pas la; cabine n est pas la; on voit le vide
-urgent 65: suis dehors avec mes; suis bloquee dehors avec mes; suis bloque dehors avec mes; suis coincee dehors avec mes; on est dehors avec les; sommes dehors avec nos
-# Round 32 (after blind_88..95): a crack that keeps growing, cracking heard.
-urgent 70: fissure .. s agrandit; fissure .. .. s agrandit; entend des craquements; gros craquement
+urgent 65: suis dehors avec mes; suis bloquee dehors avec mes; suis bloque dehors avec mes; suis coincee dehors avec mes
+# Round 32 (after blind_88..95): a crack that keeps growing.
+urgent 70: fissure .. .. s agrandit
 urgent 60: allonge* dans le hall; allonge* dans l escalier; allonge* par terre; allonge* sur le palier
 urgent 30: dans le noir
 urgent 20: dans tout l appart*; dans tout le logement; ne revient pas
@@ -580,6 +582,8 @@ urgent 30: pique le nez; pique les yeux; pique la gorge; odeur chimique; odeur .
 repair 3: odeur .. .. cuisiniere; odeur .. .. compteur de gaz; odeur .. .. bouteille de gaz
 repair 2: cuisiniere; gaziniere; bouteille de gaz
 urgent 70: pend dans le vide; tombent du toit; morceaux tombent; plaques tombent; craquement*
+# Wallpaper coming off, a floor that creaks: no structure giving way (review of rounds 28-32).
+urgent 0: papier peint se detache du mur; papier peint .. se detache du mur; craquement* dans le parquet; craquement* du parquet
 # Something hanging over where people pass, that the wind or its weight may bring down, and a
 # ceiling swelling with the water above it (round 18).
 urgent 70: pend au dessus; pendent au dessus; passent dessous; passe dessous; passer dessous
@@ -785,10 +789,10 @@ urgent 25: envie de vomir
 aggressive 1: feignasse*; naze; nazes; branleur*; vous etes nuls; trou du cul; petasse*; pouffiasse*
 aggressive 1: sous merde*
 # A threat of harm, to the landlord's staff or a neighbour (round 28).
-aggressive 1: va mal se passer; va tres mal se passer; ca va mal finir; regle son compte; regler son compte; regle* leur compte
-aggressive 1: des manches; bon a rien; bons a rien; a rien foutre; fout rien de; foutent rien de; des voleurs; faineant*; branque*; incompetents notoires
+aggressive 1: va mal se passer; va tres mal se passer; ca va mal finir; lui regle son compte; lui regler son compte; leur regler leur compte
+aggressive 1: des manches; bon a rien; bons a rien; a rien foutre; fout rien de; foutent rien de; vous etes des voleurs; bande de voleurs; faineant*; branque*; incompetents notoires
 aggressive 1: bras casses; incompetents finis; va tres mal finir; mal finir pour; merdeux; une raclee
-aggressive 1: je le crame; je la crame; je vous crame; te la crame; te le crame; va s en souvenir; vont s en souvenir; s en souviendra; espece d incompetent*; espece d idiot*; espece de nul*; bande de sauvages; baltringue*; bougez vous le cul; en calmer plus d un; je retourne tout; m en occupe personnellement
+aggressive 1: je le crame; je la crame; je vous crame; te la crame; te le crame; va s en souvenir; vont s en souvenir; s en souviendra; espece d incompetent*; espece d idiot*; espece de nul*; bande de sauvages; baltringue*; bougez vous le cul; en calmer plus d un
 aggressive 1: conne; abruti*
 # The grossest insults are aggression whoever they are aimed at: weight 1.5, no model veto (round 21).
 aggressive 1.5: connard*; connasse*; salope*; salaud*; enfoire*; encule*; batard*; gros con; grosse conne
@@ -1025,7 +1029,7 @@ vulnerable 0: elle a _ mois de; il a _ mois de
 person 1: parler a quelqu un; parler a une personne; vraie personne; personne physique; un humain
 person 1: rappelez moi; me rappeler; me rappelle; me rappeliez; m appeler; m appelle svp
 # Somebody calling for a neighbour without a phone or internet (round 28).
-person 1: peut la rappeler; pouvez la rappeler; pourriez la rappeler; merci de la rappeler; peut le rappeler; pouvez le rappeler; pourriez le rappeler; merci de le rappeler
+person 1: peut la rappeler; vous la rappeler; merci de la rappeler; peut le rappeler; vous le rappeler; merci de le rappeler
 person 1: parler au conseiller; parler a la conseillere; parler au responsable; parler a la responsable
 person 1: qu un conseiller; un conseiller .. appeler; un conseiller .. rappeler; me recevoir
 person 1: parler a un conseiller; parler a un agent; prendre rendez vous; un rendez vous
@@ -1058,9 +1062,9 @@ person 1: passez moi un coup de fil; me passer un appel; quelqu un au telephone;
 person 1: une personne au telephone; un humain au telephone; me joindre par telephone
 person 0: devait me telephoner; devaient me telephoner; doit me telephoner; devait m appeler; devaient m appeler
 person 0: doit m appeler; allait m appeler; allait me rappeler; devait me contacter; devaient me contacter
-person 0: allait me telephoner; allaient me telephoner; allait me contacter; allaient me contacter; allaient m appeler; allaient me rappeler
+person 0: allait me telephoner; allaient me telephoner; allait me contacter; allaient me contacter
 # "l'expert me contacterait pour fixer un rendez-vous": what the promised call was for (round 28).
-person 0: pour fixer un rendez vous; pour fixer un rdv; pour convenir d un rendez vous
+person 0: contacterait pour fixer un rendez vous; appellerait pour fixer un rendez vous; rappellerait pour fixer un rendez vous; devait me contacter pour fixer un rendez vous
 person 0: alliez m appeler; alliez me rappeler; alliez me contacter; deviez m appeler; deviez me rappeler; deviez me contacter; allaient m appeler; allaient me rappeler
 person 0: devait .. prendre rendez vous; devaient .. prendre rendez vous; devait .. .. un rendez vous; devaient .. .. un rendez vous
 person 0: allait .. .. .. prendre rendez vous; allaient .. .. .. prendre rendez vous; devait .. .. .. prendre rendez vous; devaient .. .. .. prendre rendez vous
@@ -1091,7 +1095,7 @@ person 0: qu un conseiller allait; qu un conseiller devait; qu un conseiller va 
 # ---------------------------------------------------------------- formal notice, claims
 formal 1: mise en demeure; met en demeure; mets en demeure; a defaut de; faute de reponse
 formal 1: saisirai; saisir le; saisir la; saisine; avocat; tribunal; conciliat*; juridique
-formal 1: je saisis la; je saisis le; je saisis l
+formal 1: je saisis la; je saisis le
 formal 1: indemnis*; dedommag*; compensation; reduction de loyer; prejudice; dommages et interets
 formal 1: adil; defenseur des droits; porter plainte contre; plainte contre vous; recommande
 formal 1: avec accuse de reception; avec avis de reception; lrar; action en justice
@@ -1102,7 +1106,7 @@ formal 1: paye plus le loyer; paierai plus le loyer; payer plus le loyer; arrete
 formal 1: geste sur le loyer; un geste financier; geste sur mon loyer
 # A share of the charges claimed back for a service that was missing (round 28).
 formal 1: geste sur les charges; geste sur mes charges; je demande un geste; reduction des charges; reduction sur les charges; reduction de charges
-formal 1: veux qu on me rembourse; veux qu on nous rembourse; voudrais qu on me rembourse; rembourse une partie; rembourser une partie; rembourse sur les charges
+formal 1: veux qu on me rembourse; veux qu on nous rembourse; voudrais qu on me rembourse; rembourse sur les charges
 formal 1: que vous me remboursiez; demande a etre rembourse*; demande a etre indemnise*
 # A hearing the tenant is summoned to is no step of the tenant's against the landlord.
 formal 0: audience .. .. tribunal; audience .. .. .. tribunal; convoque* au tribunal; convoque* devant le tribunal

@@ -477,7 +477,7 @@ ModelDecision combineDecisions(const LexiconSignals& lexicon, const ModelScores&
   // adds the wordings the lexicon never listed.
   const float urgent_threshold =
       lexicon.vulnerable_cue_alone                      ? thresholds.urgent_vulnerable_cue_alone
-      : lexicon.negated_urgent && lexicon.urgency == 0 ? thresholds.urgent_past_cue_alone
+      : lexicon.past_urgent_alone                       ? thresholds.urgent_past_cue_alone
                                                         : thresholds.urgent;
   d.urgent = lexicon.urgent || scores.probability(kHeadUrgent) >= urgent_threshold;
   const float aggressive = scores.probability(kHeadAggressive);

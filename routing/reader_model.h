@@ -61,6 +61,9 @@ struct LexiconSignals {
   bool negated_urgent = false;
   // A cue urgent only for someone vulnerable ("plus de chauffage") with nobody vulnerable found.
   bool vulnerable_cue_alone = false;
+  // Every urgency cue found was told as over by a resolution ("les pompiers sont venus"), none is
+  // left standing; a negation or a fear ("vous attendez qu'il tombe ?") is not that.
+  bool past_urgent_alone = false;
   // Mostly English (or other non-French) function words: the model, trained mostly on French,
   // reads such text poorly, so an automatic answer needs an explicit follow-up cue.
   bool non_french = false;
@@ -131,8 +134,8 @@ struct ModelThresholds {
   // Urgency from the model alone when the lexicon's only urgency cue needs someone vulnerable
   // and found nobody: the label rules say "not urgent", so the model must be very sure.
   float urgent_vulnerable_cue_alone = 0.85F;
-  // The same when the lexicon's urgency cues were all told as past or negated ("les pompiers
-  // sont venus cette nuit, ça sent encore la fumée"): the writer said the emergency is over.
+  // The same when the lexicon's urgency cues were all told as over (LexiconSignals::
+  // past_urgent_alone: "les pompiers sont venus cette nuit, ça sent encore la fumée").
   float urgent_past_cue_alone = 0.85F;
   // Lexicon follow-up score a non-French message needs before an automatic answer.
   float status_only_non_french_cue = 2.0F;

@@ -2523,8 +2523,8 @@ class Analysis {
   }
 
   // What a procedure requires ("quels documents dois-je fournir ?", "quelles sont les conditions
-  // à remplir", "quels papiers ?", "quoi comme papier") is a general question, whatever file the letter tells of;
-  // "quelles démarches ont déjà été entreprises" asks what was done on one.
+  // à remplir", "quels papiers ?", "quoi comme papier") is a general question, whatever file the
+  // letter tells of; "quelles démarches ont déjà été entreprises" asks what was done on one.
   std::uint32_t findRequirementsAsked() const {
     return firstAnchored<kRequirementWords>([&](std::size_t i, std::string_view) {
       // "j'envoie quoi comme papier ?" asks the same.

@@ -1661,8 +1661,8 @@ TEST(ContactReaderQualityTest, SampleFileMeetsTargets) {
 
 // The blind batches up to blind_95 train the model since rounds 29-32 (routing/corpus/README.md);
 // before, they measured how the reader did on wording it had not seen, and their floors, just
-// under the scores of their day, still guard the rules written from them. blind_1 and blind_2 have since informed lexicon categories;
-// blind_3 is the freshest. blind_2's aggression floor is below the target because that is what
+// under the scores of their day, still guard the rules written from them. blind_1 and blind_2
+// have since informed lexicon categories; blind_3 was the freshest. blind_2's aggression floor is below the target because that is what
 // the reader honestly reaches on it (one reported threat, one unlisted threat wording).
 TEST(ContactReaderQualityTest, FirstBlindBatchMeetsFloors) {
   const Metrics m = evaluate(std::string(RELAIS_CORPUS_DIR) + "/blind_1.jsonl");

@@ -196,10 +196,18 @@ constexpr std::string_view kMoveAskList[] = {
     "souhaite",  "souhaiterais", "souhaitons", "aimerais", "merci",   "faudrait", "besoin",
     "vouloir"};
 constexpr internal::WordSet kMoveAsks(kMoveAskList);
-// What "changer" or "modifier" must move to be an appointment: "changer la date".
-constexpr std::string_view kSlotNounList[] = {"date", "rendez", "rdv", "heure", "creneau",
-                                              "horaire", "jour"};
+// What "changer" or "modifier" must move to be an appointment ("changer la date"), and what a
+// slot asked for names ("me proposer une date", "fixer un rendez-vous").
+constexpr std::string_view kSlotNounList[] = {"date",    "dates",   "rendez", "rdv",
+                                              "heure",   "creneau", "creneaux", "horaire",
+                                              "jour"};
 constexpr internal::WordSet kSlotNouns(kSlotNounList);
+// A wish in the first person, right before what is wished ("je souhaiterais obtenir", "nous
+// voudrions fixer").
+constexpr std::string_view kWishList[] = {"souhaiterais", "souhaiterions", "souhaite",
+                                          "souhaitons",   "voudrais",      "voudrions",
+                                          "aimerais",     "aimerions"};
+constexpr internal::WordSet kWishWords(kWishList);
 // Sending or bringing a paper (findWhereToSendAsked), and the words between "où" and the verb
 // in "où est-ce que je dois l'envoyer".
 constexpr std::string_view kBringVerbList[] = {"envoie",   "envoyer", "deposer", "depose",
@@ -720,16 +728,17 @@ class Analysis {
     sig.reopen = any(CueKind::kReopen);
     sig.vulnerable = vulnerable_;
     sig.new_problem = new_problem_;
-    sig.negated_urgent = std::any_of(scored_.begin(), scored_.end(), [](const Scored& s) {
-      return s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
-    });
+    bool past_urgent = false;  // an urgency cue told as over; a past cue is negated too
+    for (const Scored& s : scored_) {
+      if (s.negated && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent)) {
+        sig.negated_urgent = true;
+        past_urgent = past_urgent || s.past;
+      }
+    }
     sig.vulnerable_cue_alone = !vulnerable_ && !r_.urgent && any(CueKind::kVulnUrgent);
     // Every urgency cue told as over ("les pompiers sont venus"), none left standing.
     sig.past_urgent_alone =
-        !any(CueKind::kUrgent) && !any(CueKind::kVulnUrgent) &&
-        std::any_of(scored_.begin(), scored_.end(), [](const Scored& s) {
-          return s.past && (s.kind == CueKind::kUrgent || s.kind == CueKind::kVulnUrgent);
-        });
+        past_urgent && !any(CueKind::kUrgent) && !any(CueKind::kVulnUrgent);
     sig.non_french = with_non_french && nonFrench();
     return sig;
   }
@@ -2153,26 +2162,15 @@ class Analysis {
       } else if (w == "proposer") {
         // "pourriez-vous me proposer une date pour l'état des lieux"; not "on devait me proposer
         // un rendez-vous", a promise reported.
-        const std::string_view what = i + 2 < n ? word(i + 2) : std::string_view();
-        const bool slot = (next == "une" || next == "un" || next == "des") &&
-                          (what == "date" || what == "dates" || what == "rendez" ||
-                           what == "rdv" || what == "creneau" || what == "creneaux");
+        const bool slot = (next == "une" || next == "un" || next == "des") && i + 2 < n &&
+                          kSlotNouns.contains(word(i + 2));
         if (slot && !reportedBefore(i)) {
           return static_cast<std::uint32_t>(i);
         }
       } else if (w == "fixer" || w == "convenir") {
         // "je souhaiterais fixer la date de l'état des lieux": a meeting wished, not awaited;
         // not "fixer une étagère".
-        const bool wished = prev == "souhaiterais" || prev == "souhaite" ||
-                            prev == "souhaitons" || prev == "souhaiterions" ||
-                            prev == "voudrais" || prev == "voudrions" || prev == "aimerais" ||
-                            prev == "aimerions";
-        bool meeting = false;
-        for (std::size_t k = i + 1; k < std::min(n, i + 4) && !meeting; ++k) {
-          const std::string_view o = word(k);
-          meeting = o == "date" || o == "rendez" || o == "rdv" || o == "creneau" || o == "heure";
-        }
-        if (wished && meeting) {
+        if (kWishWords.contains(prev) && firstIn(i + 1, i + 4, kSlotNouns) != SIZE_MAX) {
           return static_cast<std::uint32_t>(i);
         }
       } else if (w == "telephone" && (prev == "au" || prev == "par")) {
@@ -2280,10 +2278,7 @@ class Analysis {
         continue;
       }
       if (obtain) {
-        const std::string_view wish = word(i - 1);
-        if (wish == "souhaiterais" || wish == "souhaiterions" || wish == "souhaite" ||
-            wish == "souhaitons" || wish == "voudrais" || wish == "voudrions" ||
-            wish == "aimerais" || wish == "aimerions") {
+        if (kWishWords.contains(word(i - 1))) {
           // "je souhaiterais obtenir une date / des nouvelles / une réponse / un rendez-vous"
           if (!newsAfter(i, /*or_a_meeting=*/true)) {
             return static_cast<std::uint32_t>(i);

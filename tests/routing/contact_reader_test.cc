@@ -2220,38 +2220,36 @@ TEST(ContactReaderTest, ANoticeNewDetailsAndAJobOfRoundEighteen) {
 // Round 18, after blind_27: dangers told without the usual words, a past event then the present
 // in one spoken run, and follow-ups that ask for something else (all new sentences).
 TEST(ContactReaderTest, DangersAndRequestsOfRoundEighteen) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "le panneau de l'enseigne pend au dessus de l'entrée du bâtiment et les gens "
-             "passent dessous",
-             "au plafond de la cuisine il y a une poche d'eau qui grossit",
-             "le plafond du couloir fait une bosse qui gonfle et ça goutte sur le parquet",
-             "la multiprise derrière la télé euh ça sent le chaud euh le plastique",
-             "il y a eu un gros bruit euh dans le tableau euh et là ça sent le chaud",
-             "la vitre de la chambre est cassée, le froid rentre et ma fille a 3 mois",
-             "plus de chauffage depuis hier, il fait 14 degrés et mon petit de 2 ans est malade",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    for (const std::string_view text : {
-             "Bonjour, la visite du technicien est prévue jeudi 9h (dossier 2026/118204), "
-             "serait-il possible de la décaler à vendredi ? Merci",
-             "bonjour ma fille a eu son attestation de la caf, ou est ce que je dois la "
-             "deposer pour mon dossier ?",
-             "Le voisin du dessous m'a encore insulté dans l'escalier, j'ai déjà écrit deux "
-             "fois. Que comptez-vous faire ?",
-         }) {
-      EXPECT_FALSE(readText(reader, text, Channel::kEmail).status_only) << text;
-    }
-    EXPECT_TRUE(readText(reader,
-                         "c'est pour la porte du garage on m'avait dit en janvier euh est-ce "
-                         "que quelqu'un peut rappeler mon fils il comprend mieux",
-                         Channel::kPhone)
-                    .asks_for_person);
-    EXPECT_TRUE(readText(reader, "vos peintres ont tout salopé, bande de porcs",
-                         Channel::kDigitalAgency)
-                    .aggressive);
-  }
+  expectLabel(
+      &Reading::urgent, true, Channel::kPhone,
+      {
+          "le panneau de l'enseigne pend au dessus de l'entrée du bâtiment et les gens "
+          "passent dessous",
+          "au plafond de la cuisine il y a une poche d'eau qui grossit",
+          "le plafond du couloir fait une bosse qui gonfle et ça goutte sur le parquet",
+          "la multiprise derrière la télé euh ça sent le chaud euh le plastique",
+          "il y a eu un gros bruit euh dans le tableau euh et là ça sent le chaud",
+          "la vitre de la chambre est cassée, le froid rentre et ma fille a 3 mois",
+          "plus de chauffage depuis hier, il fait 14 degrés et mon petit de 2 ans est malade",
+      });
+  expectLabel(&Reading::status_only, false, Channel::kEmail,
+              {
+                  "Bonjour, la visite du technicien est prévue jeudi 9h (dossier 2026/118204), "
+                  "serait-il possible de la décaler à vendredi ? Merci",
+                  "bonjour ma fille a eu son attestation de la caf, ou est ce que je dois la "
+                  "deposer pour mon dossier ?",
+                  "Le voisin du dessous m'a encore insulté dans l'escalier, j'ai déjà écrit deux "
+                  "fois. Que comptez-vous faire ?",
+              });
+  expectLabel(&Reading::asks_for_person, true, Channel::kPhone,
+              {
+                  "c'est pour la porte du garage on m'avait dit en janvier euh est-ce "
+                  "que quelqu'un peut rappeler mon fils il comprend mieux",
+              });
+  expectLabel(&Reading::aggressive, true, Channel::kDigitalAgency,
+              {
+                  "vos peintres ont tout salopé, bande de porcs",
+              });
   // The present needs its "now": a past event alone stays past.
   EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
                         "il y a eu une odeur de plastique hier soir mais l'électricien est "
@@ -2266,42 +2264,38 @@ TEST(ContactReaderTest, DangersAndRequestsOfRoundEighteen) {
 // fire; doing the work oneself and taking it off the rent is a formal step; a job asked for and
 // a promised call reported.
 TEST(ContactReaderTest, InsultsDangersAndFormalStepsOfRoundNineteen) {
-  for (const ContactReader& reader : bothReaders()) {
-    EXPECT_TRUE(readText(reader,
-                         "2e relance pour le digicode en panne, vous répondez jamais, bande de "
-                         "branleurs",
-                         Channel::kWeb)
-                    .aggressive);
-    for (const std::string_view text : {
-             "mon mari est sous oxygène et le courant saute sans arrêt depuis ce matin, son "
-             "concentrateur s'arrête à chaque fois",
-             "notre voisin de 80 ans on l'a pas vu depuis une semaine, on a frappé il répond "
-             "pas",
-             "quelqu'un a jeté une pierre dans la baie vitrée cette nuit, n'importe qui peut "
-             "passer la main et ouvrir",
-             "le plafond des toilettes a gonflé avec l'eau du dessus et un morceau de plâtre "
-             "est tombé, ça goutte encore",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    for (const std::string_view text : {
-             "le rideau du parking est bloqué depuis hier et ma voiture est coincée dedans",
-             "ils fument du shit tous les soirs sur le palier, ça monte jusque chez nous",
-         }) {
-      EXPECT_FALSE(readText(reader, text, Channel::kWeb).urgent) << text;
-    }
-    EXPECT_FALSE(readText(reader,
-                          "relance pour le volet roulant (dossier 2026/004120) : sans passage "
-                          "avant le 15, je fais venir un artisan et je déduis la facture du "
-                          "loyer.",
-                          Channel::kEmail)
-                     .status_only);
-    EXPECT_FALSE(readText(reader,
-                          "bonjour je voulais savoir si vous recrutez pour l'entretien des "
-                          "espaces verts, je cherche du travail sur rouen",
-                          Channel::kPhone)
-                     .status_only);
-  }
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {
+                  "2e relance pour le digicode en panne, vous répondez jamais, bande de "
+                  "branleurs",
+              });
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "mon mari est sous oxygène et le courant saute sans arrêt depuis ce matin, son "
+                  "concentrateur s'arrête à chaque fois",
+                  "notre voisin de 80 ans on l'a pas vu depuis une semaine, on a frappé il répond "
+                  "pas",
+                  "quelqu'un a jeté une pierre dans la baie vitrée cette nuit, n'importe qui peut "
+                  "passer la main et ouvrir",
+                  "le plafond des toilettes a gonflé avec l'eau du dessus et un morceau de plâtre "
+                  "est tombé, ça goutte encore",
+              });
+  expectLabel(&Reading::urgent, false, Channel::kWeb,
+              {
+                  "le rideau du parking est bloqué depuis hier et ma voiture est coincée dedans",
+                  "ils fument du shit tous les soirs sur le palier, ça monte jusque chez nous",
+              });
+  expectLabel(&Reading::status_only, false, Channel::kEmail,
+              {
+                  "relance pour le volet roulant (dossier 2026/004120) : sans passage "
+                  "avant le 15, je fais venir un artisan et je déduis la facture du "
+                  "loyer.",
+              });
+  expectLabel(&Reading::status_only, false, Channel::kPhone,
+              {
+                  "bonjour je voulais savoir si vous recrutez pour l'entretien des "
+                  "espaces verts, je cherche du travail sur rouen",
+              });
   EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
                         "le serrurier devait repasser, vous alliez m'appeler pour me donner "
                         "une date et rien",
@@ -2348,31 +2342,29 @@ TEST(ContactReaderTest, ReopeningsHeatingAndReportedCallsOfRoundTwenty) {
 
 // Round 21, after blind_32 and blind_33 (new sentences).
 TEST(ContactReaderTest, WaterPeopleDoorsAndDeclarationsOfRoundTwentyOne) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "le ballon d'eau chaude fuit de partout, l'eau coule dans l'entrée et va vers les "
-             "prises",
-             "il y a une dame allongée dans l'escalier du 3, elle ne bouge plus",
-             "la porte du local vélos a été forcée cette nuit et elle reste grande ouverte",
-             "ma mère de 91 ans, sa porte fermait plus à clé depuis lundi et cette nuit "
-             "quelqu'un est rentré chez elle pendant qu'elle dormait",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    EXPECT_TRUE(readText(reader, "le connard du rez-de-chaussée a encore rayé ma voiture",
-                         Channel::kWeb)
-                    .aggressive);
-    for (const std::string_view text : {
-             "Bonjour, je vous informe de mon intention de quitter le logement fin août. "
-             "Pouvez-vous me proposer une date pour l'état des lieux ?",
-             "Bonjour, ma compagne vit désormais avec nous, que dois-je vous transmettre ? "
-             "Cordialement",
-             "ça fait deux mois pour le radiateur, je demande une réduction sur le loyer de "
-             "mars, où en est-on ?",
-         }) {
-      EXPECT_FALSE(readText(reader, text, Channel::kEmail).status_only) << text;
-    }
-  }
+  expectLabel(
+      &Reading::urgent, true, Channel::kPhone,
+      {
+          "le ballon d'eau chaude fuit de partout, l'eau coule dans l'entrée et va vers les "
+          "prises",
+          "il y a une dame allongée dans l'escalier du 3, elle ne bouge plus",
+          "la porte du local vélos a été forcée cette nuit et elle reste grande ouverte",
+          "ma mère de 91 ans, sa porte fermait plus à clé depuis lundi et cette nuit "
+          "quelqu'un est rentré chez elle pendant qu'elle dormait",
+      });
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {
+                  "le connard du rez-de-chaussée a encore rayé ma voiture",
+              });
+  expectLabel(&Reading::status_only, false, Channel::kEmail,
+              {
+                  "Bonjour, je vous informe de mon intention de quitter le logement fin août. "
+                  "Pouvez-vous me proposer une date pour l'état des lieux ?",
+                  "Bonjour, ma compagne vit désormais avec nous, que dois-je vous transmettre ? "
+                  "Cordialement",
+                  "ça fait deux mois pour le radiateur, je demande une réduction sur le loyer de "
+                  "mars, où en est-on ?",
+              });
   // A call for adding somebody named as a file is a follow-up.
   for (const std::string& reason :
        readText(ContactReader(lexiconOnly()),
@@ -2386,45 +2378,40 @@ TEST(ContactReaderTest, WaterPeopleDoorsAndDeclarationsOfRoundTwentyOne) {
 // person lying still, a fire feared and a gutter overflowing are no emergency, a breakdown of
 // the heating named as a noun is heating gone.
 TEST(ContactReaderTest, StillThingsFearsAndBreakdownsOfRoundTwentyTwo) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "la parabole s'était décrochée avec le vent, je l'ai rattachée et ça ne bouge "
-             "plus, quelqu'un peut vérifier ?",
-             "les cartons entassés au sous-sol, c'est un risque d'incendie, merci de les faire "
-             "enlever",
-             "la gouttière au-dessus de la porte déborde dès qu'il pleut",
-         }) {
-      EXPECT_FALSE(readText(reader, text, Channel::kWeb).urgent) << text;
-    }
-    EXPECT_TRUE(readText(reader,
-                         "depuis la panne du chauffage lundi il fait 15 degrés et ma fille de 2 "
-                         "ans est malade",
-                         Channel::kEmail)
-                    .urgent);
-  }
+  expectLabel(
+      &Reading::urgent, false, Channel::kWeb,
+      {
+          "la parabole s'était décrochée avec le vent, je l'ai rattachée et ça ne bouge "
+          "plus, quelqu'un peut vérifier ?",
+          "les cartons entassés au sous-sol, c'est un risque d'incendie, merci de les faire "
+          "enlever",
+          "la gouttière au-dessus de la porte déborde dès qu'il pleut",
+      });
+  expectLabel(&Reading::urgent, true, Channel::kEmail,
+              {
+                  "depuis la panne du chauffage lundi il fait 15 degrés et ma fille de 2 "
+                  "ans est malade",
+              });
 }
 
 // Round 23, from check_u's misses (new sentences): emergencies told by what is seen and heard.
 TEST(ContactReaderTest, EmergenciesToldByWhatIsSeenOfRoundTwentyThree) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "une eau grise remonte par la bonde de l'évier à chaque fois que le voisin tire "
-             "la chasse",
-             "ça goutte par le spot de la cuisine et le plafond fait une poche",
-             "chez les voisins du dessous ça hurle, une femme crie et on entend des coups",
-             "plus aucune électricité dans l'appartement, on est à la lampe de poche",
-             "de l'eau sort de sous les plinthes du couloir et ça s'étale partout",
-             "on est quatre dans l'ascenseur entre le 2e et le 3e, la porte s'ouvre pas",
-             "mon mari dort avec une assistance respiratoire et le courant disjoncte dès "
-             "qu'on rallume",
-             "la fenêtre de la chambre de mon fils, il a 5 mois, ferme plus et il rentre un "
-             "froid terrible",
-             "des gamins ont balancé une bouteille dans ma fenêtre, elle est impossible à "
-             "refermer, impossible de la refermer cette nuit",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-  }
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "une eau grise remonte par la bonde de l'évier à chaque fois que le voisin tire "
+                  "la chasse",
+                  "ça goutte par le spot de la cuisine et le plafond fait une poche",
+                  "chez les voisins du dessous ça hurle, une femme crie et on entend des coups",
+                  "plus aucune électricité dans l'appartement, on est à la lampe de poche",
+                  "de l'eau sort de sous les plinthes du couloir et ça s'étale partout",
+                  "on est quatre dans l'ascenseur entre le 2e et le 3e, la porte s'ouvre pas",
+                  "mon mari dort avec une assistance respiratoire et le courant disjoncte dès "
+                  "qu'on rallume",
+                  "la fenêtre de la chambre de mon fils, il a 5 mois, ferme plus et il rentre un "
+                  "froid terrible",
+                  "des gamins ont balancé une bouteille dans ma fenêtre, elle est impossible à "
+                  "refermer, impossible de la refermer cette nuit",
+              });
   // "il a 3 mois de retard" is no infant.
   EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
                         "mon fils il a 3 mois de retard de loyer dans son studio, il n'a plus de "
@@ -2435,54 +2422,50 @@ TEST(ContactReaderTest, EmergenciesToldByWhatIsSeenOfRoundTwentyThree) {
 
 // Round 24, after blind_36 .. blind_39 (new sentences).
 TEST(ContactReaderTest, RentStrikesThreatsAndHouseholdsOfRoundTwentyFour) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "relance pour la vmc (dossier 2026/104412) : si rien n'est fait lundi, j'arrête "
-             "de payer le loyer",
-             "bonjour, je pars un an en formation et ma cousine viendrait habiter le logement, "
-             "je dois faire quoi ?",
-             "c'est la troisième fois pour la porte de la cave, je voudrais parler directement "
-             "à la personne qui suit mon dossier",
-         }) {
-      EXPECT_FALSE(readText(reader, text, Channel::kEmail).status_only) << text;
-    }
-    EXPECT_TRUE(readText(reader,
-                         "si personne vient pour le volet demain je monte à l'agence et votre "
-                         "collègue va passer un sale quart d'heure",
-                         Channel::kPhone)
-                    .aggressive);
-    EXPECT_TRUE(readText(reader,
-                         "l'ascenseur est en panne depuis hier, je suis en fauteuil roulant au "
-                         "8e et je ne peux plus sortir de chez moi",
-                         Channel::kWeb)
-                    .urgent);
-  }
+  expectLabel(
+      &Reading::status_only, false, Channel::kEmail,
+      {
+          "relance pour la vmc (dossier 2026/104412) : si rien n'est fait lundi, j'arrête "
+          "de payer le loyer",
+          "bonjour, je pars un an en formation et ma cousine viendrait habiter le logement, "
+          "je dois faire quoi ?",
+          "c'est la troisième fois pour la porte de la cave, je voudrais parler directement "
+          "à la personne qui suit mon dossier",
+      });
+  expectLabel(&Reading::aggressive, true, Channel::kPhone,
+              {
+                  "si personne vient pour le volet demain je monte à l'agence et votre "
+                  "collègue va passer un sale quart d'heure",
+              });
+  expectLabel(&Reading::urgent, true, Channel::kWeb,
+              {
+                  "l'ascenseur est en panne depuis hier, je suis en fauteuil roulant au "
+                  "8e et je ne peux plus sortir de chez moi",
+              });
 }
 
 // Round 25, after blind_40 .. blind_43 (new sentences).
 TEST(ContactReaderTest, FallingThingsAndHotPanelsOfRoundTwentyFive) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             "le compteur dans le couloir il est brûlant quand on le touche et tout a sauté",
-             "au plafond de la cuisine au-dessus de la table il y a une grosse poche qui "
-             "grossit",
-             "la rambarde de l'escalier extérieur s'est décrochée, les enfants montent par là",
-             "un homme dans le hall, il bouge pas et répond pas quand on lui parle",
-             "le gros platane devant l'immeuble est tombé cette nuit, voitures écrasées",
-             "avec le vent les tuiles s'envolent, il y en a une qui est tombée sur le trottoir",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    EXPECT_TRUE(readText(reader,
-                         "si vous faites rien pour son chat je vais l'empoisonner",
-                         Channel::kWeb)
-                    .aggressive);
-    EXPECT_FALSE(readText(reader,
-                          "Dossier 2026/118822 : la porte est enfin réparée, quand passe le "
-                          "peintre ? Je demande aussi un geste sur le loyer pour le mois perdu.",
-                          Channel::kEmail)
-                     .status_only);
-  }
+  expectLabel(
+      &Reading::urgent, true, Channel::kPhone,
+      {
+          "le compteur dans le couloir il est brûlant quand on le touche et tout a sauté",
+          "au plafond de la cuisine au-dessus de la table il y a une grosse poche qui "
+          "grossit",
+          "la rambarde de l'escalier extérieur s'est décrochée, les enfants montent par là",
+          "un homme dans le hall, il bouge pas et répond pas quand on lui parle",
+          "le gros platane devant l'immeuble est tombé cette nuit, voitures écrasées",
+          "avec le vent les tuiles s'envolent, il y en a une qui est tombée sur le trottoir",
+      });
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {
+                  "si vous faites rien pour son chat je vais l'empoisonner",
+              });
+  expectLabel(&Reading::status_only, false, Channel::kEmail,
+              {
+                  "Dossier 2026/118822 : la porte est enfin réparée, quand passe le "
+                  "peintre ? Je demande aussi un geste sur le loyer pour le mois perdu.",
+              });
   // A car that has not moved for months is no person lying still.
   EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
                         "une épave sur le parking, ça fait deux mois qu'elle bouge pas",
@@ -2492,52 +2475,45 @@ TEST(ContactReaderTest, FallingThingsAndHotPanelsOfRoundTwentyFive) {
 
 // Round 26, after blind_44 .. blind_47 (new sentences).
 TEST(ContactReaderTest, QuestionsAboutRepairsAndWaterSpreadingOfRoundTwentySix) {
-  for (const ContactReader& reader : bothReaders()) {
-    // A repair asked about ("quand est-ce qu'il est réparé") resolves nothing.
-    EXPECT_TRUE(readText(reader,
-                         "l'ascenseur est en panne, mon père a 88 ans au 7e il peut pas "
-                         "descendre, quand est-ce qu'il est réparé",
-                         Channel::kPhone)
-                    .urgent);
-    for (const std::string_view text : {
-             "la fuite du ballon, maintenant ça coule juste au-dessus du tableau électrique",
-             "la dame du 2e crie à l'aide, ça hurle chez eux",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    EXPECT_TRUE(readText(reader,
-                         "si ça continue je descends et je casse tout chez lui",
-                         Channel::kWeb)
-                    .aggressive);
-    EXPECT_FALSE(readText(reader,
-                          "Dossier 2026/104771 : la moquette est fichue après la fuite, je "
-                          "demande à être remboursée. Où en est-on ?",
-                          Channel::kEmail)
-                     .status_only);
-  }
+  // A repair asked about ("quand est-ce qu'il est réparé") resolves nothing.
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "l'ascenseur est en panne, mon père a 88 ans au 7e il peut pas "
+                  "descendre, quand est-ce qu'il est réparé",
+              });
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  "la fuite du ballon, maintenant ça coule juste au-dessus du tableau électrique",
+                  "la dame du 2e crie à l'aide, ça hurle chez eux",
+              });
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {
+                  "si ça continue je descends et je casse tout chez lui",
+              });
+  expectLabel(&Reading::status_only, false, Channel::kEmail,
+              {
+                  "Dossier 2026/104771 : la moquette est fichue après la fuite, je "
+                  "demande à être remboursée. Où en est-on ?",
+              });
 }
 
 // Round 27, after blind_48 .. blind_51 (new sentences).
 TEST(ContactReaderTest, AbsencesSaidTwiceAndAttemptedBreakInsOfRoundTwentySeven) {
-  for (const ContactReader& reader : bothReaders()) {
-    for (const std::string_view text : {
-             // "plus rien" after a filler says the absence again; it negates nothing.
-             "depuis l'orage j'ai plus d'électricité euh plus rien euh et mon mari est sous "
-             "oxygène",
-             "quelqu'un a essayé de rentrer chez moi cette nuit, la serrure est cassée et la "
-             "porte elle ferme plus",
-             "ma grand-mère a 90 ans, plus de chauffage depuis samedi, il fait 13 degrés chez "
-             "elle",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kPhone).urgent) << text;
-    }
-    for (const std::string_view text : {
-             "si son chien aboie encore cette nuit ils le regretteront, vous leur direz",
-             "dites à votre collègue de la fermer ou je m'en charge, cette vieille peau",
-         }) {
-      EXPECT_TRUE(readText(reader, text, Channel::kWeb).aggressive) << text;
-    }
-  }
+  expectLabel(&Reading::urgent, true, Channel::kPhone,
+              {
+                  // "plus rien" after a filler says the absence again; it negates nothing.
+                  "depuis l'orage j'ai plus d'électricité euh plus rien euh et mon mari est sous "
+                  "oxygène",
+                  "quelqu'un a essayé de rentrer chez moi cette nuit, la serrure est cassée et la "
+                  "porte elle ferme plus",
+                  "ma grand-mère a 90 ans, plus de chauffage depuis samedi, il fait 13 degrés chez "
+                  "elle",
+              });
+  expectLabel(&Reading::aggressive, true, Channel::kWeb,
+              {
+                  "si son chien aboie encore cette nuit ils le regretteront, vous leur direz",
+                  "dites à votre collègue de la fermer ou je m'en charge, cette vieille peau",
+              });
   // A negator right after the cue still negates.
   EXPECT_FALSE(readText(ContactReader(lexiconOnly()),
                         "le plombier est passé hier et l'eau coule plus", Channel::kWeb)
